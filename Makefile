@@ -1,0 +1,51 @@
+# newsclean — `make help` lists the targets.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+NEWSCLEAN := $(VENV)/bin/newsclean
+SEEDS := $(wildcard seeds/*.txt)
+STEMS := $(notdir $(SEEDS:.txt=))
+# Output formats `make` produces and their file extensions (same order).
+FORMATS := json md txt
+EXTS := json md txt
+OUTPUTS := $(foreach s,$(STEMS),$(foreach e,$(EXTS),out/$(s).$(e)))
+SOURCES := $(shell find src/newsclean -name '*.py' 2>/dev/null)
+
+.DEFAULT_GOAL := all
+.PHONY: all help install test eval bench lint clean
+
+all: $(OUTPUTS) ## convert every seeds/*.txt into out/ in every format (incremental, parallel under -j)
+
+# One newsclean run per seed writes all its formats (a grouped pattern rule).
+$(foreach e,$(EXTS),out/%.$(e)): seeds/%.txt $(SOURCES) | $(NEWSCLEAN)
+	$(NEWSCLEAN) convert $< -o out --to $(subst $(eval) ,$(comma),$(FORMATS))
+
+comma := ,
+
+$(NEWSCLEAN):
+	@echo "newsclean is not installed: run 'make install' first" >&2; exit 2
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+install: ## install system packages (if root) and newsclean with its test tools into .venv
+	./tools/install-system-deps.sh
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+
+test: ## run the test suite
+	$(PY) -m pytest -n auto -q
+
+eval: ## score the cleaned seeds against fixtures/gold
+	$(NEWSCLEAN) eval --gold-dir fixtures/gold --seeds-dir seeds
+
+bench: ## cleaning MB/s and documents/s per writer
+	$(NEWSCLEAN) bench --seeds-dir seeds --mb 10
+
+lint: ## ruff lint and format check
+	$(VENV)/bin/ruff check src tests tools
+	$(VENV)/bin/ruff format --check src tests tools
+
+clean: ## remove generated outputs
+	find out -mindepth 1 ! -name .gitkeep -delete

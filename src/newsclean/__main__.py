@@ -1,0 +1,5 @@
+"""``python -m newsclean`` runs the CLI."""
+
+from newsclean.cli import run
+
+run()

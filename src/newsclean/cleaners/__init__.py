@@ -1,0 +1,3 @@
+"""Text-tier cleaners: each module registers its cleaners on import."""
+
+from newsclean.cleaners import unicode  # noqa: F401

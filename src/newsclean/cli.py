@@ -1,0 +1,209 @@
+"""The ``newsclean`` command line.
+
+Exit codes: 0 everything converted; 1 some input failed (the batch goes on
+and summarises); 2 usage error (bad flag, unknown cleaner or format).
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import sys
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from newsclean import __version__
+from newsclean.convert import ConvertResult, clean_file, default_jobs, iter_convert, render
+from newsclean.errors import ConfigError, NewscleanError
+from newsclean.pipeline import PipelineConfig, make_config
+from newsclean.registry import all_cleaners
+from newsclean.writers import WriteOptions, available_formats, get_writer
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with the command line itself (exit code 2)."""
+
+
+def _split_list(values: Sequence[str]) -> list[str]:
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(prog="newsclean", description="Clean raw dumps of Chinese newsprint into structured documents.")
+    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    conv = sub.add_parser("convert", help="clean dumps and write them in one or more formats")
+    conv.add_argument("inputs", nargs="+", metavar="INPUT", help="dump files, directories or globs; '-' reads stdin")
+    conv.add_argument("-o", "--out", default=None, metavar="OUTDIR", help="output directory ('-' writes one format to stdout; default: the current directory)")
+    conv.add_argument("--to", action="append", default=[], metavar="FORMATS", help=f"comma-separated formats (default json): {', '.join(available_formats())}")
+    conv.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (0 = one per core)")
+    conv.add_argument("--report", action="store_true", help="list every flag raised for an editor")
+    conv.add_argument("--furniture", action="store_true", help="also render page furniture in Markdown/text")
+    _pipeline_options(conv)
+
+    lst = sub.add_parser("cleaners", help="list the cleaners with one-line descriptions")
+    lst.add_argument("--config", metavar="TOML", help="mark which cleaners this configuration runs")
+
+    ev = sub.add_parser("eval", help="score cleaned seeds against gold documents")
+    ev.add_argument("--gold-dir", default="fixtures/gold")
+    ev.add_argument("--seeds-dir", default="seeds")
+    ev.add_argument("--sys-dir", default=None, help="score existing newsclean/1 JSON outputs instead of cleaning the seeds")
+    ev.add_argument("--json", action="store_true", help="print the figures as JSON")
+    _pipeline_options(ev)
+
+    bench = sub.add_parser("bench", help="measure cleaning MB/s and documents/s per writer")
+    bench.add_argument("--mb", type=float, default=10.0, help="size of the cleaning corpus in MB (seeds concatenated)")
+    bench.add_argument("--seeds-dir", default="seeds")
+    return parser
+
+
+def _pipeline_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", metavar="TOML", help="pipeline configuration file")
+    parser.add_argument("--enable", action="append", default=[], metavar="CLEANERS", help="comma-separated cleaners to switch on")
+    parser.add_argument("--disable", action="append", default=[], metavar="CLEANERS", help="comma-separated cleaners to switch off")
+
+
+def _config(args: argparse.Namespace) -> PipelineConfig:
+    return make_config(args.config, enable=_split_list(args.enable), disable=_split_list(args.disable))
+
+
+def expand_inputs(inputs: Sequence[str]) -> Iterator[str]:
+    """Files named, the ``*.txt`` files of directories named, and glob matches, in order."""
+    for item in inputs:
+        path = Path(item)
+        if item == "-":
+            yield item
+        elif path.is_dir():
+            yield from (str(p) for p in sorted(path.rglob("*.txt")) if p.is_file())
+        elif any(ch in item for ch in "*?[") and not path.exists():
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                yield item  # reported as missing, like a plain path
+            yield from matches
+        else:
+            yield item
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    formats = _split_list(args.to) or ["json"]
+    for fmt in formats:
+        try:
+            get_writer(fmt)
+        except ConfigError as exc:
+            raise UsageError(str(exc)) from None
+    config = _config(args)
+    options = WriteOptions(include_furniture=args.furniture)
+    if args.out == "-" or args.inputs == ["-"] and args.out is None:
+        return _convert_to_stdout(args.inputs, formats, config, options)
+    out_dir = Path(args.out or ".")
+    jobs = default_jobs() if args.jobs == 0 else max(1, args.jobs)
+    paths = list(expand_inputs(args.inputs))
+    results = _run_with_progress(paths, out_dir, formats, config, options, jobs)
+    return _summarise(results, report=args.report)
+
+
+def _convert_to_stdout(inputs: Sequence[str], formats: list[str], config: PipelineConfig, options: WriteOptions) -> int:
+    if len(formats) != 1 or len(inputs) != 1:
+        raise UsageError("writing to stdout takes exactly one input and one format")
+    doc = clean_file(inputs[0], config)
+    sys.stdout.buffer.write(render(doc, formats, options)[formats[0]])
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _run_with_progress(paths, out_dir, formats, config, options, jobs) -> list[ConvertResult]:
+    results = []
+    stream = iter_convert(paths, out_dir, formats=formats, config=config, options=options, jobs=jobs)
+    if len(paths) <= 1 or not sys.stderr.isatty():
+        return list(stream)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed or 0:.1f} files/s")
+
+    columns = (TextColumn("converting"), BarColumn(), MofNCompleteColumn(), RateColumn(), TimeRemainingColumn())
+    with Progress(*columns, transient=True) as progress:
+        task = progress.add_task("convert", total=len(paths))
+        for result in stream:
+            results.append(result)
+            progress.advance(task)
+    return results
+
+
+def _summarise(results: list[ConvertResult], *, report: bool) -> int:
+    failed = [r for r in results if not r.ok]
+    if report:
+        for result in results:
+            for flag in result.flags:
+                where = f"{flag['span'][0]}-{flag['span'][1]}" if "span" in flag else "?"
+                print(f"{result.source}:{where}: {flag['kind']}: {flag['note']}")
+    for result in failed:
+        print(f"newsclean: error: {result.error}", file=sys.stderr)
+    done = len(results) - len(failed)
+    print(f"newsclean: {done} converted, {len(failed)} failed", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_cleaners(args: argparse.Namespace) -> int:
+    active = set(make_config(args.config).cleaners)
+    for c in all_cleaners():
+        mark = "*" if c.name in active else " "
+        print(f"{mark} {c.name:24s} [{c.family}] {c.summary}")
+    print("\n* = in the pipeline (default order: newsclean.pipeline.DEFAULT_CLEANERS)")
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from newsclean.evaluate import evaluate_dir, evaluate_seeds, format_table
+
+    if args.sys_dir:
+        rows = evaluate_dir(Path(args.gold_dir), Path(args.sys_dir))
+    else:
+        rows = evaluate_seeds(Path(args.gold_dir), Path(args.seeds_dir), _config(args))
+    print(json.dumps(rows, indent=2, ensure_ascii=False) if args.json else format_table(rows))
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from newsclean.bench import run_bench
+
+    run_bench(Path(args.seeds_dir), megabytes=args.mb)
+    return EXIT_OK
+
+
+COMMANDS = {"convert": cmd_convert, "cleaners": cmd_cleaners, "eval": cmd_eval, "bench": cmd_bench}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit code instead of raising."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (UsageError, ConfigError) as exc:
+        print(f"newsclean: usage error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except NewscleanError as exc:
+        print(f"newsclean: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("newsclean: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

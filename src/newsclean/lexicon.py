@@ -1,0 +1,50 @@
+"""A Chinese lexicon with word frequencies, loaded once per process.
+
+The word list is jieba's ``dict.txt`` (349k words with corpus frequencies),
+shipped inside the ``jieba`` package, so no download is needed. Cleaners use
+it to judge joins and look-alike repairs; decoders use the derived character
+ranks to tell GB18030 from Big5.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def word_frequencies() -> dict[str, int]:
+    """Map each lexicon word to its corpus frequency."""
+    import jieba  # imported lazily: only the cleaners that judge words need it
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    table: dict[str, int] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            word, freq, _ = line.split(" ", 2)
+            table[word] = int(freq)
+    return table
+
+
+def word_freq(word: str) -> int:
+    """Corpus frequency of ``word`` (0 if it is not in the lexicon).
+
+    >>> word_freq("输入") > word_freq("输人")
+    True
+    """
+    return word_frequencies().get(word, 0)
+
+
+@lru_cache(maxsize=1)
+def _char_ranks() -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for word, freq in word_frequencies().items():
+        for ch in word:
+            totals[ch] = totals.get(ch, 0) + freq
+    ordered = sorted(totals, key=totals.__getitem__, reverse=True)
+    return {ch: rank for rank, ch in enumerate(ordered)}
+
+
+def char_frequency_rank(ch: str) -> int:
+    """Rank of ``ch`` by frequency in the lexicon (0 = most frequent; unknown = 10**6)."""
+    return _char_ranks().get(ch, 10**6)
