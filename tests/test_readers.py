@@ -81,3 +81,18 @@ def test_segment_lines_keeps_spans_and_hints():
 def test_whitespace_only_lines_count_as_blank():
     doc = segment_lines("中医专\n\n \n家、护理骨干")
     assert list(doc.blocks())[1].hints["blank_before"] == 2
+
+
+def test_damaged_utf8_keeps_the_text_and_marks_the_damage():
+    text = "聊城市人民医院在承接市卫健委20项改革任务之外，将2024年定为“流程再造年”。" * 5
+    data = text.encode("utf-8")
+    decoded = decode_bytes(data[:30] + b"\xff\xfe" + data[30:], "damaged.txt")
+    assert decoded.encoding == "utf-8"
+    assert decoded.replaced == 2
+    assert decoded.text.replace("\ufffd", "") == text
+
+
+def test_truncated_utf8_at_the_end_is_still_utf8():
+    data = ("东昌府区中医院" * 10).encode("utf-8")[:-1]
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8" and decoded.text.endswith("\ufffd")

@@ -35,12 +35,17 @@ _BOMS = (
 _LEGACY = ("gb18030", "big5")
 
 
+# UTF-8 with at most this share of invalid bytes is read as damaged UTF-8.
+_MAX_INVALID_UTF8 = 0.01
+
+
 @dataclass(frozen=True)
 class Decoded:
-    """Text decoded from a dump, with the encoding that was used."""
+    """Text decoded from a dump, the encoding used, and invalid bytes replaced by U+FFFD."""
 
     text: str
     encoding: str
+    replaced: int = 0
 
 
 def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
@@ -52,10 +57,11 @@ def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
     'a\\nb\\nc'
     """
     encoding = _sniff_encoding(data, name)
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: cannot decode as {encoding}: {exc.reason} at byte {exc.start}") from None
+    if encoding == "utf-8-damaged":
+        text = data.decode("utf-8", errors="replace")
+        _reject_binary_text(text, name)
+        return Decoded(normalise_newlines(text), "utf-8", _count_invalid_utf8(data))
+    text = data.decode(encoding)
     _reject_binary_text(text, name)
     return Decoded(normalise_newlines(text), encoding)
 
@@ -79,18 +85,25 @@ def _sniff_encoding(data: bytes, name: str) -> str:
         pass
     if b"\x00" in data:
         raise InputError(f"{name}: binary data (NUL bytes in text that is not UTF-16 with a BOM)")
-    candidates = [enc for enc in _LEGACY if _decodes(data, enc)]
-    if not candidates:
+    decoded = {enc: text for enc in _LEGACY if (text := _decode_or_none(data, enc)) is not None}
+    if _count_invalid_utf8(data) <= max(16, len(data) * _MAX_INVALID_UTF8):
+        # A few invalid sequences in UTF-8 text (a truncated copy, a bad sector):
+        # keep the text, mark the damage with U+FFFD, unless a legacy encoding reads better.
+        decoded["utf-8-damaged"] = data.decode("utf-8", errors="replace")
+    if not decoded:
         raise InputError(f"{name}: not UTF-8, GB18030 or Big5 text (undecodable bytes)")
-    return max(candidates, key=lambda enc: _plausibility(data.decode(enc)))
+    return max(decoded, key=lambda enc: _plausibility(decoded[enc]))
 
 
-def _decodes(data: bytes, encoding: str) -> bool:
+def _decode_or_none(data: bytes, encoding: str) -> str | None:
     try:
-        data.decode(encoding)
-        return True
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        return False
+        return None
+
+
+def _count_invalid_utf8(data: bytes) -> int:
+    return data.decode("utf-8", errors="replace").count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
 
 
 def _plausibility(text: str) -> float:
