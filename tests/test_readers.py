@@ -96,3 +96,9 @@ def test_truncated_utf8_at_the_end_is_still_utf8():
     data = ("东昌府区中医院" * 10).encode("utf-8")[:-1]
     decoded = decode_bytes(data)
     assert decoded.encoding == "utf-8" and decoded.text.endswith("\ufffd")
+
+
+def test_utf16_without_bom_is_recognised_by_its_nul_pattern():
+    text = "Sanmenxia Central Hospital 2025 中心医院\n"
+    assert decode_bytes(text.encode("utf-16-le")).text == text
+    assert decode_bytes(text.encode("utf-16-be")).text == text

@@ -29,6 +29,10 @@ class AuditReport:
     missing: Counter[str]
     unexplained: Counter[str]
     input_chars: int
+    article_chars: int = 0
+    furniture_chars: int = 0
+    removed_chars: int = 0
+    inserted_chars: int = 0
 
     @property
     def ok(self) -> bool:
@@ -36,7 +40,9 @@ class AuditReport:
 
     def summary(self) -> str:
         if self.ok:
-            return f"ok: all {self.input_chars} input characters accounted for"
+            return (f"ok: all {self.input_chars} input characters accounted for: {self.article_chars} in articles, "
+                    f"{self.furniture_chars} in furniture, {self.removed_chars} removed and {self.inserted_chars} "
+                    f"inserted per the change log")
         return (f"{sum(self.missing.values())} input characters unaccounted for "
                 f"{dict(self.missing.most_common(10))}; {sum(self.unexplained.values())} output characters "
                 f"unexplained {dict(self.unexplained.most_common(10))}")
@@ -50,9 +56,13 @@ def audit_conservation(source_text: str, doc: Document) -> AuditReport:
     True
     """
     expected = _visible([source_text])
-    produced = _visible(doc.content_texts()) + _visible(f.text for f in doc.furniture)
-    produced.update(_visible(c.before for c in doc.changes))
-    produced.subtract(_visible(c.after for c in doc.changes))
+    articles = _visible(doc.content_texts())
+    furniture = _visible(f.text for f in doc.furniture)
+    removed = _visible(c.before for c in doc.changes)
+    inserted = _visible(c.after for c in doc.changes)
+    produced = articles + furniture + removed
+    produced.subtract(inserted)
     missing = +(expected - +produced)
     unexplained = +(+produced - expected)
-    return AuditReport(missing, unexplained, sum(expected.values()))
+    return AuditReport(missing, unexplained, expected.total(), articles.total(), furniture.total(),
+                       removed.total(), inserted.total())

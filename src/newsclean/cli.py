@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import glob
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -55,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--sys-dir", default=None, help="score existing newsclean/1 JSON outputs instead of cleaning the seeds")
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     _pipeline_options(ev)
+
+    aud = sub.add_parser("audit", help="show that every input character is in an article, the furniture or the change log")
+    aud.add_argument("inputs", nargs="+", metavar="INPUT", help="dump files, directories or globs")
+    _pipeline_options(aud)
 
     bench = sub.add_parser("bench", help="measure cleaning MB/s and documents/s per writer")
     bench.add_argument("--mb", type=float, default=10.0, help="size of the cleaning corpus in MB (seeds concatenated)")
@@ -178,14 +183,34 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"convert": cmd_convert, "cleaners": cmd_cleaners, "eval": cmd_eval, "bench": cmd_bench}
+def cmd_audit(args: argparse.Namespace) -> int:
+    from newsclean.audit import audit_conservation
+    from newsclean.pipeline import clean_text
+    from newsclean.readers import read_path
+
+    config = _config(args)
+    failed = 0
+    for path in expand_inputs(args.inputs):
+        try:
+            text = read_path(path).text
+        except NewscleanError as exc:
+            print(f"newsclean: error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        report = audit_conservation(text, clean_text(text, source=Path(path).name, config=config))
+        print(f"{path}: {report.summary()}")
+        failed += not report.ok
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+COMMANDS = {"convert": cmd_convert, "cleaners": cmd_cleaners, "eval": cmd_eval, "bench": cmd_bench, "audit": cmd_audit}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code instead of raising."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
         return COMMANDS[args.command](args)
     except (UsageError, ConfigError) as exc:
         print(f"newsclean: usage error: {exc}", file=sys.stderr)
@@ -198,6 +223,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug: one clear line, the traceback only on request
+        if os.environ.get("NEWSCLEAN_DEBUG"):
+            raise
+        print(f"newsclean: internal error: {type(exc).__name__}: {exc} (set NEWSCLEAN_DEBUG=1 for a traceback)",
+              file=sys.stderr)
+        return EXIT_FAILED
 
 
 def run() -> None:

@@ -78,6 +78,9 @@ def _sniff_encoding(data: bytes, name: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding
+    bomless = _bomless_utf16(data)
+    if bomless:
+        return bomless
     try:
         data.decode("utf-8")
         return "utf-8"
@@ -93,6 +96,23 @@ def _sniff_encoding(data: bytes, name: str) -> str:
     if not decoded:
         raise InputError(f"{name}: not UTF-8, GB18030 or Big5 text (undecodable bytes)")
     return max(decoded, key=lambda enc: _plausibility(decoded[enc]))
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: NULs on the even or odd bytes of a mostly-ASCII text.
+
+    CJK text in UTF-16 has few NULs, so this only catches the Latin-heavy case;
+    it is checked before UTF-8 because such bytes are also valid UTF-8.
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def _decode_or_none(data: bytes, encoding: str) -> str | None:
@@ -130,5 +150,5 @@ def _reject_binary_text(text: str, name: str) -> None:
         return
     sample = text[:65536]
     controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f\v")
-    if controls / len(sample) > 0.1:
+    if controls > 8 and controls / len(sample) > 0.1:
         raise InputError(f"{name}: binary data ({controls} control characters in the first {len(sample)})")
