@@ -145,7 +145,7 @@ PAGES = [
                 (H, "及时补水 避免暴晒"),
                 (P, "高温天气应尽量避开11时至16时外出，户外作业人员要合理安排工作时间，做到少量多次饮水，不要等口渴了才喝水。大量出汗后可适当饮用淡盐水或含电解质的饮料。"),
                 (H, "重点人群要格外注意"),
-                (P, "老年人、婴幼儿、慢性病患者以及孕妇对高温的耐受能力较差，家中应保持通风，必要时使用空调降温，室内温度以26℃左右为宜。"),
+                (P, "老年人、婴幼儿、慢性病患者以及孕妇对高温的耐受能力较差，家中应保持通风，必要时使用空调降温，室内温度以26℃左右为宜，外出时要备好遮阳伞和饮用水。"),
                 (H, "发现中暑要快速降温"),
                 (P, "一旦发现有人出现高热、意识模糊、抽搐等症状，应立即将其转移到阴凉通风处，用冷水擦拭身体或冷水浸泡降温，同时拨打120。记住“先降温、后转运”的原则，可以大大降低死亡风险。"),
                 (S, "（急诊科）"),
@@ -192,7 +192,7 @@ PAGES = [
                 (P, "今年度公費流感疫苗將於10月1日起開放接種，65歲以上長者、6個月以上至國小入學前幼兒、孕婦及慢性病患者為優先對象。本院家庭醫學科門診每週一至週六均提供接種服務。"),
                 (C, "圖為護理師為長者施打流感疫苗。"),
                 (P, "蔡明哲醫師提醒，接種當天若有發燒或急性疾病症狀，應先告知醫師評估；接種後請在院內留觀30分鐘，注射部位若出現輕微紅腫疼痛，通常兩三天內會自行緩解。"),
-                (P, "醫師也呼籲，流感疫苗每年都要接種，才能維持足夠的保護力。除了接種疫苗，勤洗手、咳嗽時戴口罩，也是預防流感的重要方法。"),
+                (P, "醫師也呼籲，流感疫苗每年都要接種，才能維持足夠的保護力。除了接種疫苗，勤洗手、咳嗽時戴口罩、身體不適時在家休息，也是預防流感的重要方法。"),
             ]),
         ],
         "sheets": [
@@ -218,7 +218,7 @@ PAGES = [
             A("党建引领", None, "我院开展“医德医风”专题教育活动", None, "本报记者 李静", [
                 (P, "11月3日，我院启动为期一个月的“医德医风”专题教育活动。活动以“守初心、强医德、优服务”为主题，通过专题党课、警示教育、案例讨论和服务承诺等形式，引导全院职工筑牢廉洁从医思想防线。"),
                 (P, "在当天举行的专题党课上，院党委书记孙海峰结合近年来医疗领域典型案例，从坚守职业操守、规范诊疗行为、改善就医体验等方面作了深入讲解。全院280余名党员和职工代表参加学习。"),
-                (P, "医院还在门诊大厅和各病区设立了意见箱，公布监督电话0635-8276543，主动接受患者和社会监督。"),
+                (P, "医院还在门诊大厅和各病区设立了意见箱，公布监督电话0635-8276543，主动接受患者和社会监督，对群众反映的问题做到件件有回音、事事有落实。"),
             ]),
             A("科室风采", "一年帮助300余名患者恢复行走能力", "康复医学科：让患者重新站起来", None, "刘芳 王强", [
                 (P, "走进康复医学科训练大厅，减重步行训练系统、上下肢康复机器人等设备一字排开，治疗师们正一对一指导患者进行训练。去年以来，科室累计为300余名脑卒中、脊髓损伤和骨关节术后患者提供康复治疗。"),
@@ -276,6 +276,14 @@ def gold_of(page: dict) -> dict:
         arts.append({k: copy.deepcopy(v) for k, v in art.items() if not k.startswith("_")})
     for ai, bi, kind, note in page.get("flags", []):
         arts[ai]["blocks"][bi].setdefault("flags", []).append({"kind": kind, "note": note})
+    # gold lists the articles in reading order: where each first appears on the page
+    order = []
+    for sheet in page["sheets"]:
+        for row in sheet:
+            for mod in row:
+                if mod["art"] not in order:
+                    order.append(mod["art"])
+    arts = [arts[i] for i in order]
     return {
         "schema": "newsclean/1",
         "source": page["id"],
@@ -498,7 +506,8 @@ def tool_pymupdf(pdf: Path, work: Path, page: dict) -> str:
 def tool_pymupdf4llm(pdf: Path, work: Path, page: dict) -> str:
     import pymupdf4llm
 
-    return pymupdf4llm.to_markdown(str(pdf))
+    # use_ocr=False: read the text layer only, whatever OCR engine is installed
+    return pymupdf4llm.to_markdown(str(pdf), use_ocr=False)
 
 
 def degrade_image(src: Path, dst: Path, seed: int) -> None:
