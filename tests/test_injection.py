@@ -53,7 +53,7 @@ def test_markdown_renders_every_payload_as_literal_text(hostile_doc):
     assert "<script>" not in rendered and "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
     text = "".join(child.content for tok in tokens if tok.children for child in tok.children if child.type == "text")
     for payload in PAYLOADS:
-        assert payload.replace("\\", "") in text.replace("\\", "") or payload in text
+        assert payload in text
 
 
 def test_payloads_survive_the_cleaners_as_text():

@@ -9,7 +9,7 @@ from newsclean.writers import register_writer
 from newsclean.writers.options import WriteOptions
 
 # Characters with a meaning in CommonMark; escaped so text always reads literally.
-_MD_SPECIAL = regex.compile(r"([\\`*_\[\]{}<>#|!~]|^[-+=]|^\d+(?=[.)]))", regex.MULTILINE)
+_MD_SPECIAL = regex.compile(r"([\\`*_&\[\]{}<>#|!~]|^[-+=]|^\d+(?=[.)]))", regex.MULTILINE)
 
 
 def escape_markdown(text: str) -> str:
