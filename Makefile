@@ -38,7 +38,7 @@ test: ## run the test suite
 	$(PY) -m pytest -n auto -q
 
 eval: ## score the cleaned seeds against fixtures/gold
-	$(NEWSCLEAN) eval --gold-dir fixtures/gold --seeds-dir seeds
+	$(NEWSCLEAN) eval --gold-dir fixtures/gold --seeds-dir seeds --degraded fixtures/degraded
 
 bench: ## cleaning MB/s and documents/s per writer
 	$(NEWSCLEAN) bench --seeds-dir seeds --mb 10

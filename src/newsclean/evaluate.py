@@ -153,6 +153,25 @@ def evaluate_seeds(gold_dir: Path, seeds_dir: Path, config: PipelineConfig | Non
     return {**rows, "TOTAL": total_row(rows)} if rows else rows
 
 
+def evaluate_degraded(root: Path, config: PipelineConfig | None = None) -> dict[str, dict[str, Any]]:
+    """Clean every tool dump of every page under ``root`` (``<page>/gold.json`` + ``<page>/<tool>.txt``).
+
+    Rows are ``page/tool``; a ``TOTAL <tool>`` row per extraction tool and an
+    overall ``TOTAL`` row follow.
+    """
+    rows: dict[str, dict[str, Any]] = {}
+    by_tool: dict[str, dict[str, dict[str, Any]]] = {}
+    for gold_path in sorted(root.glob("*/gold.json")):
+        gold = Document.from_json(gold_path.read_text(encoding="utf-8"))
+        for dump in sorted(gold_path.parent.glob("*.txt")):
+            system = clean_text(read_path(dump).text, source=dump.name, config=config)
+            row = score_document(system, gold)
+            rows[f"{gold_path.parent.name}/{dump.stem}"] = row
+            by_tool.setdefault(dump.stem, {})[gold_path.parent.name] = row
+    totals = {f"TOTAL {tool}": total_row(tool_rows) for tool, tool_rows in sorted(by_tool.items())}
+    return {**rows, **totals, "TOTAL": total_row(rows)} if rows else rows
+
+
 def evaluate_dir(gold_dir: Path, sys_dir: Path) -> dict[str, dict[str, Any]]:
     """Score existing ``<stem>.json`` outputs in ``sys_dir`` against ``gold_dir``."""
     rows = {}
