@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from newsclean import __version__
-from newsclean.convert import ConvertResult, clean_file, default_jobs, iter_convert, render
+from newsclean.convert import ENGINES, BatchSummary, ConvertResult, clean_file, default_jobs, render, run_batch
 from newsclean.errors import ConfigError, NewscleanError
 from newsclean.pipeline import PipelineConfig, make_config
 from newsclean.registry import all_cleaners
 from newsclean.writers import WriteOptions, available_formats, get_writer
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+MAX_ERRORS_SHOWN = 50  # the rest are in OUT/_report.json
 
 
 class UsageError(Exception):
@@ -43,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("-o", "--out", default=None, metavar="OUTDIR", help="output directory ('-' writes one format to stdout; default: the current directory)")
     conv.add_argument("--to", action="append", default=[], metavar="FORMATS", help=f"comma-separated formats (default json): {', '.join(available_formats())}")
     conv.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (0 = one per core)")
+    conv.add_argument("--force", action="store_true", help="convert every input, also those whose outputs are up to date")
+    conv.add_argument("--engine", choices=ENGINES, default="local", help="local: this machine (--jobs processes); dask: a Dask cluster (extra newsclean[dask])")
+    conv.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)")
     conv.add_argument("--report", action="store_true", help="list every flag raised for an editor")
     conv.add_argument("--furniture", action="store_true", help="also render page furniture in Markdown/text")
     _pipeline_options(conv)
@@ -105,11 +109,13 @@ def cmd_convert(args: argparse.Namespace) -> int:
     options = WriteOptions(include_furniture=args.furniture)
     if args.out == "-" or args.inputs == ["-"] and args.out is None:
         return _convert_to_stdout(args.inputs, formats, config, options)
-    out_dir = Path(args.out or ".")
+    out_dir = args.out or "."  # a string: it may be a URL (s3://...) for the dask engine
     jobs = default_jobs() if args.jobs == 0 else max(1, args.jobs)
-    paths = list(expand_inputs(args.inputs))
-    results = _run_with_progress(paths, out_dir, formats, config, options, jobs)
-    return _summarise(results, report=args.report)
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    # Only failed results are kept unless a report needs every one: an archive's results stay on disk, in _report.json.
+    results, summary = _run_with_progress(args, out_dir, formats, config, options, jobs, keep_all=bool(args.report))
+    return _summarise(results, report=args.report, summary=summary)
 
 
 def _convert_to_stdout(inputs: Sequence[str], formats: list[str], config: PipelineConfig, options: WriteOptions) -> int:
@@ -121,11 +127,19 @@ def _convert_to_stdout(inputs: Sequence[str], formats: list[str], config: Pipeli
     return EXIT_OK
 
 
-def _run_with_progress(paths, out_dir, formats, config, options, jobs) -> list[ConvertResult]:
-    results = []
-    stream = iter_convert(paths, out_dir, formats=formats, config=config, options=options, jobs=jobs)
-    if len(paths) <= 1 or not sys.stderr.isatty():
-        return list(stream)
+def _run_with_progress(args, out_dir, formats, config, options, jobs, *, keep_all: bool) -> tuple[list[ConvertResult], BatchSummary]:
+    """Run the batch (see :func:`newsclean.convert.run_batch`) with a progress bar on a terminal."""
+    results: list[ConvertResult] = []
+
+    def keep(result: ConvertResult) -> None:
+        if keep_all or not result.ok:
+            results.append(result)
+
+    batch = dict(formats=formats, config=config, options=options, jobs=jobs, resume=not args.force,
+                 engine=args.engine, scheduler=args.scheduler)
+    total = _count_inputs(args.inputs) if sys.stderr.isatty() else 0
+    if total <= 1:
+        return results, run_batch(args.inputs, out_dir, on_result=keep, **batch)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
     from rich.text import Text
 
@@ -135,25 +149,44 @@ def _run_with_progress(paths, out_dir, formats, config, options, jobs) -> list[C
 
     columns = (TextColumn("converting"), BarColumn(), MofNCompleteColumn(), RateColumn(), TimeRemainingColumn())
     with Progress(*columns, transient=True) as progress:
-        task = progress.add_task("convert", total=len(paths))
-        for result in stream:
-            results.append(result)
+        task = progress.add_task("convert", total=total)
+
+        def advance(result: ConvertResult) -> None:
+            keep(result)
             progress.advance(task)
-    return results
+
+        summary = run_batch(args.inputs, out_dir, on_result=advance, **batch)
+    return results, summary
 
 
-def _summarise(results: list[ConvertResult], *, report: bool) -> int:
+def _count_inputs(inputs: Sequence[str]) -> int:
+    """How many inputs the batch has (a walk of the directories, for the progress bar's total)."""
+    from newsclean.batch.plan import plan
+
+    return sum(1 for _ in plan(list(inputs)))
+
+
+def _summarise(results: list[ConvertResult], *, report: bool, summary: BatchSummary | None = None) -> int:
     failed = [r for r in results if not r.ok]
     if report:
         for result in results:
             for flag in result.flags:
                 where = f"{flag['span'][0]}-{flag['span'][1]}" if "span" in flag else "?"
                 print(f"{result.source}:{where}: {flag['kind']}: {flag['note']}")
-    for result in failed:
+    for result in failed[:MAX_ERRORS_SHOWN]:
         print(f"newsclean: error: {result.error}", file=sys.stderr)
-    done = len(results) - len(failed)
-    print(f"newsclean: {done} converted, {len(failed)} failed", file=sys.stderr)
-    return EXIT_FAILED if failed else EXIT_OK
+    if summary is None:
+        done = len(results) - len(failed)
+        print(f"newsclean: {done} converted, {len(failed)} failed", file=sys.stderr)
+        return EXIT_FAILED if failed else EXIT_OK
+    totals = summary.totals
+    n_failed = max(totals["failed"], len(failed))  # a --report file can fail after its input converted
+    if n_failed > MAX_ERRORS_SHOWN:
+        print(f"newsclean: ... and {n_failed - MAX_ERRORS_SHOWN} more errors", file=sys.stderr)
+    rate = f", {totals['files_per_second']:.1f} files/s" if totals["files_per_second"] else ""
+    print(f"newsclean: {totals['files'] - totals['skipped'] - n_failed} converted, {totals['skipped']} skipped (up to date), "
+          f"{n_failed} failed in {totals['seconds']:.1f} s{rate}; report: {summary.report}", file=sys.stderr)
+    return EXIT_FAILED if n_failed else EXIT_OK
 
 
 def cmd_cleaners(args: argparse.Namespace) -> int:

@@ -9,10 +9,36 @@ ranks to tell GB18030 from Big5.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+import threading
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
-@lru_cache(maxsize=1)
+def _load_once(func: Callable[[], T]) -> Callable[[], T]:
+    """Cache a loader's value; threads that ask at once wait for a single load.
+
+    (``lru_cache`` is thread-safe too, but lets threads that arrive together
+    each run the loader: a second 349k-word table in memory for nothing.)
+    """
+    lock = threading.Lock()
+    value: list[T] = []
+
+    @wraps(func)
+    def load() -> T:
+        if not value:
+            with lock:
+                if not value:
+                    value.append(func())
+        return value[0]
+
+    load.cache_clear = value.clear  # type: ignore[attr-defined]
+    return load
+
+
+@_load_once
 def word_frequencies() -> dict[str, int]:
     """Map each lexicon word to its corpus frequency."""
     import jieba  # imported lazily: only the cleaners that judge words need it
@@ -35,7 +61,7 @@ def word_freq(word: str) -> int:
     return word_frequencies().get(word, 0)
 
 
-@lru_cache(maxsize=1)
+@_load_once
 def _char_ranks() -> dict[str, int]:
     totals: dict[str, int] = {}
     for word, freq in word_frequencies().items():
