@@ -1,3 +1,3 @@
 """Structure cleaners: articles and roles, page furniture, fragment reassembly."""
 
-from newsclean.structure import articles  # noqa: F401
+from newsclean.structure import articles, furniture, rejoin  # noqa: F401

@@ -1,36 +1,398 @@
-"""Split the line-level document into articles at headline lines.
+"""Build articles: read headline groups and body lines the way an editor reads the page.
 
-This first version trusts Markdown heading hints only; it is the baseline the
-structure cleaners improve on.
+Consecutive headline-role lines (see :mod:`newsclean.structure.roles`) form a
+*head group*: section label, kicker (引题, a line ending in ：above the
+headline), headline, subtitle (a dash-led line, stored without the dash) and
+byline (markers such as ■ dropped). A head group either opens an article or,
+inside one, is a subhead (``heading`` block). The evidence:
+
+* a group with a section, kicker, subtitle or byline opens an article; so does
+  a Markdown ``#``/``##`` headline, one at the top of the text or after page
+  furniture, and one after a signoff or a paragraph that ends with a credit;
+* in a Markdown dump, plain short lines are subheads; a ``X：Y`` line or two
+  stacked short lines inside a story are subheads;
+* otherwise the page's own convention decides: where the headlines that are
+  certain carry bylines or subtitles, a bare group is a subhead.
+
+Also: a headline group with no body is a slogan banner (furniture); a
+paragraph followed by a lone byline is a photo caption; a signoff ends a
+brief, so the next untitled text is a new item in the same box; a news lead
+after a wide gap starts a new untitled story; headlines printed *after* their
+bodies (every head group carries a speaker line and the last one closes the
+text) are attached to the body before them.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Mapping, Sequence
 
-from newsclean.model import Article, Block, Document
+import regex
+
+from newsclean.model import Article, Block, Change, Document, Furniture, Span, merge_spans, span_of
 from newsclean.registry import cleaner
+from newsclean.structure.cues import (
+    dash_lead,
+    ends_sentence,
+    ends_with_credit,
+    is_caption,
+    is_editor_note,
+    is_news_lead,
+    is_parallel_slogan,
+    join_text,
+    section_label,
+)
+from newsclean.structure.roles import HEAD_ROLES, classify_lines, dump_style
+
+NAME = "build_articles"
+_MARKER = regex.compile(r"^[■□▲△●○◆◇★☆]\s*")
+_MID_COLON = regex.compile(r"^[^：:]{2,}[：:][^：:]{2,}$")
 
 
-@cleaner("build_articles", family="structure")
+@dataclass
+class _Head:
+    section: tuple[str, tuple[Span, ...]] | None = None
+    kicker: tuple[str, tuple[Span, ...]] | None = None
+    title: tuple[str, tuple[Span, ...]] | None = None
+    subtitle: tuple[str, tuple[Span, ...]] | None = None
+    byline: tuple[str, tuple[Span, ...]] | None = None
+    banners: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class _Ctx:
+    changes: list[Change]
+    furniture: list[Furniture]
+    style: str
+
+
+def _spans(blocks: Sequence[Block]) -> tuple[Span, ...]:
+    return merge_spans(s for b in blocks for s in b.spans)
+
+
+def _first_span(b: Block, length: int) -> Span | None:
+    return Span(b.spans[0].start, b.spans[0].start + length) if b.spans else None
+
+
+def _strip_prefix(b: Block, prefix: str, ctx: _Ctx, reason: str) -> str:
+    text = b.text.lstrip()
+    if prefix:
+        ctx.changes.append(Change(NAME, _first_span(b, len(prefix)), prefix, "", reason))
+    return text[len(prefix):].lstrip()
+
+
+def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head:
+    head = _Head()
+    heads: list[Block] = []
+    bylines: list[tuple[str, Block]] = []
+    for b, role in zip(group, roles):
+        if role == "section":
+            label = section_label(b.text) or b.text.strip()
+            if label != b.text.strip():
+                ctx.changes.append(Change(NAME, span_of(b.spans), b.text.strip(), label,
+                                          "section label: letter-spacing and brackets are print decoration"))
+            head.section = (label, b.spans)
+        elif role == "subtitle":
+            dash = dash_lead(b.text) or ""
+            m = regex.match(r"^[—\-─－]+", b.text.strip())
+            prefix = m.group(0) if m and dash != "一" else dash
+            text = _strip_prefix(b, prefix, ctx, "subtitle dash: stored without it, writers add it back")
+            head.subtitle = (text, b.spans) if head.subtitle is None else (join_text(head.subtitle[0], text, " "), head.subtitle[1] + b.spans)
+        elif role == "byline":
+            m = _MARKER.match(b.text.strip())
+            text = _strip_prefix(b, m.group(0) if m else "", ctx, "byline marker")
+            bylines.append((text, b))
+        else:
+            heads.append(b)
+    if bylines:
+        text = bylines[0][0]
+        for t, _ in bylines[1:]:
+            text = join_text(text, t, " ")
+        head.byline = (text, _spans([b for _, b in bylines]))
+    # kicker / title / banners among the plain headline lines
+    while len(heads) >= 2 and is_parallel_slogan(heads[0].text) and not heads[0].hints.get("md_level") \
+            and not heads[1].hints.get("md_level"):
+        head.banners.append(heads.pop(0))
+    if len(heads) >= 2:
+        md = [b for b in heads if b.hints.get("md_level")]
+        if md and not heads[0].hints.get("md_level"):
+            k = heads.index(md[0])
+            head.kicker = (_join_lines(heads[:k], ctx), _spans(heads[:k]))
+            heads = heads[k:]
+        elif heads[0].text.rstrip()[-1:] in "：:" or (ctx.style != "fixed" and not md):
+            head.kicker = (heads[0].text.strip(), heads[0].spans)
+            heads = heads[1:]
+    if heads:
+        head.title = (_join_lines(heads, ctx), _spans(heads))
+    return head
+
+
+def _join_lines(blocks: Sequence[Block], ctx: _Ctx) -> str:
+    """Headline lines: wrapped lines join without a space, stacked phrases with one."""
+    text = blocks[0].text.strip()
+    for b in blocks[1:]:
+        wrapped = ctx.style == "fixed" and b.hints.get("blank_before", 1) == 0
+        text = join_text(text, b.text, "" if wrapped else " ")
+    return text
+
+
+def _article(head: _Head, blocks: Sequence[Block] = ()) -> Article:
+    fields: dict[str, Any] = {}
+    spans: dict[str, tuple[Span, ...]] = {}
+    for name in ("section", "kicker", "title", "subtitle", "byline"):
+        value = getattr(head, name)
+        if value is not None:
+            fields[name] = value[0]
+            spans[name] = value[1]
+    return Article(**fields, blocks=tuple(blocks), field_spans=spans)
+
+
+def _body_block(b: Block, role: str, note: bool) -> Block:
+    btype = "paragraph"
+    if role == "signoff":
+        btype = "signoff"
+    elif note:
+        btype = "note"
+    elif is_caption(b.text):
+        btype = "caption"
+    hints = {**b.hints, "built": True}
+    return replace(b, type=btype, text=b.text.strip(), hints=hints)
+
+
+@cleaner(NAME, family="structure")
 def build_articles(doc: Document, options: Mapping[str, Any]) -> Document:
-    """Start a new article at every top-level Markdown heading; it becomes the title."""
+    """Split the text into articles with their headline fields and typed body blocks.
+
+    >>> from newsclean.readers import segment_lines
+    >>> doc = build_articles(segment_lines("# 标题\\n\\n## ——副题\\n\\n■ 张三 李四\\n\\n正文。"), {})
+    >>> a = doc.articles[0]
+    >>> a.title, a.subtitle, a.byline, [b.text for b in a.blocks]
+    ('标题', '副题', '张三 李四', ['正文。'])
+    """
+    if any(any(a.head().values()) for a in doc.articles) or any(b.hints.get("built") for b in doc.blocks()):
+        return doc
+    blocks = [b for a in doc.articles for b in a.blocks]
+    if not blocks:
+        return doc
+    style, width = dump_style(blocks)
+    roles = classify_lines(blocks, style, width)
+    ctx = _Ctx([], list(doc.furniture), style)
+    md_doc = any(b.hints.get("md_level") for b in blocks)
+
+    # items: ("head", [indices]) or ("body", index)
+    items: list[tuple[str, list[int]]] = []
+    i, n = 0, len(blocks)
+    while i < n:
+        if roles[i] in HEAD_ROLES:
+            group = [i]
+            j = i + 1
+            while j < n and roles[j] in HEAD_ROLES and not blocks[j].hints.get("after_furniture"):
+                last = roles[group[-1]]
+                if last == "byline" and roles[j] != "byline":
+                    break
+                if roles[j] == "section" and any(roles[k] != "section" for k in group):
+                    break
+                if roles[j] == "head" and blocks[j].hints.get("md_level") and any(
+                        roles[k] == "head" and blocks[k].hints.get("md_level") for k in group):
+                    break
+                group.append(j)
+                j += 1
+            items.append(("head", group))
+            i = j
+        else:
+            items.append(("body", [i]))
+            i += 1
+
+    def has(group: list[int], role: str) -> bool:
+        return any(roles[k] == role for k in group)
+
+    trailing = (
+        len(items) >= 2 and items[-1][0] == "head" and has(items[-1][1], "byline")
+        and next((kind for kind, g in items if not all(roles[k] == "section" for k in g)), None) == "body"
+        and sum(1 for kind, g in items if kind == "head" and has(g, "byline")) >= 2
+    )
+    articles = _build_trailing(items, blocks, roles, ctx) if trailing else _build_leading(items, blocks, roles, ctx, md_doc)
+    ctx.furniture.sort(key=lambda f: f.spans[0].start if f.spans else -1)
+    return replace(doc, articles=tuple(articles), furniture=tuple(ctx.furniture)).with_changes(ctx.changes)
+
+
+def _is_strong(group: list[int], blocks: Sequence[Block], roles: Sequence[str]) -> bool:
+    if any(roles[k] in ("section", "subtitle", "byline") for k in group):
+        return True
+    heads = [k for k in group if roles[k] == "head"]
+    return len(heads) >= 2 and blocks[heads[0]].text.rstrip()[-1:] in "：:"
+
+
+def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Article]:
+    # the page's convention: do the certain headlines carry bylines or subtitles?
+    strong = [g for kind, g in items if kind == "head" and _is_strong(g, blocks, roles)]
+    with_credit = sum(1 for g in strong if any(roles[k] in ("byline", "subtitle") for k in g))
+    bare_are_subheads = bool(strong) and with_credit * 2 >= len(strong)
+
     articles: list[Article] = []
     current: Article | None = None
-    pending: list[Block] = []
-    for block in doc.blocks():
-        if block.hints.get("md_level") == 1:
-            if current is not None or pending:
-                articles.append(_finish(current, pending))
-            current = Article(title=block.text, field_spans={"title": block.spans})
-            pending = []
+    cur_blocks: list[Block] = []
+    pending_section: tuple[str, tuple[Span, ...]] | None = None
+    prev_kind: str | None = None
+    prev_body: Block | None = None
+    prev_role: str | None = None
+    in_note = False
+
+    def flush() -> None:
+        nonlocal current, cur_blocks
+        if current is not None:
+            articles.append(replace(current, blocks=tuple(cur_blocks)))
+        current, cur_blocks = None, []
+
+    for pos, (kind, group) in enumerate(items):
+        nxt = items[pos + 1] if pos + 1 < len(items) else None
+        if kind == "head":
+            gblocks = [blocks[k] for k in group]
+            groles = [roles[k] for k in group]
+            if all(r == "section" for r in groles):
+                head = _read_head(gblocks, groles, ctx)
+                pending_section = head.section
+                flush()
+                prev_kind = "head"
+                continue
+            if all(r == "byline" for r in groles) and prev_kind == "body" and current is not None and cur_blocks:
+                head = _read_head(gblocks, groles, ctx)
+                last = cur_blocks[-1]
+                if int(last.hints.get("blank_before", 0)) >= 2 or len(cur_blocks) == 1 and current.title is None:
+                    cur_blocks.pop()
+                    flush()
+                    current = _article(_Head(byline=head.byline))
+                    cur_blocks = [replace(last, type="caption")]
+                    flush()
+                elif current.byline is None:
+                    current = replace(current, byline=head.byline[0], field_spans={**current.field_spans, "byline": head.byline[1]})
+                else:
+                    cur_blocks.append(Block("signoff", head.byline[0], head.byline[1], hints={"built": True}))
+                prev_kind = "head"
+                continue
+            title = _opens_article(group, blocks, roles, md_doc, bare_are_subheads, prev_kind, prev_body, prev_role,
+                                   current is None)
+            if title:
+                head = _read_head(gblocks, groles, ctx)
+                for b in head.banners:
+                    ctx.furniture.append(Furniture("other", b.text.strip(), b.spans))
+                if nxt is None or nxt[0] == "head" and not all(roles[k] == "byline" for k in nxt[1]):
+                    # a headline with no body of its own: a slogan banner
+                    if head.title and not head.byline and not head.subtitle:
+                        for k in group:
+                            if roles[k] == "head":
+                                ctx.furniture.append(Furniture("other", blocks[k].text.strip(), blocks[k].spans))
+                        prev_kind = "head"
+                        continue
+                flush()
+                if head.section is None and pending_section is not None:
+                    head.section = pending_section
+                pending_section = None
+                current = _article(head)
+            else:
+                text = _join_lines_spaced(gblocks)
+                if current is None:
+                    current = _article(_Head(section=pending_section))
+                    pending_section = None
+                cur_blocks.append(Block("heading", text, _spans(gblocks), hints={"built": True}))
+            prev_kind = "head"
+            in_note = False
+            continue
+        # body line
+        b = blocks[group[0]]
+        role = roles[group[0]]
+        new_item = False
+        if current is not None and cur_blocks and prev_kind == "body":
+            if prev_role == "signoff" and role != "signoff":
+                new_item = True
+            elif (int(b.hints.get("blank_before", 0)) >= 2 and prev_body is not None and ends_sentence(prev_body.text)
+                  and is_news_lead(b.text) and ctx.style != "fixed"):
+                new_item = True
+        if new_item:
+            section = None
+            if current.title is None and current.section is not None:
+                section = (current.section, ())
+                ctx.changes.append(Change(NAME, None, "", current.section,
+                                          "section label repeated for the next item under it"))
+            flush()
+            current = _article(_Head(section=section))
+        if current is None:
+            current = _article(_Head(section=pending_section))
+            pending_section = None
+        if is_editor_note(b.text):
+            in_note = True
+        elif int(b.hints.get("blank_before", 1)) > 0:
+            in_note = False
+        cur_blocks.append(_body_block(b, role, in_note))
+        prev_kind, prev_body, prev_role = "body", b, role
+    flush()
+    return articles
+
+
+def _join_lines_spaced(blocks: Sequence[Block]) -> str:
+    text = blocks[0].text.strip()
+    for b in blocks[1:]:
+        text = join_text(text, b.text, " ")
+    return text
+
+
+def _opens_article(group, blocks, roles, md_doc, bare_are_subheads, prev_kind, prev_body, prev_role, at_start) -> bool:
+    gb = [blocks[k] for k in group]
+    heads = [blocks[k] for k in group if roles[k] == "head"]
+    if _is_strong(group, blocks, roles):
+        return True
+    levels = [int(b.hints["md_level"]) for b in heads if b.hints.get("md_level")]
+    if levels:
+        return min(levels) <= 2
+    if md_doc:
+        return at_start
+    if at_start or gb[0].hints.get("after_furniture"):
+        return True
+    if prev_role == "signoff" or (prev_body is not None and ends_with_credit(prev_body.text)):
+        return True
+    if len(heads) >= 2 or any(_MID_COLON.match(b.text.strip()) for b in heads):
+        return False
+    return not bare_are_subheads
+
+
+def _build_trailing(items, blocks, roles, ctx: _Ctx) -> list[Article]:
+    """Headlines and speaker lines printed after their bodies claim the text before them."""
+    articles: list[Article] = []
+    run: list[Block] = []
+    leading: Article | None = None
+    leading_blocks: list[Block] = []
+    in_note = False
+    for kind, group in items:
+        if kind == "head":
+            gblocks = [blocks[k] for k in group]
+            head = _read_head(gblocks, [roles[k] for k in group], ctx)
+            if head.byline is not None:
+                if leading is not None:
+                    articles.append(replace(leading, blocks=tuple(leading_blocks)))
+                    leading, leading_blocks = None, []
+                articles.append(_article(head, run))
+                run = []
+            else:
+                if leading is not None:
+                    articles.append(replace(leading, blocks=tuple(leading_blocks)))
+                if run:
+                    articles.append(_article(_Head(), run))
+                    run = []
+                leading, leading_blocks = _article(head), []
+            in_note = False
+            continue
+        b = blocks[group[0]]
+        if is_editor_note(b.text):
+            in_note = True
+        elif int(b.hints.get("blank_before", 1)) > 0:
+            in_note = False
+        block = _body_block(b, roles[group[0]], in_note)
+        if leading is not None and in_note:
+            leading_blocks.append(block)
         else:
-            pending.append(block)
-    if current is not None or pending:
-        articles.append(_finish(current, pending))
-    return Document(doc.source, doc.lang, doc.metadata, doc.furniture, tuple(articles), doc.changes)
-
-
-def _finish(article: Article | None, blocks: list[Block]) -> Article:
-    return replace(article or Article(), blocks=tuple(blocks))
+            run.append(block)
+    if leading is not None:
+        articles.append(replace(leading, blocks=tuple(leading_blocks)))
+    if run:
+        articles.append(_article(_Head(), run))
+    return articles

@@ -1,0 +1,338 @@
+"""Generic layout and lexical cues shared by the structure cleaners.
+
+Everything here is the evidence a copy editor uses on a page never seen
+before: sentence-final punctuation, characters that cannot start a sentence,
+line shapes (headline-like, byline-like, signoff-like, section labels), and
+lexicon plausibility across a join, from jieba's word list with frequencies
+and part-of-speech tags.
+
+:func:`join_text` is the one place where two pieces of text are glued
+together (line joins, reassembled fragments, multi-line fields).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import regex
+
+from newsclean.lexicon import word_freq
+
+# Characters a sentence (or a line that starts one) cannot begin with.
+NON_STARTERS = frozenset("，。、；：？！）》」』”’…—·%‰,.;:?!)]}")
+# Marks that end a sentence; closing quotes/brackets may follow them.
+SENTENCE_FINAL = frozenset("。！？!?…")
+SOFT_FINAL = frozenset("；;")
+CLOSERS = frozenset("”’」』》）)】\"'")
+# Punctuation after which a sentence obviously goes on.
+CONTINUING = frozenset("，、：；,:;“‘「『（(《【—-")
+OPENERS = frozenset("“‘「『（(《【\"")
+
+_HAN = r"\p{Han}"
+_SPACES = regex.compile(r"[ \t\u3000\u00a0]+")
+_LATIN_END = regex.compile(r"[A-Za-z]$")
+_LATIN_START = regex.compile(r"^[A-Za-z]")
+_PAREN_TAIL = regex.compile(r"[（(]([^（()）]{1,40})[)）]$")
+_SIGNOFF = regex.compile(r"^[（(][^（()）]{1,40}[)）]$")
+_MARKERS = "■□▲△●○◆◇★☆"
+_BYLINE_MARK = regex.compile(rf"^[{_MARKERS}]\s*")
+_ROLE_SUFFIX = regex.compile(
+    r"(记者|記者|通讯员|通訊員|报道|報導|报导|主任|院长|院長|书记|書記|局长|局長|委员|委員|成员|成員|"
+    r"护士长|護理長|医师|醫師|医生|醫生|摄影|攝影|摄|攝|文|图|圖|编辑|編輯|主编|科|部|室|办|辦|中心|站|员|員|长|長|处|處)$"
+)
+_NAME = regex.compile(rf"^{_HAN}[{_HAN}·]{{1,3}}$")
+_REPORT = regex.compile(rf"^{_HAN}{{1,6}}(报道|報導|报导|讯|訊)$")
+_SECTION_SPACED = regex.compile(rf"^【?\s*{_HAN}(?:[ \u3000]+{_HAN}){{1,5}}\s*】?$")
+_SECTION_BRACKET = regex.compile(rf"^【\s*[{_HAN} \u3000]{{2,10}}\s*】$")
+_DASH_LEAD = regex.compile(r"^(——|—|--|──|－－|一(?=\p{Han}))")
+_NEWS_LEAD = regex.compile(
+    r"^(近日|日前|近期|本报讯|本報訊|昨天|昨日|今天|今日|[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9]{4}年[0-9]{1,2}月)"
+)
+_EDITOR_NOTE = regex.compile(r"^(编者按|編者按|编者的话|按语)")
+_CAPTION = regex.compile(r"^(图为|圖為|图：|图:|上图|下图|左图|右图)")
+
+
+def visible_len(text: str) -> int:
+    """Characters of ``text`` that are not whitespace.
+
+    >>> visible_len("攻坚 克难 ")
+    4
+    """
+    return len(text) - sum(1 for ch in text if ch.isspace())
+
+
+def join_text(left: str, right: str, sep: str = "") -> str:
+    """Glue ``left`` and ``right``: the one join of the package.
+
+    Whitespace at the seam is dropped; ``sep`` (``""`` for a wrapped line,
+    ``" "`` for side-by-side fields) goes between, except that no space is
+    ever put next to a CJK character by a line join and a space is kept where
+    two Latin words meet.
+
+    >>> join_text("开展好", "对口支援工作")
+    '开展好对口支援工作'
+    >>> join_text("Sanmenxia Central", "Hospital")
+    'Sanmenxia Central Hospital'
+    >>> join_text("国晓宁 通讯员 段新歌  ", "聊城报道", " ")
+    '国晓宁 通讯员 段新歌 聊城报道'
+    """
+    left = left.rstrip()
+    right = right.lstrip()
+    if not left or not right:
+        return left + right
+    if sep == "" and _LATIN_END.search(left) and _LATIN_START.match(right):
+        sep = " "
+    return left + sep + right
+
+
+def strip_closers(text: str) -> str:
+    """``text`` without trailing whitespace and closing quotes/brackets."""
+    text = text.rstrip()
+    while text and text[-1] in CLOSERS:
+        text = text[:-1].rstrip()
+    return text
+
+
+def ends_with_credit(text: str) -> bool:
+    """True if ``text`` ends with a parenthesised credit after a finished sentence.
+
+    >>> ends_with_credit("提升应急效能。(通讯员 段新歌)")
+    True
+    >>> ends_with_credit("建设冠县传染病隔离点（债券资金）")
+    False
+    """
+    text = text.rstrip()
+    m = _PAREN_TAIL.search(text)
+    if not m:
+        return False
+    before = text[: m.start()].rstrip()
+    return not before or before[-1] in SENTENCE_FINAL or before[-1] in CLOSERS and strip_closers(before)[-1:] in SENTENCE_FINAL
+
+
+def ends_sentence(text: str, *, soft: bool = True) -> bool:
+    """True if ``text`` ends a sentence (。！？… possibly inside quotes, or a credit).
+
+    >>> ends_sentence("陪着你。”"), ends_sentence("医疗不再"), ends_sentence("人头攒动,")
+    (True, False, False)
+    """
+    text = text.rstrip()
+    if not text:
+        return False
+    if ends_with_credit(text) or _SIGNOFF.match(text):
+        return True
+    core = strip_closers(text)
+    if not core:
+        return False
+    last = core[-1]
+    if last in SENTENCE_FINAL or (soft and last in SOFT_FINAL):
+        return True
+    if last == "." and len(core) > 1 and not core[-2].isascii():
+        return True
+    return False
+
+
+def ends_continuing(text: str) -> bool:
+    """True if ``text`` ends with punctuation after which the sentence must go on."""
+    text = text.rstrip()
+    return bool(text) and text[-1] in CONTINUING
+
+
+def starts_dangling(text: str) -> bool:
+    """True if ``text`` starts with a character no sentence can start with."""
+    text = text.lstrip()
+    return bool(text) and text[0] in NON_STARTERS
+
+
+def is_signoff(text: str) -> bool:
+    """A credit on its own line, e.g. ``（宣传科）``.
+
+    >>> is_signoff("(社区科 赵宏宏)"), is_signoff("（内部资料 免费交流）本期")
+    (True, False)
+    """
+    return bool(_SIGNOFF.match(text.strip()))
+
+
+def section_label(text: str) -> str | None:
+    """The label if ``text`` is a letter-spaced or bracketed column label.
+
+    >>> section_label("医 患 故 事"), section_label("【简 讯】"), section_label("心系职工 情暖中秋")
+    ('医患故事', '简讯', None)
+    """
+    text = text.strip()
+    if _SECTION_SPACED.match(text) or _SECTION_BRACKET.match(text):
+        label = _SPACES.sub("", text).strip("【】")
+        if 2 <= len(label) <= 8:
+            return label
+    return None
+
+
+def is_byline(text: str) -> bool:
+    """Authors as printed: ``■ 金增秀 周长才``, ``国晓宁 通讯员 段新歌``, ``…院长 冯振``.
+
+    >>> is_byline("■ 吕婷 王泽刚"), is_byline("聊城市人民医院党委书记 姜祥坤"), is_byline("纲举目张 运笔开局")
+    (True, True, False)
+    >>> is_byline("国晓宁 聊城报道")
+    True
+    """
+    text = text.strip()
+    if not text or visible_len(text) > 60:
+        return False
+    marked = bool(_BYLINE_MARK.match(text))
+    body = _BYLINE_MARK.sub("", text).strip()
+    if not body or regex.search(r"[，。！？,!?；;：:“”\"]", body):
+        return False
+    if marked:
+        return True
+    if _REPORT.match(body):
+        return True
+    tokens = _SPACES.split(body)
+    if len(tokens) >= 2 and _REPORT.match(tokens[-1]):
+        tokens = tokens[:-1]
+        if len(tokens) == 1 and _NAME.match(tokens[0]) and len(tokens[0]) <= 3:
+            return True
+    if len(tokens) < 2 or not _NAME.match(tokens[-1]) or len(tokens[-1]) > 3:
+        return False
+    for tok in tokens[:-1]:
+        if _NAME.match(tok) and len(tok) <= 3:
+            continue
+        if regex.fullmatch(rf"[{_HAN}、·]+", tok) and _ROLE_SUFFIX.search(tok):
+            continue
+        if _REPORT.match(tok):
+            continue
+        return False
+    return True
+
+
+def is_report_tail(text: str) -> bool:
+    """A dateline finishing a byline on its own line (``聊城报道``)."""
+    return bool(_REPORT.match(text.strip()))
+
+
+def dash_lead(text: str) -> str | None:
+    """The leading dash of a subtitle line (``——``, or ``一`` read for a dash).
+
+    ``一`` counts only when it does not start a lexicon word with what follows.
+
+    >>> dash_lead("——从系列座谈看"), dash_lead("一东昌府区卫健局提升服务质量工作走笔"), dash_lead("一串串饱含")
+    ('——', '一', None)
+    """
+    m = _DASH_LEAD.match(text.strip())
+    if not m:
+        return None
+    dash = m.group(1)
+    if dash == "一":
+        rest = text.strip()[1:]
+        if any(word_freq("一" + rest[:k]) for k in (1, 2, 3)):
+            return None
+    return dash
+
+
+def is_news_lead(text: str) -> bool:
+    """True if ``text`` opens like a news story (date or 近日/本报讯 lead)."""
+    return bool(_NEWS_LEAD.match(text.strip()))
+
+
+def is_editor_note(text: str) -> bool:
+    """True for an editor's note (编者按 …)."""
+    return bool(_EDITOR_NOTE.match(text.strip()))
+
+
+def is_caption(text: str) -> bool:
+    """True for a photo caption opening (图为 …)."""
+    return bool(_CAPTION.match(text.strip()))
+
+
+def is_headline_like(text: str, *, max_len: int = 36) -> bool:
+    """A line shaped like a headline or subhead: short, no sentence end, no trailing comma.
+
+    >>> is_headline_like("系统谋划,绘制高质量发展“全景图”"), is_headline_like("温热期盼。"), is_headline_like("询问了情况,")
+    (True, False, False)
+    """
+    text = text.strip()
+    n = visible_len(text)
+    if n == 0 or n > max_len:
+        return False
+    if ends_sentence(text) or ends_continuing(text) and text[-1] not in "：:":
+        return False
+    if starts_dangling(text) or is_signoff(text):
+        return False
+    if regex.search(r"[。；;]", text):
+        return False
+    return True
+
+
+def is_parallel_slogan(text: str) -> bool:
+    """Two or more space-separated phrases of equal length (``崇尚厚德仁术 共载生命重托``)."""
+    parts = _SPACES.split(text.strip())
+    return len(parts) >= 2 and len({len(p) for p in parts}) == 1 and len(parts[0]) >= 2 and all(
+        regex.fullmatch(rf"{_HAN}+", p) for p in parts
+    )
+
+
+@lru_cache(maxsize=1)
+def _pos_table() -> dict[str, str]:
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    table: dict[str, str] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 3:
+                table[parts[0]] = parts[2]
+    return table
+
+
+def last_word(text: str, longest: int = 4) -> str:
+    """The longest lexicon word ending ``text`` (or its last character)."""
+    core = text.rstrip()
+    for k in range(min(longest, len(core)), 1, -1):
+        if word_freq(core[-k:]):
+            return core[-k:]
+    return core[-1:]
+
+
+def dangling_end(text: str) -> bool:
+    """True if ``text`` ends in a word that needs a complement (adverb, preposition, conjunction, particle).
+
+    >>> dangling_end("医疗不再"), dangling_end("淅淅沥沥的秋")
+    (True, False)
+    """
+    core = text.rstrip()
+    if not core:
+        return False
+    if core[-1] in CONTINUING:
+        return True
+    word = last_word(core)
+    return _pos_table().get(word, "")[:1] in ("d", "p", "c", "u")
+
+
+def crossing_word(left: str, right: str, min_freq: int = 20) -> str | None:
+    """A lexicon word that spans the seam between ``left`` and ``right``, if any.
+
+    >>> crossing_word("开展行", "政查房"), crossing_word("淅淅沥沥的秋", "此次义诊")
+    ('行政', None)
+    """
+    left = left.rstrip()
+    right = right.lstrip()
+    best, best_freq = None, 0
+    for i in range(1, min(3, len(left)) + 1):
+        for j in range(1, min(3, len(right)) + 1):
+            if i + j > 4:
+                continue
+            word = left[-i:] + right[:j]
+            if not regex.fullmatch(rf"{_HAN}+", word):
+                continue
+            freq = word_freq(word)
+            if freq >= min_freq and freq > best_freq:
+                best, best_freq = word, freq
+    return best
+
+
+__all__ = [
+    "crossing_word", "dangling_end", "dash_lead", "ends_continuing", "ends_sentence", "ends_with_credit",
+    "is_byline", "is_caption", "is_editor_note", "is_headline_like", "is_news_lead", "is_parallel_slogan",
+    "is_report_tail", "is_signoff", "join_text", "section_label", "starts_dangling", "strip_closers",
+    "visible_len",
+]

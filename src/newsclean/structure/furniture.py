@@ -1,0 +1,179 @@
+"""Page furniture: take headers, footers, masthead, issue line, credits, contact lines out of the text.
+
+Runs on the line-level document (one block per raw line), before lines are
+rejoined, so that a footer printed in mid-story cannot stop a join. The cues
+are generic: label patterns (责任编辑：, 地址：, 网址：, 第N版, 下转第N版),
+issue-line patterns (第N期, 总第N期, 星期X), lines repeated across pages, the
+cluster of short lines printed above an issue line (the masthead), and the
+boxed contribution guide (投稿指南 …). Moved lines keep their source spans;
+the block that follows a removed line gets the hint ``after_furniture`` and
+jump lines leave ``jump_out``/``jump_in`` hints for fragment reassembly.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Any, Mapping
+
+import regex
+
+from newsclean.model import Block, Document, Furniture
+from newsclean.registry import cleaner
+from newsclean.structure.cues import ends_sentence, is_signoff, join_text, visible_len
+
+_CREDIT_LABELS = regex.compile(
+    r"(责任编辑|責任編輯|责编|責編|版式|美编|美編|校对|校對|总策划|總策劃|审核|審核|编辑部门|編輯部門|主编|主編|"
+    r"组版|組版|编辑|編輯|排版|总编|總編)\s*[:：]"
+)
+_CONTACT = regex.compile(
+    r"^(地址|地點|电话|電話|健康热线|健康熱線|热线|熱線|服务热线|网址|網址|邮箱|郵箱|电子邮箱|传真|傳真|邮编|郵編|主办|主辦|"
+    r"投稿电话|投稿電話|投稿邮箱|投稿郵箱|E-?mail|Email|官方网站|微信公众号)\s*[:：]?"
+)
+_CONTACT_LABEL_ONLY = regex.compile(
+    r"^(投稿电话|投稿電話|投稿邮箱|投稿郵箱|电话|電話|邮箱|郵箱|网址|網址|热线|熱線|联系电话|聯繫電話)\s*[:：]?$"
+)
+_VALUE = regex.compile(r"^[\w.+\-@/:]+$", regex.ASCII)
+_ISSUE = regex.compile(
+    r"(第\s*[0-9]+\s*期|总第\s*[0-9]+\s*期|總第\s*[0-9]+\s*期|本期\s*[0-9一二三四五六七八九十]+\s*版|"
+    r"[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*(星期|週|周)[一二三四五六日天])"
+)
+_PAGE = regex.compile(r"(^|\s)第\s*[0-9一二三四五六七八九十]+\s*版(\s|$)|^[0-9一二三四五六七八九十]+\s*版$")
+_JUMP = regex.compile(r"^[（(]?\s*(下转|上接|转第|接第|转下|轉第|接上|下轉|上接)\s*第?\s*([0-9一二三四五六七八九十]+)\s*版\s*[)）]?$")
+_GUIDE = regex.compile(r"^(投稿指南|投稿须知|投稿須知|征稿启事|徵稿啟事|稿约|稿約)$")
+_QR = regex.compile(r"(扫码|掃碼|二维码|二維碼|挂号|掛號|公众号|公眾號|微信|关注|關注|小程序)")
+_LATIN_LINE = regex.compile(r"^[A-Za-z][A-Za-z .,&'\-]+$")
+
+
+def _kind_of(text: str) -> str | None:
+    """Furniture kind from the line alone, or None."""
+    t = text.strip()
+    n = visible_len(t)
+    if n == 0 or n > 120:
+        return None
+    if _JUMP.match(t):
+        return "other"
+    if _CREDIT_LABELS.search(t) and not regex.search(r"[。！？]", t) and n <= 80:
+        return "credits"
+    if _CONTACT.match(t) and not regex.search(r"[。！？]", t) and n <= 80:
+        return "footer"
+    if _PAGE.search(t) and n <= 60 and not regex.search(r"[，。！？,]", t):
+        return "header"
+    if _ISSUE.search(t) and n <= 90 and not regex.search(r"[。！？]", t):
+        return "issue"
+    return None
+
+
+@cleaner("detect_furniture", family="structure")
+def detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
+    """Move page furniture (headers, footers, masthead, issue line, credits, contact lines) out of the text.
+
+    >>> from newsclean.readers import segment_lines
+    >>> doc = detect_furniture(segment_lines("责任编辑:钟伟 校对:李吉汶\\n\\n标题\\n\\n正文。"), {})
+    >>> [(f.kind, f.text) for f in doc.furniture], [b.text for b in doc.blocks()]
+    ([('credits', '责任编辑:钟伟 校对:李吉汶')], ['标题', '正文。'])
+    """
+    blocks = [b for a in doc.articles for b in a.blocks]
+    owner = [k for k, a in enumerate(doc.articles) for _ in a.blocks]
+    if not blocks:
+        return doc
+    n = len(blocks)
+    kinds: list[str | None] = [_kind_of(b.text) for b in blocks]
+    # lines repeated across the dump (running headers and footers)
+    def key(text: str) -> str:
+        return regex.sub(r"\s+", "", text)
+
+    counts = Counter(key(b.text) for b in blocks)
+    for i, b in enumerate(blocks):
+        t = b.text.strip()
+        if kinds[i] or counts[key(t)] < 2:
+            continue
+        if visible_len(t) >= 4 and not ends_sentence(t) and not is_signoff(t) and visible_len(t) <= 60:
+            kinds[i] = "footer" if i > n // 2 else "header"
+
+    # contribution-guide box: the label and the short list lines under it
+    merge_with_prev = [False] * n
+    i = 0
+    while i < n:
+        if _GUIDE.match(blocks[i].text.strip()):
+            kinds[i] = "other"
+            j = i + 1
+            while j < n and visible_len(blocks[j].text) <= 14 and not ends_sentence(blocks[j].text) and not is_signoff(blocks[j].text):
+                t = blocks[j].text.strip()
+                if _CONTACT_LABEL_ONLY.match(t) or (_VALUE.match(t) and kinds[j - 1] == "contact"):
+                    kinds[j] = "contact"
+                    merge_with_prev[j] = _VALUE.match(t) is not None and kinds[j - 1] == "contact"
+                else:
+                    if kinds[j - 1] == "contact":
+                        break
+                    kinds[j] = "other"
+                    merge_with_prev[j] = True
+                j += 1
+            i = j
+            continue
+        i += 1
+    # a contact label on its own line followed by its value
+    for i in range(n - 1):
+        if _CONTACT_LABEL_ONLY.match(blocks[i].text.strip()) and _VALUE.match(blocks[i + 1].text.strip()):
+            kinds[i] = kinds[i] or "contact"
+            kinds[i + 1] = kinds[i]
+            merge_with_prev[i + 1] = True
+
+    # masthead: short non-sentence lines printed just above an issue line
+    for i in range(n):
+        if kinds[i] != "issue":
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 8:
+            t = blocks[j].text.strip()
+            if kinds[j]:
+                j -= 1
+                continue
+            if ends_sentence(t) or is_signoff(t) or visible_len(t) > 30 or regex.search(r"[，,。]", t):
+                break
+            kinds[j] = "other" if _QR.search(t) else "masthead"
+            if j + 1 < i and kinds[j + 1] == "masthead" and kinds[j] == "masthead" and blocks[j + 1].hints.get("blank_before", 1) == 0:
+                merge_with_prev[j + 1] = True
+            j -= 1
+        # a Latin-only or name line right after the issue line's masthead is already taken; nothing below
+
+    if not any(kinds):
+        return doc
+
+    furniture: list[Furniture] = list(doc.furniture)
+    kept: list[Block] = []
+    kept_owner: list[int] = []
+    after = False
+    jump_pending: str | None = None
+    for i, b in enumerate(blocks):
+        kind = kinds[i]
+        if kind:
+            t = b.text.strip()
+            jm = _JUMP.match(t)
+            if jm:
+                if jm.group(1) in ("下转", "转第", "转下", "轉第", "下轉") and kept:
+                    kept[-1] = replace(kept[-1], hints={**kept[-1].hints, "jump_out": jm.group(2)})
+                else:
+                    jump_pending = jm.group(2)
+            if merge_with_prev[i] and furniture and kinds[i - 1] and furniture[-1].kind == (kind if kind != "masthead" else "masthead"):
+                last = furniture[-1]
+                furniture[-1] = replace(last, text=join_text(last.text, b.text, " "), spans=last.spans + b.spans)
+            else:
+                furniture.append(Furniture(kind, b.text, b.spans))
+            after = True
+            continue
+        hints = dict(b.hints)
+        if after:
+            hints["after_furniture"] = True
+        if jump_pending:
+            hints["jump_in"] = jump_pending
+            jump_pending = None
+        kept.append(replace(b, hints=hints) if hints != b.hints else b)
+        kept_owner.append(owner[i])
+        after = False
+    furniture.sort(key=lambda f: f.spans[0].start if f.spans else -1)
+    articles = tuple(
+        replace(a, blocks=tuple(b for b, o in zip(kept, kept_owner) if o == k)) for k, a in enumerate(doc.articles)
+    )
+    articles = tuple(a for a in articles if a.blocks or any(a.head().values()))
+    return replace(doc, furniture=tuple(furniture), articles=articles)

@@ -1,0 +1,125 @@
+"""Rejoin lines: undo hard wraps and blank-line splits inside paragraphs.
+
+Two dump styles (see :func:`~newsclean.structure.roles.dump_style`):
+
+* one paragraph per line, blank lines between, and blank lines mid-sentence
+  where a column or page broke (``开展好⏎⏎对口支援工作``): two body lines are
+  joined when the first does not end a sentence, unless the second opens a
+  new story (a news lead such as ``此次…``/``近日…``) and no lexicon word
+  spans the seam;
+* fixed-width columns: every line is wrapped at the column width; a line
+  clearly shorter than the column that ends a sentence (。！？”) closes the
+  paragraph, and so does a sentence end followed by a blank line.
+
+Headlines, bylines, section labels and signoffs are never swallowed. Lines
+holding only an opening quote or bracket are absorbed into the next line.
+Every join goes through :func:`~newsclean.structure.cues.join_text` and is
+logged in the change log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Mapping
+
+import regex
+
+from newsclean.model import Article, Block, Change, Document, Span, merge_spans
+from newsclean.registry import cleaner
+from newsclean.structure.cues import crossing_word, ends_continuing, ends_sentence, is_news_lead, join_text
+from newsclean.structure.roles import classify_lines, dump_style, is_lone_opener
+
+NAME = "rejoin_lines"
+_OPENING_WORDS = regex.compile(r"^(此次|本次|据悉|据了解|目前|此外|另外|与此同时|下一步|截至目前)")
+
+
+def _end_width(b: Block) -> int:
+    return int(b.hints.get("end_width", b.hints.get("width", 0)))
+
+
+def should_join(a: Block, b: Block, role_a: str, role_b: str, style: str, width: int) -> bool:
+    """Decide whether body line ``b`` continues body line ``a``.
+
+    >>> from newsclean.model import Block
+    >>> should_join(Block("paragraph", "开展好"), Block("paragraph", "对口支援工作。"), "para", "para", "lines", 0)
+    True
+    >>> should_join(Block("paragraph", "天空飘着淅淅沥沥的秋"), Block("paragraph", "此次义诊活动不仅方便。"), "para", "para", "lines", 0)
+    False
+    """
+    if role_a != "para" or role_b != "para":
+        return False
+    if is_lone_opener(a.text):
+        return True
+    if b.hints.get("after_furniture") and b.hints.get("md_level"):
+        return False
+    if style == "fixed":
+        if not ends_sentence(a.text, soft=False):
+            return True
+        w = _end_width(a)
+        if b.hints.get("blank_before", 0) > 0:
+            return False
+        return width - 6 < w <= width + 4
+    if ends_sentence(a.text):
+        return False
+    if ends_continuing(a.text):
+        return True
+    if (is_news_lead(b.text) or _OPENING_WORDS.match(b.text.strip())) and not crossing_word(a.text, b.text):
+        return False
+    return True
+
+
+@cleaner(NAME, family="structure")
+def rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
+    """Join wrapped lines and blank-line splits back into paragraphs.
+
+    >>> from newsclean.readers import segment_lines
+    >>> doc = rejoin_lines(segment_lines("# 标题\\n\\n医院将一如既往地开展好\\n\\n对口支援工作。\\n\\n新段落。"), {})
+    >>> [b.text for b in doc.blocks()]
+    ['标题', '医院将一如既往地开展好对口支援工作。', '新段落。']
+    """
+    changes: list[Change] = []
+    articles: list[Article] = []
+    touched = False
+    for article in doc.articles:
+        blocks = list(article.blocks)
+        if not blocks:
+            articles.append(article)
+            continue
+        style, width = dump_style(blocks)
+        if options.get("column_width"):
+            width = int(options["column_width"])
+        roles = classify_lines(blocks, style, width)
+        out: list[Block] = []
+        out_roles: list[str] = []
+        for b, role in zip(blocks, roles):
+            if out and should_join(out[-1], b, out_roles[-1], role, style, width):
+                out[-1] = _join(out[-1], b, changes)
+                touched = True
+                continue
+            hints = {**b.hints, "role": role, "style": style, "col_width": width}
+            if hints != b.hints:
+                b = replace(b, hints=hints)
+                touched = True
+            out.append(b)
+            out_roles.append(role)
+        articles.append(replace(article, blocks=tuple(out)))
+    if not touched:
+        return doc
+    return replace(doc, articles=tuple(articles)).with_changes(changes)
+
+
+def _join(a: Block, b: Block, changes: list[Change]) -> Block:
+    text = join_text(a.text, b.text)
+    seam_at = len(a.text.rstrip())
+    inserted = text[seam_at: len(text) - len(b.text.lstrip())]
+    where = None
+    if a.spans and b.spans:
+        where = Span(a.spans[-1].end, max(a.spans[-1].end, b.spans[0].start))
+    blank = int(b.hints.get("blank_before", 0))
+    changes.append(Change(NAME, where, "\n" * (blank + 1), inserted,
+                          "line break inside a paragraph" + (" (blank line between the halves)" if blank else "")))
+    gaps = list(a.hints.get("gaps", ())) + [[seam_at, blank]]
+    hints = {**a.hints, "end_width": _end_width(b), "end_line": b.hints.get("end_line", b.hints.get("line")), "gaps": gaps}
+    if b.hints.get("jump_out"):
+        hints["jump_out"] = b.hints["jump_out"]
+    return replace(a, text=text, spans=merge_spans(a.spans + b.spans), hints=hints)

@@ -1,0 +1,138 @@
+"""Line roles: what each raw line is before articles are built.
+
+A role is read from the line's shape and from its neighbours, the way an
+editor scans a dump: ``para`` (body text), ``head`` (headline, kicker or
+subhead), ``subtitle`` (a dash-led line under a headline), ``byline``,
+``section`` (a column label), ``signoff`` (a credit on its own line).
+
+The dump's style matters: Markdown-like dumps print one paragraph per line
+with blank lines between (and blank lines mid-sentence where a column
+broke); fixed-width dumps wrap every line at the column width. :func:`dump_style`
+tells them apart and estimates the column width.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import regex
+
+from newsclean.model import Block
+from newsclean.structure.cues import (
+    OPENERS,
+    dangling_end,
+    dash_lead,
+    ends_continuing,
+    ends_sentence,
+    is_byline,
+    is_headline_like,
+    is_report_tail,
+    is_signoff,
+    section_label,
+    starts_dangling,
+    visible_len,
+)
+
+HEAD_ROLES = frozenset({"head", "subtitle", "byline", "section"})
+
+
+def dump_style(blocks: Sequence[Block]) -> tuple[str, int]:
+    """``("fixed", width)`` for hard-wrapped columns, else ``("lines", width)``.
+
+    >>> from newsclean.readers import segment_lines
+    >>> dump_style(list(segment_lines("一二三四五六\\n七八九十\\n\\n甲乙丙丁戊己\\n庚辛").blocks()))[0]
+    'fixed'
+    """
+    for b in blocks:
+        if "style" in b.hints and "col_width" in b.hints:
+            return b.hints["style"], int(b.hints["col_width"])
+    if len(blocks) < 2:
+        return "lines", 0
+    tight = sum(1 for b in blocks[1:] if b.hints.get("blank_before", 1) == 0)
+    widths = sorted(int(b.hints.get("width", 0)) for b in blocks)
+    width = widths[int(len(widths) * 0.75)] if widths else 0
+    if tight >= 0.4 * (len(blocks) - 1):
+        return "fixed", width
+    return "lines", width
+
+
+def is_lone_opener(text: str) -> bool:
+    """A line holding only an opening quote or bracket."""
+    t = text.strip()
+    return bool(t) and all(ch in OPENERS for ch in t)
+
+
+def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[str]:
+    """The role of every line block (see the module docstring).
+
+    >>> from newsclean.readers import segment_lines
+    >>> doc = segment_lines("# 标题\\n\\n■ 张三 李四\\n\\n正文开始,\\n\\n接着写完。\\n\\n（宣传科）")
+    >>> classify_lines(list(doc.blocks()), "lines")
+    ['head', 'byline', 'para', 'para', 'signoff']
+    """
+    n = len(blocks)
+    roles: list[str] = []
+    for i, b in enumerate(blocks):
+        given = b.hints.get("role")
+        if given:
+            roles.append(given)
+            continue
+        t = b.text.strip()
+        prev_role = roles[i - 1] if i else None
+        prev = blocks[i - 1] if i else None
+        fresh = prev is None or b.hints.get("after_furniture")
+        nxt = blocks[i + 1] if i + 1 < n else None
+        role = "para"
+        if is_lone_opener(t):
+            role = "para"
+        elif is_signoff(t):
+            role = "signoff"
+        elif section_label(t):
+            role = "section"
+        elif is_byline(t) and (fresh or prev_role in HEAD_ROLES or ends_sentence(prev.text) or style == "lines"):
+            role = "byline"
+        elif prev_role == "byline" and is_report_tail(t):
+            role = "byline"
+        elif dash_lead(t) and (prev_role == "head" or b.hints.get("md_level")) and is_headline_like(t.lstrip("—一-─－"), max_len=48):
+            role = "subtitle"
+        elif b.hints.get("md_level"):
+            role = "head"
+        elif is_headline_like(t):
+            role = "head"
+            if style == "fixed" and width and int(b.hints.get("width", 0)) >= width - 6 and not b.hints.get("md_level"):
+                role = "para"
+            if role == "head" and style == "fixed" and nxt is not None and nxt.hints.get("blank_before", 1) == 0 \
+                    and not is_byline(nxt.text) and not (is_headline_like(nxt.text) and int(nxt.hints.get("width", 0)) < width - 6):
+                role = "para"
+            if role == "head" and not fresh and prev_role == "para":
+                if style == "fixed" and not ends_sentence(prev.text):
+                    role = "para"
+                elif ends_continuing(prev.text) and not _is_kicker_line(prev.text):
+                    role = "para"
+            if role == "head" and style == "lines" and nxt is not None and ends_continuing(nxt.text) \
+                    and not nxt.hints.get("md_level") and not is_headline_like(nxt.text) and len(nxt.text) < 40:
+                # a narrow column wrapped line by line, not a headline
+                role = "para"
+            if role == "head" and nxt is not None and starts_dangling(nxt.text):
+                role = "para"
+        roles.append(role)
+    if not any(b.hints.get("md_level") for b in blocks):
+        # In a plain dump a comma inside a "headline" is more often a cut-off sentence:
+        # keep such lines as headlines only when the page shows a series of them.
+        comma = [i for i, r in enumerate(roles) if r == "head" and not blocks[i].hints.get("role")
+                 and any(c in blocks[i].text for c in "，,")]
+        good = [i for i in comma if _balanced_comma_head(blocks[i].text)]
+        for i in comma:
+            if len(good) < 2 or i not in good:
+                roles[i] = "para"
+    return roles
+
+
+def _balanced_comma_head(text: str) -> bool:
+    parts = [p for p in regex.split(r"[，,]", text.strip()) if p]
+    return len(parts) == 2 and all(visible_len(p) >= 4 for p in parts) and not dangling_end(text)
+
+
+def _is_kicker_line(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and t[-1] in "：:" and is_headline_like(t)
