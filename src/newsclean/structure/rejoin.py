@@ -73,9 +73,9 @@ def rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
     """Join wrapped lines and blank-line splits back into paragraphs.
 
     >>> from newsclean.readers import segment_lines
-    >>> doc = rejoin_lines(segment_lines("# 标题\\n\\n医院将一如既往地开展好\\n\\n对口支援工作。\\n\\n新段落。"), {})
+    >>> doc = rejoin_lines(segment_lines("# 标题\\n\\n他强调,对口支援是重要举措。医院将一如既往地开展好\\n\\n对口支援工作。\\n\\n新段落。"), {})
     >>> [b.text for b in doc.blocks()]
-    ['标题', '医院将一如既往地开展好对口支援工作。', '新段落。']
+    ['标题', '他强调,对口支援是重要举措。医院将一如既往地开展好对口支援工作。', '新段落。']
     """
     changes: list[Change] = []
     articles: list[Article] = []
