@@ -13,7 +13,7 @@ from typing import Callable, Iterable, NamedTuple
 
 import regex
 
-from newsclean.model import Block, Change, Document, Span, span_of
+from newsclean.model import Block, Change, Document, Flag, Span, span_of
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,25 @@ def edits_to_changes(name: str, edits: Iterable[Edit], spans: Iterable[Span]) ->
     return changes
 
 
+Flagger = Callable[[str], Iterable[tuple[str, str, int, int]]]
+
+
+def _node_span(spans: tuple[Span, ...], start: int, end: int) -> Span | None:
+    whole = span_of(spans)
+    if len(spans) == 1 and whole is not None and end <= whole.end - whole.start:
+        return Span(whole.start + start, whole.start + end)
+    return whole
+
+
+def _add_flags(existing: tuple[Flag, ...], new: Iterable[Flag]) -> tuple[Flag, ...]:
+    # A flag already present is not added again, so flagging stays idempotent.
+    out = list(existing)
+    for flag in new:
+        if not any(f.kind == flag.kind and f.note == flag.note for f in out):
+            out.append(flag)
+    return tuple(out)
+
+
 def apply_text_fixer(
     doc: Document,
     name: str,
@@ -100,11 +119,16 @@ def apply_text_fixer(
     heads: bool = True,
     furniture: bool = True,
     block_filter: Callable[[Block], bool] | None = None,
+    flagger: Flagger | None = None,
 ) -> Document:
     """Run ``fixer`` over every text node of ``doc`` and log its edits under ``name``.
 
     ``heads`` and ``furniture`` choose whether headline fields and furniture
-    are fixed too; ``block_filter`` limits the blocks fixed.
+    are fixed too; ``block_filter`` limits the blocks fixed. ``flagger``, if
+    given, is run over each fixed block and headline text and returns
+    ``(kind, note, start, end)`` tuples; they become flags on the block (or
+    on the article, for a headline field). Nodes the fixer leaves unchanged
+    are kept as they are (no copy), so a cleaner with nothing to do is cheap.
     """
     changes: list[Change] = []
 
@@ -114,24 +138,90 @@ def apply_text_fixer(
             changes.extend(edits_to_changes(name, result.edits, spans))
         return result.text
 
+    def flags_for(text: str, spans: tuple[Span, ...]) -> list[Flag]:
+        if flagger is None:
+            return []
+        return [Flag(kind, note, _node_span(spans, s, e)) for kind, note, s, e in flagger(text)]
+
     articles = []
+    touched = False
     for article in doc.articles:
-        blocks = tuple(
-            replace(b, text=fix(b.text, b.spans)) if block_filter is None or block_filter(b) else b
-            for b in article.blocks
-        )
+        blocks = []
+        blocks_changed = False
+        for b in article.blocks:
+            if block_filter is not None and not block_filter(b):
+                blocks.append(b)
+                continue
+            text = fix(b.text, b.spans)
+            new_flags = flags_for(text, b.spans)
+            flags = _add_flags(b.flags, new_flags) if new_flags else b.flags
+            if text != b.text or flags != b.flags:
+                b = replace(b, text=text, flags=flags)
+                blocks_changed = True
+            blocks.append(b)
         head = {}
+        art_flags: list[Flag] = []
         if heads:
             for field, value in article.head().items():
                 if value:
-                    head[field] = fix(value, article.field_spans.get(field, ()))
-        articles.append(replace(article, blocks=blocks, **head))
+                    spans = tuple(article.field_spans.get(field, ()))
+                    new = fix(value, spans)
+                    art_flags.extend(flags_for(new, spans))
+                    if new != value:
+                        head[field] = new
+        new_art_flags = _add_flags(article.flags, art_flags) if art_flags else article.flags
+        if blocks_changed or head or new_art_flags != article.flags:
+            article = replace(article, blocks=tuple(blocks), flags=new_art_flags, **head)
+            touched = True
+        articles.append(article)
     furn = doc.furniture
     if furniture:
-        furn = tuple(replace(f, text=fix(f.text, f.spans)) for f in doc.furniture)
-    if not changes:
+        new_furn = []
+        for f in doc.furniture:
+            text = fix(f.text, f.spans)
+            new_furn.append(replace(f, text=text) if text != f.text else f)
+        if any(a is not b for a, b in zip(new_furn, doc.furniture)):
+            furn = tuple(new_furn)
+            touched = True
+    if not changes and not touched:
         return doc
     return replace(doc, articles=tuple(articles), furniture=furn).with_changes(changes)
 
 
-__all__ = ["Edit", "TextFix", "TextFixer", "apply_text_fixer", "chain", "edits_to_changes", "sub_explained", "unchanged"]
+def all_texts(doc: Document) -> str:
+    """Every text node of ``doc`` (blocks, headline fields, furniture) joined by newlines.
+
+    Cleaners search this once to skip a document they have nothing to do on.
+    """
+    parts: list[str] = []
+    for article in doc.articles:
+        parts.extend(v for v in article.head().values() if v)
+        parts.extend(b.text for b in article.blocks)
+    parts.extend(f.text for f in doc.furniture)
+    return "\n".join(parts)
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> TextFix:
+    """Apply non-overlapping ``edits`` (positions in ``text``) in one pass.
+
+    >>> apply_edits("ab,cd", [Edit(2, 3, ",", "，", "width")]).text
+    'ab，cd'
+    """
+    edits = sorted((e for e in edits if e.before != e.after), key=lambda e: e.start)
+    if not edits:
+        return TextFix(text, ())
+    pieces: list[str] = []
+    last = 0
+    kept: list[Edit] = []
+    for e in edits:
+        if e.start < last:
+            continue  # overlapping edit: the earlier one wins
+        pieces.append(text[last:e.start])
+        pieces.append(e.after)
+        kept.append(e)
+        last = e.end
+    pieces.append(text[last:])
+    return TextFix("".join(pieces), tuple(kept))
+
+
+__all__ = ["Edit", "Flagger", "TextFix", "TextFixer", "all_texts", "apply_edits", "apply_text_fixer", "chain", "edits_to_changes", "sub_explained", "unchanged"]

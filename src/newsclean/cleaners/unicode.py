@@ -11,14 +11,14 @@ from typing import Any, Mapping
 
 import regex
 
-from newsclean.cleaners.base import TextFix, chain, sub_explained
+from newsclean.cleaners.base import TextFix, all_texts, apply_text_fixer, chain, sub_explained
 from newsclean.model import Document
 from newsclean.registry import cleaner
-from newsclean.cleaners.base import apply_text_fixer
 
 # Zero-width and bidi controls, soft hyphen, BOM, C0/C1 controls (not tab/newline).
 _INVISIBLE = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]+")
 _FULLWIDTH_ALNUM = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_ANY = regex.compile(_INVISIBLE.pattern + "|" + _FULLWIDTH_ALNUM.pattern)
 _NON_NFC = regex.compile(r"\P{Han}+")  # NFC never changes Han; checking the rest is faster
 
 
@@ -34,6 +34,8 @@ def fix_unicode(text: str) -> TextFix:
     >>> fix_unicode("２０２５年\\u200b６月").text
     '2025年6月'
     """
+    if not _ANY.search(text) and unicodedata.is_normalized("NFC", text):
+        return TextFix(text, ())
     return chain(
         text,
         _nfc,
@@ -50,4 +52,7 @@ def fix_unicode(text: str) -> TextFix:
 @cleaner("normalize_unicode", family="stray characters")
 def normalize_unicode(doc: Document, options: Mapping[str, Any]) -> Document:
     """NFC, invisible/control characters removed, full-width letters and digits made half-width."""
+    text = all_texts(doc)
+    if not _ANY.search(text) and unicodedata.is_normalized("NFC", text):
+        return doc
     return apply_text_fixer(doc, "normalize_unicode", fix_unicode)

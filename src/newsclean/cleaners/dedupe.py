@@ -1,0 +1,162 @@
+"""Duplicated text: lines repeated across a break, OCR overlaps, clauses printed twice.
+
+Runs on the line-level document, before lines are rejoined, and compares
+each block with the one before it in the same article:
+
+* the same line twice, or a short line that repeats the end of the line
+  before it (the last line of a column read again after a column or page
+  break: ``…一个家庭的温热期盼。⏎⏎温热期盼。``) — the repeat is dropped;
+* an OCR overlap, where the end of one line and the start of the next are
+  two reads of the same printed text, with small differences
+  (``…拒论或延迟治疗行为发生⏎⏎诊或延误治疗行为发生。``) — the first read's
+  copy is dropped and the second, clean read is kept; a spot where the reads
+  differ is flagged ``uncertain_ocr``.
+
+Inside a text, a clause (or up to four clauses) repeated word for word right
+after itself is kept once. Every removal goes to the change log with the
+removed text and its source position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any, Mapping
+
+from rapidfuzz.distance import Levenshtein
+
+from newsclean.cleaners.base import Edit, TextFix, apply_text_fixer, edits_to_changes
+from newsclean.model import Block, Change, Document, Flag, span_of
+from newsclean.registry import cleaner
+
+MIN_REPEAT = 4  # visible characters of a repeated line
+ANCHOR = 4  # exact characters that must end both reads of an overlap
+SEARCH = 60  # how far into the next line an overlap may reach
+MIN_EXACT_OVERLAP = 5
+MIN_FUZZY_OVERLAP = 8
+MIN_SIMILARITY = 0.75
+MIN_CLAUSE = 8
+
+_FINAL = "。！？!?”」』…"
+_CLAUSE_DELIMS = ",，;；。！？!?"
+_REPEATED_CLAUSES = re.compile(
+    rf"(?:(?<=[{_CLAUSE_DELIMS}])|^)((?:[^{_CLAUSE_DELIMS}\n]{{2,80}}[{_CLAUSE_DELIMS}]){{1,4}})(?:\1)+"
+)
+
+
+def drop_repeated_clauses(text: str) -> TextFix:
+    """Keep once a clause sequence printed twice in a row.
+
+    >>> drop_repeated_clauses("要以此为动力,把学习作为终身课题,扛牢责任担当,把学习作为终身课题,扛牢责任担当,始终心系患者").text
+    '要以此为动力,把学习作为终身课题,扛牢责任担当,始终心系患者'
+    >>> drop_repeated_clauses("快,快,快!").text
+    '快,快,快!'
+    """
+    if len(text) < 2 * MIN_CLAUSE:
+        return TextFix(text, ())
+    edits = []
+    for m in _REPEATED_CLAUSES.finditer(text):
+        unit = m.group(1)
+        if len(unit.strip()) < MIN_CLAUSE:
+            continue
+        edits.append(Edit(m.end(1), m.end(), text[m.end(1):m.end()], "", "clause repeated word for word"))
+    if not edits:
+        return TextFix(text, ())
+    pieces, last = [], 0
+    for e in edits:
+        pieces.append(text[last:e.start])
+        last = e.end
+    pieces.append(text[last:])
+    return TextFix("".join(pieces), tuple(edits))
+
+
+def repeated_line(previous: str, current: str) -> str | None:
+    """Which of two consecutive lines is a repeat to drop: ``'current'``, ``'previous'`` or None.
+
+    >>> repeated_line("他知道，这些冰冷的器械，此刻正承载着一个家庭的温热期盼。", "温热期盼。")
+    'current'
+    >>> repeated_line("健康义诊进社区", "健康义诊进社区活动开展")
+    """
+    a, b = previous.strip(), current.strip()
+    if len(b) >= MIN_REPEAT and a == b:
+        return "current"
+    if len(b) >= MIN_REPEAT and len(b) < len(a) and a.endswith(b) and b[-1] in _FINAL:
+        return "current"
+    if len(a) >= MIN_REPEAT and len(a) < len(b) and b.startswith(a) and a[-1] in _FINAL:
+        return "previous"
+    return None
+
+
+def overlap(previous: str, current: str) -> tuple[int, bool] | None:
+    """Length of the end of ``previous`` that is a second read of the start of ``current``.
+
+    Returns ``(length, exact)`` or None. Both reads must end with the same
+    few characters; a differing read must still be mostly the same.
+
+    >>> overlap("坚决杜绝以疫情防控为由停诊、拒论或延迟治疗行为发生", "诊或延误治疗行为发生。 往昔已展千重锦")
+    (10, False)
+    >>> overlap("为推进健康中国建设贡献力量", "以惠民生、暖民心的举措")
+    """
+    a = previous.rstrip()
+    if len(a) < MIN_EXACT_OVERLAP + 1 or len(current) < MIN_EXACT_OVERLAP:
+        return None
+    anchor = a[-ANCHOR:]
+    j = current.find(anchor, 0, SEARCH + ANCHOR)
+    while j >= 0:
+        m = j + ANCHOR
+        if m >= len(a):
+            break
+        tail, head = a[-m:], current[:m]
+        if tail == head:
+            if m >= MIN_EXACT_OVERLAP:
+                return m, True
+        elif m >= MIN_FUZZY_OVERLAP and Levenshtein.normalized_similarity(tail, head) >= MIN_SIMILARITY:
+            return m, False
+        j = current.find(anchor, j + 1, SEARCH + ANCHOR)
+    return None
+
+
+def _dedupe_blocks(blocks: tuple[Block, ...], changes: list[Change]) -> tuple[Block, ...]:
+    out: list[Block] = []
+    for block in blocks:
+        if out and out[-1].type == block.type:
+            prev = out[-1]
+            verdict = repeated_line(prev.text, block.text)
+            if verdict == "current":
+                changes.append(Change("dedupe", span_of(block.spans), block.text, "",
+                                      "line repeated across a column or page break"))
+                continue
+            if verdict == "previous":
+                changes.append(Change("dedupe", span_of(prev.spans), prev.text, "",
+                                      "line repeated across a column or page break"))
+                out[-1] = block
+                continue
+            found = overlap(prev.text, block.text)
+            if found:
+                m, exact = found
+                a = prev.text.rstrip()
+                tail = a[-m:]
+                changes.extend(edits_to_changes("dedupe", [Edit(len(a) - m, len(a), tail, "", "OCR overlap: the line's end was read twice; the second read is kept")], prev.spans))
+                flags = prev.flags
+                if not exact:
+                    flags = flags + (Flag("uncertain_ocr", f"OCR overlap: dropped the first read {tail!r}, kept {block.text[:m]!r}", span_of(prev.spans)),)
+                out[-1] = replace(prev, text=a[:-m], flags=flags)
+        out.append(block)
+    return tuple(out)
+
+
+@cleaner("dedupe", family="duplicated text")
+def dedupe(doc: Document, options: Mapping[str, Any]) -> Document:
+    """Lines repeated across a break, OCR overlaps between lines and clauses printed twice, kept once."""
+    del options
+    changes: list[Change] = []
+    articles = []
+    for article in doc.articles:
+        blocks = _dedupe_blocks(article.blocks, changes)
+        articles.append(replace(article, blocks=blocks) if blocks != article.blocks else article)
+    if changes:
+        doc = replace(doc, articles=tuple(articles)).with_changes(changes)
+    return apply_text_fixer(doc, "dedupe", drop_repeated_clauses, heads=False, furniture=False)
+
+
+__all__ = ["dedupe", "drop_repeated_clauses", "overlap", "repeated_line"]

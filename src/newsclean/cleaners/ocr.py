@@ -1,0 +1,264 @@
+"""OCR confusions: look-alike characters, the dash read as 一, letters in numbers, stray words.
+
+A look-alike (人/入, 己/已/巳, 未/末, 曰/日, 担/推) is replaced only where the
+jieba lexicon (:mod:`newsclean.lexicon`, 349k words with corpus frequencies)
+makes it certain: no word of two to four characters holds the printed
+character in its context, or the words that do are rare, while the
+look-alike forms a word at least :data:`RATIO` times more frequent
+(``外防输人`` → ``外防输入``, ``自已`` → ``自己``). A second, document-level
+rule uses the document's own spelling: where the printed character makes no
+word with its right (or left) neighbour and the look-alike's three-character
+form is printed elsewhere in the same document, the look-alike is taken
+(``两个人冠口`` → ``两个入冠口`` when ``入冠口`` occurs elsewhere).
+
+The dash read as the character 一 is repaired in two certain places only:
+between numbers (``8月19日一21日`` → ``8月19日—21日``) and leading a
+subtitle line under a headline (``一东昌府区…走笔`` → ``——东昌府区…走笔``)
+when 一 makes no word with what follows. The numeral 一 is never touched.
+
+Inside numbers, O/o read for 0 and l/I read for 1 are repaired
+(``2O25`` → ``2025``). A lowercase English word between Chinese characters
+is a stray word: ``with``/``and`` are repaired (``将健康管理 with 医疗指导`` →
+``将健康管理与医疗指导``), any other is flagged ``stray_word``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any, Iterable, Iterator, Mapping
+
+from newsclean.cleaners.base import Edit, TextFix, all_texts, apply_edits, apply_text_fixer, edits_to_changes
+from newsclean.cleaners.chars import HAN, SPACE, is_han
+from newsclean.lexicon import char_frequency_rank, word_frequencies
+from newsclean.model import Article, Change, Document
+from newsclean.registry import cleaner
+
+# Printed character -> characters it may be a misreading of.
+CONFUSABLE: dict[str, str] = {
+    "人": "入",
+    "入": "人",
+    "己": "已",
+    "已": "己",
+    "巳": "已己",
+    "未": "末",
+    "末": "未",
+    "曰": "日",
+    "担": "推",
+}
+RATIO = 20  # the look-alike's best word must be this much more frequent
+MIN_FREQ = 50  # ... and at least this frequent
+STRONG = 5000  # a printed word this frequent is never replaced (RATIO x STRONG exceeds any look-alike word)
+
+_CANDIDATE = re.compile(f"[{''.join(CONFUSABLE)}]")
+_RANGE_DASH = re.compile(r"(?:(?<=\d)|(?<=\d[年月日号时点]))一(?=\d)")
+_LETTER_IN_NUMBER = re.compile(r"(?<![A-Za-z0-9])[0-9OolI]*(?:\d[OolI]|[OolI]\d)[0-9OolI]*(?![A-Za-z0-9])")
+_NUMBER_FIX = str.maketrans("OolI", "0011")
+_STRAY_WORD = re.compile(f"(?<=[{HAN}])[{SPACE}]*([a-z]{{2,12}})[{SPACE}]*(?=[{HAN}])")
+_STRAY_REPAIR = {"with": "与", "and": "和"}
+# Lowercase Latin that does occur inside Chinese text.
+_LATIN_OK = frozenset("mg ml kg cm mm km ug g app vs ok pm am".split())
+_SUBTITLE_DASH_BLOCKERS = re.compile(r"[。！？，,!?；;]")
+
+
+def _words_at(text: str, i: int, ch: str, freqs: Mapping[str, int]) -> Iterator[tuple[int, int, int]]:
+    """Lexicon words ``(freq, start, end)`` of 2–4 Han characters covering ``i`` when it reads ``ch``."""
+    n = len(text)
+    for a in range(max(0, i - 3), i + 1):
+        if not all(is_han(c) for c in text[a:i]):
+            continue
+        for b in range(max(i + 1, a + 2), min(n, a + 4) + 1):
+            if not is_han(text[b - 1]) and b - 1 != i:
+                break
+            f = freqs.get(text[a:i] + ch + text[i + 1:b], 0)
+            if f:
+                yield f, a, b
+
+
+def _best_word(text: str, i: int, ch: str, freqs: Mapping[str, int]) -> int:
+    """The frequency of the most frequent word of 2–4 characters covering position ``i`` when it reads ``ch``."""
+    return max((f for f, _, _ in _words_at(text, i, ch, freqs)), default=0)
+
+
+def _conflicts(text: str, i: int, start: int, end: int, freq: int, freqs: Mapping[str, int]) -> bool:
+    """True if a neighbour the word ``text[start:end]`` borrows belongs to a stronger word without ``i``.
+
+    ``正常入园`` does not become ``正常人园``: 常人 would take 常 from 正常.
+    """
+    n = len(text)
+    for p in range(start, end):
+        if p == i:
+            continue
+        for a in range(max(0, p - 3), p + 1):
+            for b in range(max(p + 1, a + 2), min(n, a + 4) + 1):
+                if a <= i < b:
+                    continue
+                seg = text[a:b]
+                if all(is_han(c) for c in seg) and freqs.get(seg, 0) * 4 >= freq:
+                    return True
+    return False
+
+
+def _from_evidence(text: str, i: int, ch: str, lb: int, rb: int, evidence: frozenset[str]) -> str | None:
+    n = len(text)
+    for alt in CONFUSABLE[ch]:
+        # OCR turns a glyph it is unsure of into the more frequent character,
+        # so the document's own spelling is trusted in that direction only.
+        if char_frequency_rank(alt) <= char_frequency_rank(ch):
+            continue
+        if rb == 0 and i + 3 <= n and is_han(text[i + 2]) and alt + text[i + 1:i + 3] in evidence:
+            return alt
+        if lb == 0 and i >= 2 and is_han(text[i - 2]) and text[i - 2:i] + alt in evidence:
+            return alt
+    return None
+
+
+def fix_lookalikes(text: str, evidence: frozenset[str] = frozenset()) -> TextFix:
+    """Repair look-alike characters where the lexicon (or the document's own spelling) is certain.
+
+    ``evidence`` holds three-character forms printed elsewhere in the document.
+
+    >>> fix_lookalikes("坚持外防输人、内防反弹,东昌府区担进优质医疗资源,为自已").text
+    '坚持外防输入、内防反弹,东昌府区推进优质医疗资源,为自己'
+    >>> fix_lookalikes("在济聊馆高速两个人冠口", frozenset({"入冠口"})).text
+    '在济聊馆高速两个入冠口'
+    >>> fix_lookalikes("人民群众的收入、个人所得、深入基层、未来一年").text
+    '人民群众的收入、个人所得、深入基层、未来一年'
+    """
+    freqs = word_frequencies()
+    edits = []
+    n = len(text)
+    for m in _CANDIDATE.finditer(text):
+        i = m.start()
+        ch = text[i]
+        left_han = i > 0 and is_han(text[i - 1])
+        right_han = i + 1 < n and is_han(text[i + 1])
+        if not (left_han or right_han):
+            continue
+        lb = freqs.get(text[i - 1:i + 1], 0) if left_han else -1
+        rb = freqs.get(text[i:i + 2], 0) if right_han else -1
+        if evidence and (lb == 0 or rb == 0):
+            alt = _from_evidence(text, i, ch, lb, rb, evidence)
+            if alt:
+                edits.append(Edit(i, i + 1, ch, alt, f"OCR look-alike: {ch}→{alt} (spelt so elsewhere in the document)"))
+                continue
+        if max(lb, rb) >= STRONG:
+            continue  # the printed character makes a common word: no look-alike can beat it by RATIO
+        orig = _best_word(text, i, ch, freqs)
+        for alt in CONFUSABLE[ch]:
+            alt_best, a, b = max(_words_at(text, i, alt, freqs), default=(0, 0, 0))
+            if alt_best >= MIN_FREQ and alt_best >= RATIO * (orig + 1) and not _conflicts(text, i, a, b, alt_best, freqs):
+                edits.append(Edit(i, i + 1, ch, alt, f"OCR look-alike: {ch}→{alt} (lexicon: {alt_best} vs {orig})"))
+                break
+    return apply_edits(text, edits)
+
+
+def fix_numbers_and_dashes(text: str) -> TextFix:
+    """O/l read inside numbers, a range dash read as 一, stray ``with``/``and`` between Chinese words.
+
+    >>> fix_numbers_and_dashes("8月19日一21日,2O25年,一串串数字,将健康管理 with 医疗指导").text
+    '8月19日—21日,2025年,一串串数字,将健康管理与医疗指导'
+    """
+    edits: list[Edit] = []
+    if "一" in text:
+        edits.extend(Edit(m.start(), m.end(), "一", "—", "range dash read as the character 一") for m in _RANGE_DASH.finditer(text))
+    if any(c in text for c in "OolI"):
+        for m in _LETTER_IN_NUMBER.finditer(text):
+            run = m.group(0)
+            letters = sum(1 for c in run if c in "OolI")
+            if letters <= len(run) - letters:
+                edits.append(Edit(m.start(), m.end(), run, run.translate(_NUMBER_FIX), "letter O/l read inside a number"))
+    for m in _STRAY_WORD.finditer(text):
+        word = m.group(1)
+        if word in _STRAY_REPAIR:
+            edits.append(Edit(m.start(), m.end(), m.group(0), _STRAY_REPAIR[word], f"stray English word {word!r} inside Chinese text"))
+    return apply_edits(text, edits)
+
+
+def stray_words(text: str) -> list[tuple[str, str, int, int]]:
+    """Flags for lowercase Latin words standing between Chinese words.
+
+    >>> stray_words("将健康管理 from 医疗指导")
+    [('stray_word', "English word 'from' inside Chinese text", 5, 11)]
+    """
+    out = []
+    for m in _STRAY_WORD.finditer(text):
+        word = m.group(1)
+        if word not in _LATIN_OK and word not in _STRAY_REPAIR:
+            out.append(("stray_word", f"English word {word!r} inside Chinese text", m.start(), m.end()))
+    return out
+
+
+def _subtitle_dash(article: Article, changes: list[Change]) -> Article:
+    freqs = word_frequencies()
+    blocks = list(article.blocks)
+    changed = False
+    for k in range(1, len(blocks)):
+        text = blocks[k].text
+        if not text.startswith("一") or len(text) > 50 or len(text) < 4 or _SUBTITLE_DASH_BLOCKERS.search(text):
+            continue
+        if not all(is_han(c) for c in text[1:4]) or any(freqs.get(text[:j], 0) for j in (2, 3, 4)):
+            continue  # 一 starts a word (一串串, 一名): the numeral
+        prev = blocks[k - 1].text
+        if len(prev) > 40 or re.search(r"[。！？，,]", prev):
+            continue  # a subtitle follows a headline
+        edit = Edit(0, 1, "一", "——", "subtitle dash read as the character 一")
+        changes.extend(edits_to_changes("ocr_confusions", [edit], blocks[k].spans))
+        blocks[k] = replace(blocks[k], text="——" + text[1:])
+        changed = True
+    return replace(article, blocks=tuple(blocks)) if changed else article
+
+
+def _evidence(doc_text: str, texts_needing: Iterable[str]) -> frozenset[str]:
+    """Three-character forms in ``doc_text`` containing a look-alike, among those wanted."""
+    wanted = set(texts_needing)
+    if not wanted:
+        return frozenset()
+    found = set()
+    chars = "".join(sorted({w[0] for w in wanted} | {w[-1] for w in wanted}))
+    for m in re.finditer(f"[{re.escape(chars)}]", doc_text):
+        i = m.start()
+        for tri in (doc_text[i:i + 3], doc_text[i - 2:i + 1] if i >= 2 else ""):
+            if tri in wanted:
+                found.add(tri)
+    return frozenset(found)
+
+
+def _wanted_forms(text: str) -> Iterable[str]:
+    freqs = word_frequencies()
+    n = len(text)
+    for m in _CANDIDATE.finditer(text):
+        i = m.start()
+        ch = text[i]
+        for alt in CONFUSABLE[ch]:
+            if i + 2 < n and is_han(text[i + 1]) and is_han(text[i + 2]) and not freqs.get(text[i:i + 2], 0):
+                yield alt + text[i + 1:i + 3]
+            if i >= 2 and is_han(text[i - 1]) and is_han(text[i - 2]) and not freqs.get(text[i - 1:i + 1], 0):
+                yield text[i - 2:i] + alt
+
+
+@cleaner("ocr_confusions", family="stray characters")
+def ocr_confusions(doc: Document, options: Mapping[str, Any]) -> Document:
+    """Look-alike characters (人/入, 己/已, 未/末, 曰/日) where the lexicon is certain; 一 read for a dash; O/l in numbers."""
+    del options
+    changes: list[Change] = []
+    articles = tuple(_subtitle_dash(a, changes) for a in doc.articles)
+    if changes:
+        doc = replace(doc, articles=articles).with_changes(changes)
+    text = all_texts(doc)
+    evidence: frozenset[str] = frozenset()
+    if _CANDIDATE.search(text):
+        evidence = _evidence(text, _wanted_forms(text))
+
+    def fixer(node: str) -> TextFix:
+        first = fix_numbers_and_dashes(node)
+        second = fix_lookalikes(first.text, evidence) if _CANDIDATE.search(first.text) else TextFix(first.text, ())
+        return TextFix(second.text, first.edits + second.edits)
+
+    def flagger(node: str) -> list[tuple[str, str, int, int]]:
+        return stray_words(node) if re.search("[a-z]", node) else []
+
+    return apply_text_fixer(doc, "ocr_confusions", fixer, flagger=flagger)
+
+
+__all__ = ["CONFUSABLE", "fix_lookalikes", "fix_numbers_and_dashes", "ocr_confusions", "stray_words"]

@@ -1,0 +1,168 @@
+"""Spaces in Chinese text (SPEC 2.3): removed inside running text, kept where print sets them.
+
+Column justification leaves spaces inside Chinese text (``始终 把牢``), and
+dumps put spaces around numbers and Latin words (``投资 12000 万元``). In
+running text a space next to a Han character or a full-width mark goes; a
+space between two Latin or digit runs stays (``Sanmenxia Central Hospital``).
+
+Print does set spaces in some places, and they are kept:
+
+* headline fields and headings print two phrases side by side
+  (``纲举目张 运笔开局``): a single space between Han characters stays;
+* bylines, signoffs and credits in parentheses separate names and roles
+  (``国晓宁 通讯员 段新歌``, ``（通讯员 段新歌）``);
+* a label introducing its text (``编者按 7月27日下午…``);
+* furniture lines separate their fields (``投稿电话 0398-3118011``).
+
+Letter-spaced labels and names are closed up everywhere
+(``医 患 故 事`` → ``医患故事``, ``【简 讯】`` → ``【简讯】``, ``刘 宽`` → ``刘宽``).
+A line that is only Han words separated by spaces (a byline or a headline
+not yet recognised as one) keeps its spaces, so the cleaner is safe to run
+before the structure cleaners too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from newsclean.cleaners.base import Edit, TextFix, all_texts, apply_edits, apply_text_fixer
+from newsclean.cleaners.chars import CJK, HAN, SPACE, is_cjk, is_han
+from newsclean.model import Document
+from newsclean.registry import cleaner
+
+_SPACES = re.compile(f"[{SPACE}]+")
+# A run of single Han characters separated by single spaces: 医 患 故 事, 刘 宽.
+_LETTER_SPACED = re.compile(f"(?<![{HAN}])[{HAN}](?:[{SPACE}][{HAN}](?![{HAN}]))+")
+# Credits in parentheses: （通讯员 段新歌）, （医疗发展部 陆家骏 高血压科 苏丽娜）.
+_CREDIT = re.compile(f"[（(][{HAN}·]+(?:[{SPACE}]+[{HAN}·]+)+[）)]")
+# A whole node of Han words separated by spaces: a byline, a headline pair, a name list.
+_WORD_LIST = re.compile(f"[{HAN}·、]+(?:[{SPACE}]+[{HAN}·、]+)+")
+_LABELS = ("编者按", "编者的话", "编后", "编后语", "记者手记", "短评", "链接", "相关链接", "小贴士", "延伸阅读")
+_LABEL = re.compile(f"(?:{'|'.join(_LABELS)})[{SPACE}]+")
+_SENTENCE = re.compile(r"[，。！？；,.!?;]")
+
+BODY, HEADLINE, NAMES, FIELDS = "body", "headline", "names", "fields"
+
+
+def _collapse_letter_spacing(text: str) -> list[Edit]:
+    edits = []
+    for m in _LETTER_SPACED.finditer(text):
+        s = m.group(0)
+        for k, ch in enumerate(s):
+            if ch in SPACE:
+                edits.append(Edit(m.start() + k, m.start() + k + 1, ch, "", "letter-spaced label or name closed up"))
+    return edits
+
+
+def fix_spacing(text: str, mode: str = BODY) -> TextFix:
+    """Remove the spaces ``mode`` does not keep (see the module docstring).
+
+    ``mode`` is ``body`` (running text), ``headline`` (title, heading: a single
+    space between Han characters stays), ``names`` (byline, signoff: spaces
+    between words stay) or ``fields`` (furniture: only letter-spacing closed).
+
+    >>> fix_spacing("今年以来,东昌府区卫健局始终 把牢党建工作方向,守好新冠肺炎疫 情防线").text
+    '今年以来,东昌府区卫健局始终把牢党建工作方向,守好新冠肺炎疫情防线'
+    >>> fix_spacing("“血压 90/60，心率 120！” 明女士表达感谢。 （通讯员 段新歌）").text
+    '“血压90/60，心率120！”明女士表达感谢。（通讯员 段新歌）'
+    >>> fix_spacing("编者按 7月27日下午，医 患 故 事").text
+    '编者按 7月27日下午，医患故事'
+    >>> fix_spacing("我院举办 2025 年干部管理能力提升培训班", "headline").text
+    '我院举办2025年干部管理能力提升培训班'
+    >>> fix_spacing("纲举目张 运笔开局", "headline").text
+    '纲举目张 运笔开局'
+    >>> fix_spacing("总策划：杨冬林 刘 宽 审核：李 峰", "fields").text
+    '总策划：杨冬林 刘宽 审核：李峰'
+    """
+    if not _SPACES.search(text):
+        return TextFix(text, ())
+    letter = _collapse_letter_spacing(text)
+    if mode == FIELDS:
+        return apply_edits(text, letter)
+    if mode == BODY and len(text) <= 60 and _WORD_LIST.fullmatch(text):
+        mode = NAMES  # a byline or name list not yet lifted out of the body
+    keep: list[tuple[int, int]] = []
+    if mode == BODY:
+        label = _LABEL.match(text)
+        if label:
+            keep.append(label.span())
+        if "(" in text or "（" in text:
+            keep.extend(m.span() for m in _CREDIT.finditer(text) if m.end() - m.start() <= 60)
+    edits = list(letter)
+    collapsed = {e.start for e in letter}
+    n = len(text)
+    for m in _SPACES.finditer(text):
+        s, e = m.span()
+        if s in collapsed:
+            continue
+        if keep and any(ks < s and e <= ke for ks, ke in keep):
+            continue
+        left = text[s - 1] if s > 0 else ""
+        right = text[e] if e < n else ""
+        if not left or not right:
+            edits.append(Edit(s, e, m.group(0), "", "space at the edge of a text"))
+            continue
+        if not (is_cjk(left) or is_cjk(right)):
+            continue  # between Latin words or numbers: print keeps it
+        if mode == NAMES and is_han(left) and is_han(right) or mode == HEADLINE and is_han(left) and is_han(right):
+            if m.group(0) != " ":
+                edits.append(Edit(s, e, m.group(0), " ", "one space between words of a headline or byline"))
+            continue
+        edits.append(Edit(s, e, m.group(0), "", "space inside Chinese text (column justification or extraction)"))
+    return apply_edits(text, edits)
+
+
+def _block_mode(block_type: str, text: str, hints: Mapping[str, Any]) -> str:
+    if block_type == "heading":
+        return HEADLINE
+    if block_type == "signoff":
+        return NAMES
+    if block_type == "paragraph" and (hints.get("md_level") or (len(text) <= 30 and not _SENTENCE.search(text))):
+        return HEADLINE  # a short line with no sentence punctuation reads as a headline
+    return BODY
+
+
+_FIELD_MODES = {"title": HEADLINE, "subtitle": HEADLINE, "kicker": HEADLINE, "section": HEADLINE, "byline": NAMES}
+
+
+@cleaner("cjk_spacing", family="spacing")
+def cjk_spacing(doc: Document, options: Mapping[str, Any]) -> Document:
+    """Spaces removed inside Chinese text; kept in headline pairs, bylines, credits and furniture fields."""
+    if not _SPACES.search(all_texts(doc)):
+        return doc
+    from dataclasses import replace
+
+    from newsclean.cleaners.base import edits_to_changes
+
+    changes = []
+
+    def fix(text: str, mode: str, spans) -> str:
+        result = fix_spacing(text, mode)
+        if result.edits:
+            changes.extend(edits_to_changes("cjk_spacing", result.edits, spans))
+        return result.text
+
+    articles = []
+    for article in doc.articles:
+        blocks = []
+        for b in article.blocks:
+            new = fix(b.text, _block_mode(b.type, b.text, b.hints), b.spans)
+            blocks.append(replace(b, text=new) if new != b.text else b)
+        head = {}
+        for name, value in article.head().items():
+            if value:
+                new = fix(value, _FIELD_MODES[name], article.field_spans.get(name, ()))
+                if new != value:
+                    head[name] = new
+        articles.append(replace(article, blocks=tuple(blocks), **head))
+    furniture = []
+    for f in doc.furniture:
+        new = fix(f.text, FIELDS, f.spans)
+        furniture.append(replace(f, text=new) if new != f.text else f)
+    if not changes:
+        return doc
+    return replace(doc, articles=tuple(articles), furniture=tuple(furniture)).with_changes(changes)
+
+
+__all__ = ["cjk_spacing", "fix_spacing"]

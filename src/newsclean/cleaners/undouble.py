@@ -1,0 +1,101 @@
+"""Fake-bold doubling: a line whose runs are each extracted twice comes out once.
+
+Some PDFs fake bold type by printing every text run twice at a small offset;
+extraction then reads each run twice, back to back:
+``聊城市卫生健康系统聊城市卫生健康系统““小切口小切口、、``. A text is undoubled
+only when the *whole* of it splits into runs that are each immediately
+repeated, at least one run has three or more characters, and the result is
+at least four characters long. Genuine reduplication in running text
+(天天, 常常, 研究研究, 人人) never makes a whole line of that shape, so it is
+left alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from newsclean.cleaners.base import Edit, TextFix, apply_text_fixer
+from newsclean.model import Document
+from newsclean.registry import cleaner
+
+# Bold runs are headline material: longer texts are not examined (and the
+# search below stays cheap whatever the input).
+MAX_LENGTH = 400
+MAX_RUN = 60
+
+
+def _split_doubled(text: str) -> list[tuple[int, int]] | None:
+    """Runs ``(start, length)`` such that text is r1 r1 r2 r2 …, or None.
+
+    Dynamic programming from the end: ``ok[i]`` tells whether ``text[i:]``
+    splits into doubled runs; the longest run is preferred at each step.
+    """
+    n = len(text)
+    if n % 2 or n < 4:
+        return None
+    choice: list[int] = [0] * (n + 1)
+    ok = [False] * (n + 1)
+    ok[n] = True
+    for i in range(n - 2, -1, -1):
+        first = text[i]
+        for k in range(min(MAX_RUN, (n - i) // 2), 0, -1):
+            if text[i + k] == first and ok[i + 2 * k] and text.startswith(text[i:i + k], i + k):
+                ok[i] = True
+                choice[i] = k
+                break
+    if not ok[0]:
+        return None
+    runs = []
+    i = 0
+    while i < n:
+        k = choice[i]
+        runs.append((i, k))
+        i += 2 * k
+    return runs
+
+
+def _maybe_doubled(text: str) -> bool:
+    # Cheap necessary condition: the text starts with a run that is repeated at once.
+    n = len(text)
+    if n < 8 or n > MAX_LENGTH or n % 2:
+        return False
+    first = text[0]
+    k = text.find(first, 1)
+    while 0 < k <= min(MAX_RUN, n // 2):
+        if text.startswith(text[:k], k):
+            return True
+        k = text.find(first, k + 1)
+    return False
+
+
+def undouble_text(text: str) -> TextFix:
+    """Undo fake-bold doubling of a whole text; anything else is returned unchanged.
+
+    >>> undouble_text("聊城市卫生健康系统聊城市卫生健康系统““小切口小切口、、微改革微改革、、大民生大民生””").text
+    '聊城市卫生健康系统“小切口、微改革、大民生”'
+    >>> undouble_text("天天向上，人人健康，研究研究").text
+    '天天向上，人人健康，研究研究'
+    """
+    stripped = text.strip()
+    if stripped != text or not _maybe_doubled(text):
+        return TextFix(text, ())
+    runs = _split_doubled(text)
+    if not runs or max(k for _, k in runs) < 3:
+        return TextFix(text, ())
+    edits = []
+    pieces = []
+    for start, k in runs:
+        run = text[start:start + k]
+        pieces.append(run)
+        edits.append(Edit(start + k, start + 2 * k, run, "", "fake-bold run extracted twice"))
+    return TextFix("".join(pieces), tuple(edits))
+
+
+@cleaner("undouble", family="duplicated headings")
+def undouble(doc: Document, options: Mapping[str, Any]) -> Document:
+    """Fake-bold lines whose runs were extracted twice come out once."""
+    del options
+    return apply_text_fixer(doc, "undouble", undouble_text)
+
+
+__all__ = ["undouble", "undouble_text"]
