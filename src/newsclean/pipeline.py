@@ -37,7 +37,16 @@ from newsclean.registry import get_cleaner
 #   cjk_spacing, extract_metadata
 DEFAULT_CLEANERS: tuple[str, ...] = (
     "normalize_unicode",
+    "undouble",
+    "detect_furniture",
+    "dedupe",
+    "rejoin_lines",
+    "punctuation",
+    "ocr_confusions",
     "build_articles",
+    "reassemble_fragments",
+    "cjk_spacing",
+    "extract_metadata",
 )
 
 

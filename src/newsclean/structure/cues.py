@@ -308,6 +308,26 @@ def dangling_end(text: str) -> bool:
     return _pos_table().get(word, "")[:1] in ("d", "p", "c", "u")
 
 
+def first_word(text: str, longest: int = 4) -> str:
+    """The longest lexicon word starting ``text`` (or its first character)."""
+    core = text.lstrip()
+    for k in range(min(longest, len(core)), 1, -1):
+        if word_freq(core[:k]):
+            return core[:k]
+    return core[:1]
+
+
+def subjectless_start(text: str) -> bool:
+    """True if ``text`` opens with a verb, adverb, conjunction or particle: the rest of a sentence.
+
+    >>> subjectless_start("是冰冷的技术"), subjectless_start("为响应健康社区建设号召")
+    (True, False)
+    """
+    if starts_dangling(text):
+        return True
+    return _pos_table().get(first_word(text), "")[:1] in ("v", "d", "c", "u", "y")
+
+
 def crossing_word(left: str, right: str, min_freq: int = 20) -> str | None:
     """A lexicon word that spans the seam between ``left`` and ``right``, if any.
 

@@ -1,0 +1,173 @@
+"""Reassemble layout fragments and flag what cannot be repaired.
+
+* **Continued stories.** A story whose last paragraph stops mid-sentence is
+  continued by a later fragment that the dump printed under another
+  headline: the fragment is the first paragraph after that headline and
+  either follows a jump line (下转第N版 / 上接第N版), or cannot open a story
+  (it starts with a character no sentence starts with, or the cut-off text
+  ends in a word that needs a complement, such as an adverb or preposition).
+  The fragment, and the paragraphs after it up to the one closed by a credit,
+  move back to the story they belong to; the join is flagged ``reassembled``.
+* **Interleaved columns.** Where a line break across a wide gap joined the
+  lines of two narrow columns (A1 B1 A2 B2), the order A1 A2 B1 B2 is tried;
+  it is taken only when the lexicon confirms the new seams and rejects the
+  old ones, and the spot is flagged ``interleaved`` either way.
+* **Lost text.** A paragraph that still ends mid-sentence is kept as it is
+  and flagged ``lost_text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Mapping
+
+from newsclean.lexicon import word_freq
+from newsclean.model import Article, Block, Change, Document, Flag, Span, merge_spans, span_of
+from newsclean.registry import cleaner
+from newsclean.structure.cues import (
+    crossing_word,
+    dangling_end,
+    ends_sentence,
+    ends_with_credit,
+    is_news_lead,
+    join_text,
+    starts_dangling,
+    subjectless_start,
+)
+
+NAME = "reassemble_fragments"
+
+
+def _add_flag(block: Block, flag: Flag) -> Block:
+    if any(f.kind == flag.kind for f in block.flags):
+        return block
+    return replace(block, flags=block.flags + (flag,))
+
+
+def _unfinished(block: Block) -> bool:
+    return block.type == "paragraph" and not ends_sentence(block.text) and not ends_with_credit(block.text)
+
+
+def _continues(u: Block, p: Block) -> bool:
+    if p.type != "paragraph" or is_news_lead(p.text):
+        return False
+    if u.hints.get("jump_out") and p.hints.get("jump_in"):
+        return True
+    return starts_dangling(p.text) or dangling_end(u.text) and subjectless_start(p.text)
+
+
+@cleaner(NAME, family="structure")
+def reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document:
+    """Rejoin stories continued elsewhere, re-order interleaved columns, flag lost text.
+
+    >>> from newsclean.model import Article, Block, Document
+    >>> a = Article(title="甲", blocks=(Block("paragraph", "当专业的操作与温柔的抚慰相伴,医疗不再"),))
+    >>> b = Article(title="乙", blocks=(Block("paragraph", "是冰冷的技术。"), Block("paragraph", "乙的正文。")))
+    >>> out = reassemble_fragments(Document(articles=(a, b)), {})
+    >>> [blk.text for blk in out.articles[0].blocks], [blk.text for blk in out.articles[1].blocks]
+    (['当专业的操作与温柔的抚慰相伴,医疗不再是冰冷的技术。'], ['乙的正文。'])
+    """
+    changes: list[Change] = []
+    articles = [list(a.blocks) for a in doc.articles]
+    heads = list(doc.articles)
+
+    # 1. continued stories
+    for i in range(len(articles)):
+        if not articles[i] or not _unfinished(articles[i][-1]):
+            continue
+        u = articles[i][-1]
+        for j in range(i + 1, len(articles)):
+            blocks_j = articles[j]
+            if not blocks_j:
+                continue
+            p = blocks_j[0]
+            if not _continues(u, p):
+                continue
+            k = next((m for m, b in enumerate(blocks_j) if b.type == "signoff" or ends_with_credit(b.text)), None)
+            run = blocks_j[: k + 1] if k is not None and k < len(blocks_j) - 1 else blocks_j[:1]
+            where = span_of(p.spans)
+            merged = replace(u, text=join_text(u.text, p.text), spans=merge_spans(u.spans + p.spans),
+                             flags=u.flags + p.flags + (Flag("reassembled", "story continued after other text: "
+                                                            f"…{u.text.rstrip()[-6:]} + {p.text.lstrip()[:8]}…", where),),
+                             hints={**u.hints, "gaps": ()})
+            changes.append(Change(NAME, where, "", "", f"fragment moved back to the story it continues "
+                                                       f"({len(run)} block(s))"))
+            articles[i] = articles[i][:-1] + [merged] + run[1:]
+            articles[j] = blocks_j[len(run):]
+            break
+
+    # 2. interleaved columns, 3. lost text
+    for i, blocks in enumerate(articles):
+        out: list[Block] = []
+        for b in blocks:
+            for piece in _untangle(b, changes):
+                out.append(piece)
+        for m, b in enumerate(out):
+            if _unfinished(b):
+                out[m] = _add_flag(b, Flag("lost_text", f"paragraph stops mid-sentence at …{b.text.rstrip()[-8:]}; "
+                                                       "the rest is not in the dump", span_of(b.spans)))
+        articles[i] = out
+    new_articles = tuple(
+        replace(a, blocks=tuple(blocks)) for a, blocks in zip(heads, articles) if blocks or any(a.head().values())
+    )
+    if new_articles == doc.articles and not changes:
+        return doc
+    return replace(doc, articles=new_articles).with_changes(changes)
+
+
+def _seam(left: str, right: str) -> int:
+    word = crossing_word(left, right)
+    return word_freq(word) if word else 0
+
+
+def _untangle(block: Block, changes: list[Change]) -> list[Block]:
+    """Try A1 B1 A2 B2 -> A1 A2 B1 B2 on a segment joined across a wide gap."""
+    gaps = [g for g in block.hints.get("gaps", ()) if isinstance(g, (list, tuple)) and len(g) == 2]
+    text = block.text
+    for idx, (offset, blank) in enumerate(gaps):
+        if blank < 2 or not (0 < offset < len(text)):
+            continue
+        end = gaps[idx + 1][0] if idx + 1 < len(gaps) else len(text)
+        if not offset < end <= len(text) or end - offset > 240 or end - offset < 24:
+            continue
+        seg = text[offset:end]
+        best = _best_reorder(seg)
+        if best is None:
+            continue
+        new_text = text[:offset] + best + text[end:]
+        where = span_of(block.spans)
+        changes.append(Change(NAME, where, seg, best, "lines of two columns interleaved; re-ordered A1 A2 B1 B2"))
+        flag = Flag("interleaved", "lines of two narrow columns were interleaved; re-ordered where the "
+                                   "lexicon confirms the seams", where)
+        first = replace(block, text=new_text[:end], flags=block.flags + (flag,), hints={**block.hints, "gaps": ()})
+        if end < len(new_text):
+            rest = new_text[end:]
+            second = Block(block.type, rest.strip(), block.spans[-1:], (), {k: v for k, v in block.hints.items() if k != "gaps"})
+            first = replace(first, spans=block.spans[:-1] or block.spans)
+            return [first, second]
+        return [first]
+    return [block]
+
+
+def _best_reorder(seg: str) -> str | None:
+    n = len(seg)
+    best, best_score = None, 0
+    for c in range(8, n // 3 + 1):
+        for l1 in range(max(4, c - 3), c + 4):
+            for l2 in range(max(4, c - 3), c + 4):
+                c0, c1, c2 = seg[:c], seg[c:c + l1], seg[c + l1:c + l1 + l2]
+                c3 = seg[c + l1 + l2:]
+                if len(c2) < l2 or len(c3) > c + 3:
+                    continue
+                if _seam(c0, c1) or _seam(c1, c2) or (c3 and _seam(c2, c3)):
+                    continue
+                if ends_sentence(c0) or ends_sentence(c1):
+                    continue
+                s21 = _seam(c2, c1)
+                s13 = _seam(c1, c3) if c3 else 1
+                if not s21 or not s13:
+                    continue
+                score = s21 + s13 + _seam(c0, c2)
+                if score > best_score:
+                    best, best_score = c0 + c2 + c1 + c3, score
+    return best
