@@ -116,7 +116,7 @@ def reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document:
 
 
 def _seam(left: str, right: str) -> int:
-    word = crossing_word(left, right)
+    word = crossing_word(left, right, min_freq=1)
     return word_freq(word) if word else 0
 
 

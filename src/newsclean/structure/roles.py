@@ -18,6 +18,7 @@ from typing import Sequence
 import regex
 
 from newsclean.model import Block
+from newsclean.readers.lines import display_width
 from newsclean.structure.cues import (
     OPENERS,
     dangling_end,
@@ -54,6 +55,11 @@ def dump_style(blocks: Sequence[Block]) -> tuple[str, int]:
     if tight >= 0.4 * (len(blocks) - 1):
         return "fixed", width
     return "lines", width
+
+
+def line_width(b: Block) -> int:
+    """Display width of a line as it is now (a cleaner may have shortened it since it was read)."""
+    return min(int(b.hints.get("width", 10**6)), display_width(b.text) + int(b.hints.get("indent", 0)))
 
 
 def is_lone_opener(text: str) -> bool:
@@ -99,10 +105,10 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
             role = "head"
         elif is_headline_like(t):
             role = "head"
-            if style == "fixed" and width and int(b.hints.get("width", 0)) >= width - 6 and not b.hints.get("md_level"):
+            if style == "fixed" and width and line_width(b) >= width - 6 and not b.hints.get("md_level"):
                 role = "para"
             if role == "head" and style == "fixed" and nxt is not None and nxt.hints.get("blank_before", 1) == 0 \
-                    and not is_byline(nxt.text) and not (is_headline_like(nxt.text) and int(nxt.hints.get("width", 0)) < width - 6):
+                    and not is_byline(nxt.text) and not (is_headline_like(nxt.text) and line_width(nxt) < width - 6):
                 role = "para"
             if role == "head" and not fresh and prev_role == "para":
                 if style == "fixed" and not ends_sentence(prev.text):
