@@ -6,8 +6,8 @@ NEWSCLEAN := $(VENV)/bin/newsclean
 SEEDS := $(wildcard seeds/*.txt)
 STEMS := $(notdir $(SEEDS:.txt=))
 # Output formats `make` produces and their file extensions (same order).
-FORMATS := json md txt
-EXTS := json md txt
+FORMATS := json md txt docx pdf jats
+EXTS := json md txt docx pdf xml
 OUTPUTS := $(foreach s,$(STEMS),$(foreach e,$(EXTS),out/$(s).$(e)))
 SOURCES := $(shell find src/newsclean -name '*.py' 2>/dev/null)
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # System packages newsclean's writers and tests use: CJK fonts, the HarfBuzz
-# subsetter WeasyPrint needs for fast font embedding, poppler (pdftotext/pdffonts).
+# subsetter WeasyPrint needs for fast font embedding, poppler (pdftotext/pdffonts),
+# fontconfig's fc-list (CJK font lookup) and LibreOffice Writer (the DOCX check).
 # Installs with apt when run as root (or with sudo); otherwise says what to install.
 set -euo pipefail
-PACKAGES=(fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils)
+PACKAGES=(fonts-noto-cjk fontconfig libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils libreoffice-writer-nogui)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,14 +1,20 @@
 """Writers: functions from the document model to the bytes of one output format.
 
 Each writer has the signature ``write_x(doc, options) -> bytes`` and is
-registered here with its file extension; :func:`write_document` renders and
-stores atomically.
+registered here with its file extension; convert.py renders and stores
+atomically (:func:`newsclean.writers.atomic.write_atomic`).
+
+A registered writer receives the document already in the script edition that
+``options.variant`` asks for (:func:`newsclean.variants.convert_document`), so
+every format honours ``--variant`` the same way and no writer converts text
+itself.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from newsclean.errors import ConfigError
 from newsclean.model import Document
@@ -29,21 +35,48 @@ class Writer:
 
 _WRITERS: dict[str, Writer] = {}
 # Formats the CLI knows by name whose writer has not been built yet.
-PLANNED_FORMATS: tuple[str, ...] = ("docx", "pdf", "jats")
+PLANNED_FORMATS: tuple[str, ...] = ()
 
 
 def register_writer(name: str, extension: str, summary: str) -> Callable[[WriterFunc], WriterFunc]:
     """Register ``func`` as the writer of format ``name``."""
 
     def register(func: WriterFunc) -> WriterFunc:
-        _WRITERS[name] = Writer(name, extension, func, summary)
+        _WRITERS[name] = Writer(name, extension, _in_variant(func), summary)
         return func
 
     return register
 
 
+def _in_variant(func: WriterFunc) -> WriterFunc:
+    """``func`` applied to the document converted to ``options.variant``."""
+
+    @functools.wraps(func)
+    def write(doc: Document, options: WriteOptions) -> bytes:
+        return func(_variant_of(doc, options.variant), options)
+
+    return write
+
+
+# One document is usually rendered in several formats in a row: convert it once.
+_last_variant: list[tuple[Document, str, Document]] = []
+
+
+def _variant_of(doc: Document, variant: str | None) -> Document:
+    if variant is None or variant == doc.lang:
+        return doc
+    for source, name, converted in _last_variant:
+        if source is doc and name == variant:
+            return converted
+    from newsclean.variants import convert_document
+
+    converted = convert_document(doc, variant)
+    _last_variant[:] = [(doc, variant, converted)]
+    return converted
+
+
 def _load() -> None:
-    from newsclean.writers import json_writer, markdown, text  # noqa: F401
+    from newsclean.writers import docx, jats, json_writer, markdown, pdf, text  # noqa: F401
 
 
 def get_writer(name: str) -> Writer:
