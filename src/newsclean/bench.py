@@ -1,11 +1,16 @@
-"""``make bench``: cleaning throughput in MB/s and documents/s per writer.
+"""``make bench``: cleaning throughput in MB/s, documents/s per writer, batch speed-up.
 
 Cleaning is timed on the seeds concatenated to the requested size (one core,
-one process); writers are timed on each seed's cleaned document.
+one process); writers are timed on each seed's cleaned document. The batch
+figure converts a directory of seed copies with ``--jobs 1`` and then
+``--jobs 2`` (pool start-up included) and prints the speed-up. ``--scale``
+times cleaning at several sizes, to show that time grows linearly.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -60,3 +65,61 @@ def run_bench(seeds_dir: Path, megabytes: float = 10.0) -> None:
         print(f"  {t.cleaner:24s} {t.seconds:7.3f} s  {size / max(t.seconds, 1e-9):9.1f} MB/s")
     for fmt, docs_per_s in bench_writers(seeds_dir).items():
         print(f"writer {fmt:5s}: {docs_per_s:8.1f} documents/s")
+
+
+def bench_jobs(seeds_dir: Path, files: int = 80, jobs: tuple[int, ...] = (1, 2)) -> dict[int, float]:
+    """Files/s of a batch (JSON output) over ``files`` copies of the seeds, for each worker count."""
+    from newsclean.convert import iter_convert
+
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    rates = {}
+    with tempfile.TemporaryDirectory(prefix="newsclean-bench-") as tmp:
+        src = Path(tmp) / "in"
+        for i in range(files):
+            seed = seeds[i % len(seeds)]
+            target = src / f"{i // len(seeds):04d}" / seed.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(seed, target)
+        for n in jobs:
+            out = Path(tmp) / f"out{n}"
+            started = time.perf_counter()
+            results = list(iter_convert([str(src)], out, jobs=n))
+            seconds = time.perf_counter() - started
+            if not all(r.ok for r in results):
+                raise SystemExit(f"bench: batch failed: {next(r.error for r in results if not r.ok)}")
+            rates[n] = len(results) / seconds
+    return rates
+
+
+def bench_scaling(
+    seeds_dir: Path, sizes: list[float], config: PipelineConfig | None = None
+) -> list[tuple[float, float]]:
+    """``(MB, seconds)`` to clean one dump of each size (the seeds concatenated)."""
+    rows = []
+    for megabytes in sizes:
+        text = corpus(seeds_dir, megabytes)
+        started = time.perf_counter()
+        clean_text(text, source="bench", config=config)
+        rows.append((len(text.encode("utf-8")) / 1_000_000, time.perf_counter() - started))
+    return rows
+
+
+def run_batch_bench(seeds_dir: Path, files: int = 80, scale: list[float] | None = None) -> None:
+    """Print the batch speed-up from --jobs 1 to 2 and, if asked, cleaning time against size."""
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    rates = bench_jobs(seeds_dir, files)
+    print(f"batch of {files} files (JSON, pool start-up included, {cores} cores):")
+    for n, rate in rates.items():
+        print(f"  --jobs {n}: {rate:8.1f} files/s")
+    if 1 in rates and 2 in rates:
+        print(f"  speed-up --jobs 1 -> 2: {rates[2] / rates[1]:.2f}x")
+    if scale:
+        print("cleaning time against size (one dump, one core):")
+        base = None
+        for size, seconds in bench_scaling(seeds_dir, scale):
+            base = base or seconds / size
+            print(
+                f"  {size:6.1f} MB  {seconds:8.2f} s  {size / seconds:6.2f} MB/s  ({seconds / size / base:.2f}x the s/MB of the smallest)"
+            )

@@ -49,7 +49,6 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)")
     conv.add_argument("--report", action="store_true", help="list every flag raised for an editor")
     conv.add_argument("--furniture", action="store_true", help="also render page furniture in Markdown/text")
-    _writer_options(conv)
     _pipeline_options(conv)
 
     lst = sub.add_parser("cleaners", help="list the cleaners with one-line descriptions")
@@ -70,30 +69,6 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--mb", type=float, default=10.0, help="size of the cleaning corpus in MB (seeds concatenated)")
     bench.add_argument("--seeds-dir", default="seeds")
     return parser
-
-
-def _writer_options(parser: argparse.ArgumentParser) -> None:
-    from newsclean.writers.options import ARTICLE_BREAKS, PDF_VARIANTS, VARIANTS
-
-    group = parser.add_argument_group("publishing (docx, pdf, jats)")
-    group.add_argument("--variant", choices=VARIANTS, help="script edition: convert to Traditional Chinese with OpenCC (zh-Hant s2t, zh-TW s2twp, zh-HK s2hk)")
-    group.add_argument("--font", metavar="FILE", help="CJK font file for PDF (default: fontconfig, then the bundled Noto SC)")
-    group.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="write PDF/A-3b or tagged PDF/UA-1")
-    group.add_argument("--article-break", choices=ARTICLE_BREAKS, default="page", help="start each article on a new page (default), DOCX section, or run on")
-    group.add_argument("--timestamp", metavar="WHEN", help="fixed creation time (ISO 8601 or epoch seconds) for reproducible DOCX/PDF; default SOURCE_DATE_EPOCH or now")
-
-
-def _write_options(args: argparse.Namespace) -> WriteOptions:
-    from newsclean.writers.options import parse_timestamp
-
-    return WriteOptions(
-        include_furniture=args.furniture,
-        variant=args.variant,
-        font=args.font,
-        pdf_variant=args.pdf_variant,
-        article_break=args.article_break,
-        timestamp=parse_timestamp(args.timestamp) if args.timestamp else None,
-    )
 
 
 def _pipeline_options(parser: argparse.ArgumentParser) -> None:
@@ -131,11 +106,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
         except ConfigError as exc:
             raise UsageError(str(exc)) from None
     config = _config(args)
-    options = _write_options(args)
-    if options.font:
-        from newsclean.writers.fonts import user_font
-
-        user_font(options.font)  # a bad --font is a usage error before any work
+    options = WriteOptions(include_furniture=args.furniture)
     if args.out == "-" or args.inputs == ["-"] and args.out is None:
         return _convert_to_stdout(args.inputs, formats, config, options)
     out_dir = args.out or "."  # a string: it may be a URL (s3://...) for the dask engine

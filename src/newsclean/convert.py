@@ -346,10 +346,13 @@ def run_batch(
                 on_result(result)
     except KeyboardInterrupt:
         interrupted = True
+    except BaseException:
+        report.discard()
+        raise
     location = report.close(interrupted=interrupted)
     if interrupted:
         raise KeyboardInterrupt(location)
-    return BatchSummary(report.totals(), location, errors, interrupted)
+    return BatchSummary(report.final_totals, location, errors, interrupted)
 
 
 def default_jobs() -> int:

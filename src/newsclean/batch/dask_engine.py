@@ -55,7 +55,7 @@ def iter_convert_dask(
         else:  # a cluster object
             client = stack.enter_context(Client(scheduler, set_as_default=False))
         limit = window or max(4, 2 * sum(client.nthreads().values()))
-        pending = as_completed()
+        pending = as_completed(loop=client.loop)
         sources: dict[str, str] = {}
 
         def collect(future: Any) -> Any:

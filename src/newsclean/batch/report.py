@@ -67,6 +67,7 @@ class BatchReport:
         self._spool: BinaryIO = tempfile.TemporaryFile(prefix="newsclean-report-")
         self._first = True
         self.counts: Counter[str] = Counter()
+        self.final_totals: dict[str, Any] = {}
 
     def add(self, result: Any) -> None:
         """Record one result (only its small summary is kept, on disk)."""
@@ -100,6 +101,10 @@ class BatchReport:
             "mb_per_second": round(self.counts["input_bytes"] / 1e6 / seconds, 3) if seconds > 0 else None,
         }
 
+    def discard(self) -> None:
+        """Drop the spooled entries without writing a report (the batch itself failed)."""
+        self._spool.close()
+
     def close(self, *, interrupted: bool = False) -> str:
         """Write the report (atomically) and return where it is."""
         head = {
@@ -113,6 +118,7 @@ class BatchReport:
         }
         prefix = json.dumps(head, indent=2, ensure_ascii=False)[:-2].encode("utf-8") + b',\n  "files": [\n'
         suffix = b"\n  ]\n}\n"
+        self.final_totals = head["totals"]
         self._spool.seek(0)
         try:
             if storage.is_url(self.location):

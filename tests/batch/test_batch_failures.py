@@ -1,0 +1,75 @@
+"""A batch goes on past bad files, reports them, exits 1 and leaves no partial outputs."""
+
+from __future__ import annotations
+
+from batch_helpers import PNG, SEEDS, report, seed_tree
+
+from newsclean.batch import storage
+from newsclean.cli import main
+from newsclean.convert import iter_convert
+from newsclean.writers import _WRITERS, Writer
+
+
+def test_bad_and_missing_files_in_the_middle_of_a_batch(tmp_path, capsys):
+    src = seed_tree(tmp_path / "in", count=2)
+    (src / "001_binary.txt").write_bytes(PNG)  # sorts between the two seeds
+    out = tmp_path / "out"
+    code = main(
+        [
+            "convert",
+            str(SEEDS[2]),
+            str(src),
+            str(tmp_path / "missing.txt"),
+            str(SEEDS[3]),
+            "-o",
+            str(out),
+            "-j",
+            "2",
+            "--to",
+            "json,md",
+        ]
+    )
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "001_binary.txt: this is a PNG image" in err and "missing.txt: no such file" in err
+    assert "4 converted, 2 failed" in err and "_report.json" in err
+
+    rep = report(out)
+    assert rep["totals"]["files"] == 6
+    assert (rep["totals"]["ok"], rep["totals"]["failed"], rep["totals"]["skipped"]) == (4, 2, 0)
+    by_name = {f["source"].rsplit("/", 1)[-1]: f for f in rep["files"]}
+    assert by_name["001_binary.txt"]["status"] == "failed" and "PNG" in by_name["001_binary.txt"]["error"]
+    assert by_name["missing.txt"]["status"] == "failed" and by_name["missing.txt"]["outputs"] == []
+    for seed in (SEEDS[0], SEEDS[1], SEEDS[2], SEEDS[3]):
+        entry = by_name[seed.name]
+        assert entry["status"] == "ok" and entry["error"] is None
+        assert set(entry["seconds"]) >= {"read", "clean", "render", "write", "total"}
+        assert isinstance(entry["changes"], int) and isinstance(entry["flags"], int)
+        assert all(storage.mtime(o) for o in entry["outputs"])
+    names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert not any("binary" in n or "missing" in n or n.endswith(".part") for n in names)
+
+
+def test_a_failing_writer_leaves_no_output_of_that_input(tmp_path, monkeypatch):
+    def explode(doc, options):
+        raise RuntimeError("writer bug")
+
+    monkeypatch.setitem(_WRITERS, "boom", Writer("boom", ".boom", explode, "always fails"))
+    [result] = iter_convert([SEEDS[0]], tmp_path / "out", formats=("json", "boom"))
+    assert result.status == "failed" and "writer bug" in result.error
+    assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")] == []
+
+
+def test_a_failed_write_removes_the_outputs_already_written(tmp_path, monkeypatch):
+    real = storage.write_bytes
+
+    def full_disk(location, data):
+        if location.endswith(".md"):
+            raise storage.OutputError(f"{location}: cannot write: No space left on device")
+        return real(location, data)
+
+    monkeypatch.setattr(storage, "write_bytes", full_disk)
+    [result] = iter_convert([SEEDS[0]], tmp_path / "out", formats=("json", "md"))
+    assert result.status == "failed" and "No space left" in result.error
+    leftovers = [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".newsclean")]
+    assert leftovers == []
