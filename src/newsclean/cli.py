@@ -15,7 +15,17 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from newsclean import __version__
-from newsclean.convert import ENGINES, BatchSummary, ConvertResult, clean_file, default_jobs, render, run_batch
+from newsclean.batch.plan import output_name
+from newsclean.convert import (
+    ENGINES,
+    BatchSummary,
+    ConvertResult,
+    clean_file,
+    convert_one,
+    default_jobs,
+    render,
+    run_batch,
+)
 from newsclean.errors import ConfigError, NewscleanError
 from newsclean.pipeline import PipelineConfig, make_config
 from newsclean.registry import all_cleaners
@@ -49,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)")
     conv.add_argument("--report", action="store_true", help="list every flag raised for an editor")
     conv.add_argument("--furniture", action="store_true", help="also render page furniture in Markdown/text")
+    _writer_options(conv)
     _pipeline_options(conv)
 
     lst = sub.add_parser("cleaners", help="list the cleaners with one-line descriptions")
@@ -69,6 +80,30 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--mb", type=float, default=10.0, help="size of the cleaning corpus in MB (seeds concatenated)")
     bench.add_argument("--seeds-dir", default="seeds")
     return parser
+
+
+def _writer_options(parser: argparse.ArgumentParser) -> None:
+    from newsclean.writers.options import ARTICLE_BREAKS, PDF_VARIANTS, VARIANTS
+
+    group = parser.add_argument_group("publishing (docx, pdf, jats)")
+    group.add_argument("--variant", choices=VARIANTS, help="script edition: convert to Traditional Chinese with OpenCC (zh-Hant s2t, zh-TW s2twp, zh-HK s2hk)")
+    group.add_argument("--font", metavar="FILE", help="CJK font file for PDF (default: fontconfig, then the bundled Noto SC)")
+    group.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="write PDF/A-3b or tagged PDF/UA-1")
+    group.add_argument("--article-break", choices=ARTICLE_BREAKS, default="page", help="start each article on a new page (default), DOCX section, or run on")
+    group.add_argument("--timestamp", metavar="WHEN", help="fixed creation time (ISO 8601 or epoch seconds) for reproducible DOCX/PDF; default SOURCE_DATE_EPOCH or now")
+
+
+def _write_options(args: argparse.Namespace) -> WriteOptions:
+    from newsclean.writers.options import parse_timestamp
+
+    return WriteOptions(
+        include_furniture=args.furniture,
+        variant=args.variant,
+        font=args.font,
+        pdf_variant=args.pdf_variant,
+        article_break=args.article_break,
+        timestamp=parse_timestamp(args.timestamp) if args.timestamp else None,
+    )
 
 
 def _pipeline_options(parser: argparse.ArgumentParser) -> None:
@@ -106,7 +141,11 @@ def cmd_convert(args: argparse.Namespace) -> int:
         except ConfigError as exc:
             raise UsageError(str(exc)) from None
     config = _config(args)
-    options = WriteOptions(include_furniture=args.furniture)
+    options = _write_options(args)
+    if options.font:
+        from newsclean.writers.fonts import user_font
+
+        user_font(options.font)  # a bad --font is a usage error before any work
     if args.out == "-" or args.inputs == ["-"] and args.out is None:
         return _convert_to_stdout(args.inputs, formats, config, options)
     out_dir = args.out or "."  # a string: it may be a URL (s3://...) for the dask engine
@@ -127,7 +166,7 @@ def _convert_to_stdout(inputs: Sequence[str], formats: list[str], config: Pipeli
     return EXIT_OK
 
 
-def _run_with_progress(args, out_dir, formats, config, options, jobs, *, keep_all: bool) -> tuple[list[ConvertResult], BatchSummary]:
+def _run_with_progress(args, out_dir, formats, config, options, jobs, *, keep_all: bool) -> tuple[list[ConvertResult], BatchSummary | None]:
     """Run the batch (see :func:`newsclean.convert.run_batch`) with a progress bar on a terminal."""
     results: list[ConvertResult] = []
 
@@ -135,6 +174,10 @@ def _run_with_progress(args, out_dir, formats, config, options, jobs, *, keep_al
         if keep_all or not result.ok:
             results.append(result)
 
+    if not _is_batch(args):  # one file: converted as asked, no resume and no _report.json
+        source = args.inputs[0]
+        results.append(convert_one(source, out_dir, formats, config, options, name=output_name(source.rsplit("/", 1)[-1])))
+        return results, None
     batch = dict(formats=formats, config=config, options=options, jobs=jobs, resume=not args.force,
                  engine=args.engine, scheduler=args.scheduler)
     total = _count_inputs(args.inputs) if sys.stderr.isatty() else 0
@@ -157,6 +200,16 @@ def _run_with_progress(args, out_dir, formats, config, options, jobs, *, keep_al
 
         summary = run_batch(args.inputs, out_dir, on_result=advance, **batch)
     return results, summary
+
+
+def _is_batch(args: argparse.Namespace) -> bool:
+    """A batch is several inputs, a directory, a glob or a cluster run; a batch resumes and writes _report.json."""
+    from newsclean.batch import storage
+
+    if len(args.inputs) != 1 or args.engine != "local" or args.inputs[0] == "-":
+        return True
+    item = args.inputs[0]
+    return storage.is_dir(item) or (storage.has_magic(item) and storage.mtime(item) is None)
 
 
 def _count_inputs(inputs: Sequence[str]) -> int:
@@ -184,8 +237,8 @@ def _summarise(results: list[ConvertResult], *, report: bool, summary: BatchSumm
     if n_failed > MAX_ERRORS_SHOWN:
         print(f"newsclean: ... and {n_failed - MAX_ERRORS_SHOWN} more errors", file=sys.stderr)
     rate = f", {totals['files_per_second']:.1f} files/s" if totals["files_per_second"] else ""
-    print(f"newsclean: {totals['files'] - totals['skipped'] - n_failed} converted, {totals['skipped']} skipped (up to date), "
-          f"{n_failed} failed in {totals['seconds']:.1f} s{rate}; report: {summary.report}", file=sys.stderr)
+    print(f"newsclean: {totals['files'] - totals['skipped'] - n_failed} converted, {n_failed} failed, "
+          f"{totals['skipped']} skipped (up to date) in {totals['seconds']:.1f} s{rate}; report: {summary.report}", file=sys.stderr)
     return EXIT_FAILED if n_failed else EXIT_OK
 
 
