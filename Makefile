@@ -12,7 +12,7 @@ OUTPUTS := $(foreach s,$(STEMS),$(foreach e,$(EXTS),out/$(s).$(e)))
 SOURCES := $(shell find src/newsclean -name '*.py' 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: all help install test eval bench lint clean
+.PHONY: all help install test eval bench scaling lint clean
 
 all: $(OUTPUTS) ## convert every seeds/*.txt into out/ in every format (incremental, parallel under -j)
 
@@ -32,7 +32,7 @@ install: ## install system packages (if root) and newsclean with its test tools 
 	./tools/install-system-deps.sh
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,dask]'
 
 test: ## run the test suite
 	$(PY) -m pytest -n auto -q
@@ -40,8 +40,11 @@ test: ## run the test suite
 eval: ## score the cleaned seeds against fixtures/gold
 	$(NEWSCLEAN) eval --gold-dir fixtures/gold --seeds-dir seeds --degraded fixtures/degraded
 
-bench: ## cleaning MB/s and documents/s per writer
+bench: ## cleaning MB/s, documents/s per writer, batch speed-up from --jobs 1 to 2
 	$(NEWSCLEAN) bench --seeds-dir seeds --mb 10
+
+scaling: ## cleaning time against dump size (5, 25, 50 MB): linear or not
+	$(NEWSCLEAN) bench --seeds-dir seeds --scale 5,25,50
 
 lint: ## ruff lint and format check
 	$(VENV)/bin/ruff check src tests tools

@@ -96,6 +96,7 @@ def bench_scaling(
 ) -> list[tuple[float, float]]:
     """``(MB, seconds)`` to clean one dump of each size (the seeds concatenated)."""
     rows = []
+    clean_text(corpus(seeds_dir, 0.05), source="warm-up", config=config)  # lexicon and caches loaded before timing
     for megabytes in sizes:
         text = corpus(seeds_dir, megabytes)
         started = time.perf_counter()
@@ -109,12 +110,14 @@ def run_batch_bench(seeds_dir: Path, files: int = 80, scale: list[float] | None 
     import os
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    rates = bench_jobs(seeds_dir, files)
-    print(f"batch of {files} files (JSON, pool start-up included, {cores} cores):")
-    for n, rate in rates.items():
-        print(f"  --jobs {n}: {rate:8.1f} files/s")
-    if 1 in rates and 2 in rates:
-        print(f"  speed-up --jobs 1 -> 2: {rates[2] / rates[1]:.2f}x")
+    if files > 0:
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        rates = bench_jobs(seeds_dir, files)
+        print(f"batch of {files} files (JSON, pool start-up included, {cores} cores, load average {load:.1f} before):")
+        for n, rate in rates.items():
+            print(f"  --jobs {n}: {rate:8.1f} files/s")
+        if 1 in rates and 2 in rates:
+            print(f"  speed-up --jobs 1 -> 2: {rates[2] / rates[1]:.2f}x")
     if scale:
         print("cleaning time against size (one dump, one core):")
         base = None

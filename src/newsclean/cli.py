@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure cleaning MB/s and documents/s per writer")
     bench.add_argument("--mb", type=float, default=10.0, help="size of the cleaning corpus in MB (seeds concatenated)")
     bench.add_argument("--seeds-dir", default="seeds")
+    bench.add_argument("--batch-files", type=int, default=80, metavar="N", help="files in the --jobs 1 vs 2 batch (0 skips it)")
+    bench.add_argument("--scale", metavar="MB,MB,...", help="only time cleaning one dump of each size, e.g. 5,25,50")
     return parser
 
 
@@ -265,7 +267,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from newsclean.bench import run_bench
 
+    from newsclean.bench import run_batch_bench
+
+    if args.scale:
+        run_batch_bench(Path(args.seeds_dir), files=0, scale=[float(x) for x in _split_list([args.scale])])
+        return EXIT_OK
     run_bench(Path(args.seeds_dir), megabytes=args.mb)
+    if args.batch_files > 0:
+        run_batch_bench(Path(args.seeds_dir), files=args.batch_files)
     return EXIT_OK
 
 
