@@ -278,7 +278,7 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
                     ctx.furniture.append(Furniture("other", b.text.strip(), b.spans))
                 if nxt is None or nxt[0] == "head" and not all(roles[k] == "byline" for k in nxt[1]):
                     # a headline with no body of its own: a slogan banner
-                    if head.title and not head.byline and not head.subtitle:
+                    if head.title and not head.byline and not head.subtitle and not head.section and not head.kicker:
                         for k in group:
                             if roles[k] == "head":
                                 ctx.furniture.append(Furniture("other", blocks[k].text.strip(), blocks[k].spans))
@@ -326,6 +326,9 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
         cur_blocks.append(_body_block(b, role, in_note))
         prev_kind, prev_body, prev_role = "body", b, role
     flush()
+    if pending_section is not None:
+        # a column label with nothing under it stays content, as an empty item of that section
+        articles.append(_article(_Head(section=pending_section)))
     return articles
 
 

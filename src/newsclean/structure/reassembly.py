@@ -80,11 +80,20 @@ def reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document:
             blocks_j = articles[j]
             if not blocks_j:
                 continue
-            p = blocks_j[0]
+            start = 0
+            if u.hints.get("jump_out"):
+                # a jump line (下转第N版) names where the story goes on: take the block after 上接第N版
+                start = next((m for m, b in enumerate(blocks_j) if b.hints.get("jump_in")), -1)
+                if start < 0:
+                    continue
+            p = blocks_j[start]
             if not _continues(u, p):
                 continue
-            k = next((m for m, b in enumerate(blocks_j) if b.type == "signoff" or ends_with_credit(b.text)), None)
-            run = blocks_j[: k + 1] if k is not None and k < len(blocks_j) - 1 else blocks_j[:1]
+            k = next((m for m, b in enumerate(blocks_j) if m >= start and (b.type == "signoff" or ends_with_credit(b.text))), None)
+            if start:
+                run = blocks_j[start:]
+            else:
+                run = blocks_j[: k + 1] if k is not None and k < len(blocks_j) - 1 else blocks_j[:1]
             where = span_of(p.spans)
             merged = replace(u, text=join_text(u.text, p.text), spans=merge_spans(u.spans + p.spans),
                              flags=u.flags + p.flags + (Flag("reassembled", "story continued after other text: "
@@ -93,7 +102,7 @@ def reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document:
             changes.append(Change(NAME, where, "", "", f"fragment moved back to the story it continues "
                                                        f"({len(run)} block(s))"))
             articles[i] = articles[i][:-1] + [merged] + run[1:]
-            articles[j] = blocks_j[len(run):]
+            articles[j] = blocks_j[:start] + blocks_j[start + len(run):]
             break
 
     # 2. interleaved columns, 3. lost text
@@ -149,9 +158,21 @@ def _untangle(block: Block, changes: list[Change]) -> list[Block]:
     return [block]
 
 
+def _route_logprob(text: str) -> float:
+    """Log-probability of jieba's best segmentation of ``text`` (higher reads better)."""
+    import jieba
+
+    dt = jieba.dt
+    dt.check_initialized()
+    dag = dt.get_DAG(text)
+    route: dict[int, tuple[float, int]] = {}
+    dt.calc(text, dag, route)
+    return route[0][0]
+
+
 def _best_reorder(seg: str) -> str | None:
     n = len(seg)
-    best, best_score = None, 0
+    candidates: list[str] = []
     for c in range(8, n // 3 + 1):
         for l1 in range(max(4, c - 3), c + 4):
             for l2 in range(max(4, c - 3), c + 4):
@@ -163,11 +184,10 @@ def _best_reorder(seg: str) -> str | None:
                     continue
                 if ends_sentence(c0) or ends_sentence(c1):
                     continue
-                s21 = _seam(c2, c1)
-                s13 = _seam(c1, c3) if c3 else 1
-                if not s21 or not s13:
+                if not _seam(c2, c1) or (c3 and not _seam(c1, c3)):
                     continue
-                score = s21 + s13 + _seam(c0, c2)
-                if score > best_score:
-                    best, best_score = c0 + c2 + c1 + c3, score
-    return best
+                candidates.append(c0 + c2 + c1 + c3)
+    if not candidates:
+        return None
+    # the same characters in every candidate: the one the lexicon reads best wins
+    return max(candidates, key=_route_logprob)

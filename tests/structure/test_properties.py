@@ -1,0 +1,46 @@
+"""Properties of the structure cleaners: idempotence and conservation of input characters."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean.audit import audit_conservation
+from newsclean.readers import segment_lines
+from newsclean.registry import get_cleaner
+
+MINE = ("detect_furniture", "rejoin_lines", "build_articles", "reassemble_fragments", "extract_metadata")
+PIECES = ["医院", "开展", "工作", "。", "，", ",", ":", "“", "”", "（宣传科）", "■ 张三 李四", "——副题", "# ", "## ",
+          "责任编辑:王五", "地址:某路1号", "网址:www.a.cn", "2025年第3期 2025年1月2日 星期四", "医 患 故 事", "【简 讯】",
+          "近日", "是", "不再", "Central", "Hospital", " ", "（下转第2版）", "编者按 ", "图为", "12"]
+LINES = st.lists(st.lists(st.sampled_from(PIECES), min_size=0, max_size=8).map("".join), min_size=0, max_size=14)
+TEXTS = st.tuples(LINES, st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n\n"]), min_size=14, max_size=14)).map(
+    lambda t: "".join(line + sep for line, sep in zip(t[0], t[1])))
+
+
+def chain(text, names):
+    doc = segment_lines(text)
+    for name in names:
+        doc = get_cleaner(name)(doc, {})
+    return doc
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_each_structure_cleaner_is_idempotent_and_conserves(text):
+    doc = segment_lines(text)
+    for name in MINE:
+        step = get_cleaner(name)
+        once = step(doc, {})
+        twice = step(once, {})
+        assert twice.to_dict() == once.to_dict(), name
+        assert audit_conservation(text, once).ok, (name, audit_conservation(text, once).summary())
+        doc = once
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_default_pipeline_conserves(text):
+    from newsclean.pipeline import clean_text
+
+    assert audit_conservation(text, clean_text(text)).ok

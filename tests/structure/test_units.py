@@ -1,0 +1,50 @@
+"""Small unit cases for the structure cleaners."""
+
+from __future__ import annotations
+
+from newsclean.readers import segment_lines
+from newsclean.registry import get_cleaner
+from newsclean.structure.cues import join_text
+
+
+def run(text, *names):
+    doc = segment_lines(text)
+    for name in names:
+        doc = get_cleaner(name)(doc, {})
+    return doc
+
+
+def test_join_never_spaces_cjk_and_keeps_latin_space():
+    assert join_text("中医专", "家、护理骨干") == "中医专家、护理骨干"
+    assert join_text("Central", "Hospital") == "Central Hospital"
+    assert join_text("筛查 8000", "余人次") == "筛查 8000余人次"
+
+
+def test_lone_quote_and_whitespace_lines_absorbed():
+    doc = run("他说，面对问题,我们\n\n“\n\n 要坚持到底。”\n\n下一段开始了。", "rejoin_lines")
+    assert [b.text for b in doc.blocks()][0] == "他说，面对问题,我们“要坚持到底。”"
+
+
+def test_headline_not_swallowed_after_cut_paragraph():
+    text = "为切实保障安全,副市长一行到我院检查。\n\n他叮嘱,该系统是保护医护人员人身安全\n\n我院举办 2025 年干部培训班\n\n\n\n10月15日,培训班开班。"
+    doc = run(text, "rejoin_lines", "build_articles", "reassemble_fragments")
+    assert [a.title for a in doc.articles][-1] == "我院举办 2025 年干部培训班"
+    assert any(f.kind == "lost_text" for f in doc.flags())
+
+
+def test_fixed_width_short_line_closes_paragraph():
+    text = ("一二三四五六七八九十一二三四五六七八九十\n"
+            "一二三四五六七八九十一二三四五六七八九十\n"
+            "结束了。\n"
+            "一二三四五六七八九十一二三四五六七八九十\n"
+            "再结束。\n")
+    doc = run(text, "rejoin_lines")
+    assert len(list(doc.blocks())) == 2
+
+
+def test_jump_lines_go_to_furniture_and_rejoin():
+    text = ("# 甲标题\n\n■ 张三\n\n会议强调，基层医疗机构是重要保障。各级医院要做好守护\n\n（下转第2版）\n\n"
+            "第2版\n\n# 乙标题\n\n乙的正文。\n\n（上接第1版）\n\n群众健康的第一道防线。")
+    doc = run(text, "detect_furniture", "rejoin_lines", "build_articles", "reassemble_fragments")
+    assert {f.kind for f in doc.furniture} == {"other", "header"}
+    assert any("守护群众健康的第一道防线" in b.text for b in doc.blocks())
