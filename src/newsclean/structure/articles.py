@@ -192,6 +192,9 @@ def build_articles(doc: Document, options: Mapping[str, Any]) -> Document:
                     break
                 if roles[j] == "section" and any(roles[k] != "section" for k in group):
                     break
+                if roles[j] == "head" and md_doc and not blocks[j].hints.get("md_level") and any(
+                        roles[k] == "head" and blocks[k].hints.get("md_level") for k in group):
+                    break  # in a Markdown dump a plain line under a # headline is not part of it
                 if roles[j] == "head" and blocks[j].hints.get("md_level") and any(
                         roles[k] == "head" and blocks[k].hints.get("md_level") for k in group):
                     break
@@ -278,7 +281,8 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
                     ctx.furniture.append(Furniture("other", b.text.strip(), b.spans))
                 if nxt is None or nxt[0] == "head" and not all(roles[k] == "byline" for k in nxt[1]):
                     # a headline with no body of its own: a slogan banner
-                    if head.title and not head.byline and not head.subtitle and not head.section and not head.kicker:
+                    if head.title and not head.byline and not head.subtitle and not head.section and not head.kicker \
+                            and not any(blocks[k].hints.get("md_level") for k in group):
                         for k in group:
                             if roles[k] == "head":
                                 ctx.furniture.append(Furniture("other", blocks[k].text.strip(), blocks[k].spans))
