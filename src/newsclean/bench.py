@@ -82,6 +82,8 @@ def bench_jobs(seeds_dir: Path, files: int = 80, jobs: tuple[int, ...] = (1, 2))
     from newsclean.convert import iter_convert
 
     seeds = sorted(seeds_dir.glob("*.txt"))
+    for seed in seeds:  # one-time loads (lexicon, tokenizer) happen before timing; forked workers inherit them
+        clean_text(read_path(seed).text, source=seed.name)
     rates = {}
     with tempfile.TemporaryDirectory(prefix="newsclean-bench-") as tmp:
         src = Path(tmp) / "in"

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -242,7 +244,13 @@ def iter_convert(
                 if planned is not None:
                     yield planned
                     continue
-                in_flight[pool.submit(run_task, task, *args)] = task.source
+                try:
+                    in_flight[pool.submit(run_task, task, *args)] = task.source
+                except BrokenProcessPool as exc:
+                    raise NewscleanError(
+                        f"worker processes could not start ({exc}); a script that calls newsclean with jobs > 1 "
+                        "must run it under `if __name__ == '__main__':`"
+                    ) from None
                 while len(in_flight) >= limit:
                     yield from _drain(in_flight, FIRST_COMPLETED)
             while in_flight:
@@ -263,12 +271,19 @@ def _drain(in_flight: dict[Future[ConvertResult], str], when: str) -> Iterator[C
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
-    """Workers come from a fork server that has newsclean and its lexicon loaded.
+    """How worker processes start.
 
-    Plain ``fork`` from a process that runs threads (the progress bar, a Dask
-    client) can deadlock; ``spawn`` would re-import everything per worker.
+    ``fork`` is the fastest (workers inherit what is loaded) and is safe while
+    this process runs a single thread. With other threads about (the progress
+    bar, a Dask client) a fork can inherit a lock held by one of them and
+    deadlock, so workers then come from a fork server that has newsclean and
+    its lexicon loaded (as with ``spawn``, a script calling newsclean must
+    then guard its entry point with ``if __name__ == "__main__":``).
     """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["newsclean.batch.warm"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from batch_helpers import PNG, SEEDS, report, seed_tree
+from batch_helpers import PNG, report, seed_tree, tiny
 
 from newsclean.batch import storage
 from newsclean.cli import main
@@ -12,15 +12,16 @@ from newsclean.writers import _WRITERS, Writer
 
 def test_bad_and_missing_files_in_the_middle_of_a_batch(tmp_path, capsys):
     src = seed_tree(tmp_path / "in", count=2)
-    (src / "001_binary.txt").write_bytes(PNG)  # sorts between the two seeds
+    (src / "000_binary.txt").write_bytes(PNG)  # sorts between the two dumps of the folder
+    first, last = tiny(tmp_path / "first.txt", 7), tiny(tmp_path / "last.txt", 8)
     out = tmp_path / "out"
     code = main(
         [
             "convert",
-            str(SEEDS[2]),
+            str(first),
             str(src),
             str(tmp_path / "missing.txt"),
-            str(SEEDS[3]),
+            str(last),
             "-o",
             str(out),
             "-j",
@@ -31,17 +32,17 @@ def test_bad_and_missing_files_in_the_middle_of_a_batch(tmp_path, capsys):
     )
     assert code == 1
     err = capsys.readouterr().err
-    assert "001_binary.txt: this is a PNG image" in err and "missing.txt: no such file" in err
+    assert "000_binary.txt: this is a PNG image" in err and "missing.txt: no such file" in err
     assert "4 converted, 2 failed" in err and "_report.json" in err
 
     rep = report(out)
     assert rep["totals"]["files"] == 6
     assert (rep["totals"]["ok"], rep["totals"]["failed"], rep["totals"]["skipped"]) == (4, 2, 0)
     by_name = {f["source"].rsplit("/", 1)[-1]: f for f in rep["files"]}
-    assert by_name["001_binary.txt"]["status"] == "failed" and "PNG" in by_name["001_binary.txt"]["error"]
+    assert by_name["000_binary.txt"]["status"] == "failed" and "PNG" in by_name["000_binary.txt"]["error"]
     assert by_name["missing.txt"]["status"] == "failed" and by_name["missing.txt"]["outputs"] == []
-    for seed in (SEEDS[0], SEEDS[1], SEEDS[2], SEEDS[3]):
-        entry = by_name[seed.name]
+    for name in ("first.txt", "000_page.txt", "001_page.txt", "last.txt"):
+        entry = by_name[name]
         assert entry["status"] == "ok" and entry["error"] is None
         assert set(entry["seconds"]) >= {"read", "clean", "render", "write", "total"}
         assert isinstance(entry["changes"], int) and isinstance(entry["flags"], int)
@@ -55,7 +56,7 @@ def test_a_failing_writer_leaves_no_output_of_that_input(tmp_path, monkeypatch):
         raise RuntimeError("writer bug")
 
     monkeypatch.setitem(_WRITERS, "boom", Writer("boom", ".boom", explode, "always fails"))
-    [result] = iter_convert([SEEDS[0]], tmp_path / "out", formats=("json", "boom"))
+    [result] = iter_convert([tiny(tmp_path / "p.txt", 1)], tmp_path / "out", formats=("json", "boom"))
     assert result.status == "failed" and "writer bug" in result.error
     assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")] == []
 
@@ -69,7 +70,7 @@ def test_a_failed_write_removes_the_outputs_already_written(tmp_path, monkeypatc
         return real(location, data)
 
     monkeypatch.setattr(storage, "write_bytes", full_disk)
-    [result] = iter_convert([SEEDS[0]], tmp_path / "out", formats=("json", "md"))
+    [result] = iter_convert([tiny(tmp_path / "p.txt", 1)], tmp_path / "out", formats=("json", "md"))
     assert result.status == "failed" and "No space left" in result.error
     leftovers = [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".newsclean")]
     assert leftovers == []

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
-
-from batch_helpers import SEEDS, files_under, report
+from batch_helpers import files_under, report, tiny
 
 from newsclean.cli import main
 from newsclean.convert import iter_convert
 
 
 def tree(root, layout):
-    for rel, seed in layout.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(seed, root / rel)
+    for rel, i in layout.items():
+        tiny(root / rel, i)
     return root
 
 
 def test_a_directory_walk_mirrors_the_folders_so_equal_names_do_not_clash(tmp_path):
-    src = tree(tmp_path / "in", {"2024/05/p1.txt": SEEDS[0], "2024/06/p1.txt": SEEDS[1], "p1.txt": SEEDS[2]})
+    src = tree(tmp_path / "in", {"2024/05/p1.txt": 0, "2024/06/p1.txt": 1, "p1.txt": 2})
     out = tmp_path / "out"
     assert main(["convert", str(src), "-o", str(out), "--to", "json"]) == 0
     got = files_under(out)
@@ -27,14 +24,14 @@ def test_a_directory_walk_mirrors_the_folders_so_equal_names_do_not_clash(tmp_pa
 
 
 def test_a_glob_mirrors_the_folders_below_its_fixed_part(tmp_path):
-    src = tree(tmp_path / "in", {"a/x.txt": SEEDS[0], "b/x.txt": SEEDS[1], "b/notes.md": SEEDS[2]})
+    src = tree(tmp_path / "in", {"a/x.txt": 0, "b/x.txt": 1, "b/notes.md": 2})
     out = tmp_path / "out"
     assert main(["convert", f"{src}/**/*.txt", "-o", str(out)]) == 0
     assert sorted(files_under(out)) == ["a/x.json", "b/x.json"]
 
 
 def test_explicit_files_with_the_same_name_fail_instead_of_overwriting(tmp_path, capsys):
-    src = tree(tmp_path / "in", {"a/x.txt": SEEDS[0], "b/x.txt": SEEDS[1]})
+    src = tree(tmp_path / "in", {"a/x.txt": 0, "b/x.txt": 1})
     out = tmp_path / "out"
     assert main(["convert", str(src / "a/x.txt"), str(src / "b/x.txt"), "-o", str(out)]) == 1
     assert "already used by another input" in capsys.readouterr().err
@@ -44,13 +41,13 @@ def test_explicit_files_with_the_same_name_fail_instead_of_overwriting(tmp_path,
 
 
 def test_the_same_file_reached_twice_is_converted_once(tmp_path):
-    src = tree(tmp_path / "in", {"x.txt": SEEDS[0]})
+    src = tree(tmp_path / "in", {"x.txt": 0})
     results = list(iter_convert([src, src / "x.txt"], tmp_path / "out"))
     assert [(r.status, r.note) for r in results] == [("ok", None), ("skipped", "duplicate input")]
 
 
 def test_an_input_named_like_the_report_is_refused(tmp_path):
-    src = tree(tmp_path / "in", {"_report.txt": SEEDS[0], "x.txt": SEEDS[1]})
+    src = tree(tmp_path / "in", {"_report.txt": 0, "x.txt": 1})
     results = {r.source.rsplit("/", 1)[-1]: r for r in iter_convert([src], tmp_path / "out")}
     assert results["_report.txt"].status == "failed" and "batch report" in results["_report.txt"].error
     assert results["x.txt"].status == "ok"
@@ -58,6 +55,7 @@ def test_an_input_named_like_the_report_is_refused(tmp_path):
 
 def test_a_single_file_is_not_a_batch(tmp_path):
     out = tmp_path / "out"
-    assert main(["convert", str(SEEDS[0]), "-o", str(out)]) == 0
-    assert main(["convert", str(SEEDS[0]), "-o", str(out)]) == 0
-    assert [p.name for p in out.iterdir()] == [f"{SEEDS[0].stem}.json"]
+    page = tiny(tmp_path / "page.txt", 1)
+    assert main(["convert", str(page), "-o", str(out)]) == 0
+    assert main(["convert", str(page), "-o", str(out)]) == 0
+    assert [p.name for p in out.iterdir()] == ["page.json"]
