@@ -38,14 +38,21 @@ def _load_once(func: Callable[[], T]) -> Callable[[], T]:
     return load
 
 
+def _jieba_dict_path() -> str:
+    # Found without importing jieba: its import alone costs most of a second.
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba is not installed: the lexicon comes from its dict.txt")
+    return os.path.join(list(spec.submodule_search_locations)[0], "dict.txt")
+
+
 @_load_once
 def word_frequencies() -> dict[str, int]:
     """Map each lexicon word to its corpus frequency."""
-    import jieba  # imported lazily: only the cleaners that judge words need it
-
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     table: dict[str, int] = {}
-    with open(path, encoding="utf-8") as handle:
+    with open(_jieba_dict_path(), encoding="utf-8") as handle:
         for line in handle:
             word, freq, _ = line.split(" ", 2)
             table[word] = int(freq)

@@ -44,6 +44,9 @@ _REPEATED_CLAUSES = re.compile(
 )
 
 
+_REPEATED_CLAUSES_ANYWHERE = re.compile(_REPEATED_CLAUSES.pattern, re.MULTILINE)
+
+
 def drop_repeated_clauses(text: str) -> TextFix:
     """Keep once a clause sequence printed twice in a row.
 
@@ -156,7 +159,7 @@ def dedupe(doc: Document, options: Mapping[str, Any]) -> Document:
         articles.append(replace(article, blocks=blocks) if blocks != article.blocks else article)
     if changes:
         doc = replace(doc, articles=tuple(articles)).with_changes(changes)
-    return apply_text_fixer(doc, "dedupe", drop_repeated_clauses, heads=False, furniture=False)
+    return apply_text_fixer(doc, "dedupe", drop_repeated_clauses, heads=False, furniture=False, trigger=_REPEATED_CLAUSES_ANYWHERE)
 
 
 __all__ = ["dedupe", "drop_repeated_clauses", "overlap", "repeated_line"]

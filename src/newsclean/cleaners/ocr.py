@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping
 
-from newsclean.cleaners.base import Edit, TextFix, all_texts, apply_edits, apply_text_fixer, edits_to_changes
+from newsclean.cleaners.base import Edit, TextFix, all_texts, apply_edits, apply_text_fixer, edits_to_changes, window_edit
 from newsclean.cleaners.chars import HAN, SPACE, is_han
 from newsclean.lexicon import char_frequency_rank, word_frequencies
 from newsclean.model import Article, Change, Document
@@ -58,6 +59,7 @@ _STRAY_WORD = re.compile(f"(?<=[{HAN}])[{SPACE}]*([a-z]{{2,12}})[{SPACE}]*(?=[{H
 _STRAY_REPAIR = {"with": "与", "and": "和"}
 # Lowercase Latin that does occur inside Chinese text.
 _LATIN_OK = frozenset("mg ml kg cm mm km ug g app vs ok pm am".split())
+_TRIGGER = re.compile(f"[{''.join(CONFUSABLE)}一]|[OolI]\\d|\\d[OolI]|[a-z]{{2}}")
 _SUBTITLE_DASH_BLOCKERS = re.compile(r"[。！？，,!?；;]")
 
 
@@ -101,16 +103,32 @@ def _conflicts(text: str, i: int, start: int, end: int, freq: int, freqs: Mappin
 
 def _from_evidence(text: str, i: int, ch: str, lb: int, rb: int, evidence: frozenset[str]) -> str | None:
     n = len(text)
-    for alt in CONFUSABLE[ch]:
-        # OCR turns a glyph it is unsure of into the more frequent character,
-        # so the document's own spelling is trusted in that direction only.
-        if char_frequency_rank(alt) <= char_frequency_rank(ch):
-            continue
+    for alt in _MORE_FREQUENT_FOR[ch]:
         if rb == 0 and i + 3 <= n and is_han(text[i + 2]) and alt + text[i + 1:i + 3] in evidence:
             return alt
         if lb == 0 and i >= 2 and is_han(text[i - 2]) and text[i - 2:i] + alt in evidence:
             return alt
     return None
+
+
+@lru_cache(maxsize=1)
+def _more_frequent_for() -> dict[str, str]:
+    # OCR turns a glyph it is unsure of into the more frequent character, so
+    # the document's own spelling is trusted in that direction only:
+    # a printed 人 may be a misread 入, a printed 入 is not taken for 人.
+    return {
+        ch: "".join(alt for alt in alts if char_frequency_rank(alt) > char_frequency_rank(ch))
+        for ch, alts in CONFUSABLE.items()
+    }
+
+
+class _LazyDirections(dict):
+    def __missing__(self, key: str) -> str:
+        self.update(_more_frequent_for())
+        return self[key]
+
+
+_MORE_FREQUENT_FOR: dict[str, str] = _LazyDirections()
 
 
 def fix_lookalikes(text: str, evidence: frozenset[str] = frozenset()) -> TextFix:
@@ -125,6 +143,17 @@ def fix_lookalikes(text: str, evidence: frozenset[str] = frozenset()) -> TextFix
     >>> fix_lookalikes("人民群众的收入、个人所得、深入基层、未来一年").text
     '人民群众的收入、个人所得、深入基层、未来一年'
     """
+    original = text
+    edits: list[Edit] = []
+    for _ in range(3):  # a repair can make the context of another: repeat until nothing changes
+        text, found = _lookalike_pass(text, evidence)
+        edits.extend(found)
+        if not found:
+            break
+    return TextFix(text, tuple(edits)) if text != original else TextFix(original, ())
+
+
+def _lookalike_pass(text: str, evidence: frozenset[str]) -> tuple[str, list[Edit]]:
     freqs = word_frequencies()
     edits = []
     n = len(text)
@@ -141,34 +170,42 @@ def fix_lookalikes(text: str, evidence: frozenset[str] = frozenset()) -> TextFix
             alt = _from_evidence(text, i, ch, lb, rb, evidence)
             if alt:
                 edits.append(Edit(i, i + 1, ch, alt, f"OCR look-alike: {ch}→{alt} (spelt so elsewhere in the document)"))
+                text = text[:i] + alt + text[i + 1:]  # later candidates see the repaired context
                 continue
         if max(lb, rb) >= STRONG:
             continue  # the printed character makes a common word: no look-alike can beat it by RATIO
+        alts = [
+            alt for alt in CONFUSABLE[ch]
+            if max(freqs.get(text[i - 1] + alt, 0) if left_han else 0, freqs.get(alt + text[i + 1], 0) if right_han else 0) >= MIN_FREQ
+        ]
+        if not alts:
+            continue  # the look-alike makes no common word with a neighbour either
         orig = _best_word(text, i, ch, freqs)
-        for alt in CONFUSABLE[ch]:
+        for alt in alts:
             alt_best, a, b = max(_words_at(text, i, alt, freqs), default=(0, 0, 0))
             if alt_best >= MIN_FREQ and alt_best >= RATIO * (orig + 1) and not _conflicts(text, i, a, b, alt_best, freqs):
                 edits.append(Edit(i, i + 1, ch, alt, f"OCR look-alike: {ch}→{alt} (lexicon: {alt_best} vs {orig})"))
+                text = text[:i] + alt + text[i + 1:]
                 break
-    return apply_edits(text, edits)
+    return text, edits
 
 
-def fix_numbers_and_dashes(text: str) -> TextFix:
+def fix_numbers_and_dashes(text: str, *, ranges: bool = True, numbers: bool = True, stray: bool = True) -> TextFix:
     """O/l read inside numbers, a range dash read as 一, stray ``with``/``and`` between Chinese words.
 
     >>> fix_numbers_and_dashes("8月19日一21日,2O25年,一串串数字,将健康管理 with 医疗指导").text
     '8月19日—21日,2025年,一串串数字,将健康管理与医疗指导'
     """
     edits: list[Edit] = []
-    if "一" in text:
+    if ranges and "一" in text:
         edits.extend(Edit(m.start(), m.end(), "一", "—", "range dash read as the character 一") for m in _RANGE_DASH.finditer(text))
-    if any(c in text for c in "OolI"):
+    if numbers and any(c in text for c in "OolI"):
         for m in _LETTER_IN_NUMBER.finditer(text):
             run = m.group(0)
             letters = sum(1 for c in run if c in "OolI")
             if letters <= len(run) - letters:
                 edits.append(Edit(m.start(), m.end(), run, run.translate(_NUMBER_FIX), "letter O/l read inside a number"))
-    for m in _STRAY_WORD.finditer(text):
+    for m in _STRAY_WORD.finditer(text) if stray else ():
         word = m.group(1)
         if word in _STRAY_REPAIR:
             edits.append(Edit(m.start(), m.end(), m.group(0), _STRAY_REPAIR[word], f"stray English word {word!r} inside Chinese text"))
@@ -209,32 +246,28 @@ def _subtitle_dash(article: Article, changes: list[Change]) -> Article:
     return replace(article, blocks=tuple(blocks)) if changed else article
 
 
-def _evidence(doc_text: str, texts_needing: Iterable[str]) -> frozenset[str]:
-    """Three-character forms in ``doc_text`` containing a look-alike, among those wanted."""
-    wanted = set(texts_needing)
+def _evidence(doc_text: str, wanted: set[str]) -> frozenset[str]:
+    """The three-character forms of ``wanted`` that ``doc_text`` prints."""
     if not wanted:
         return frozenset()
-    found = set()
-    chars = "".join(sorted({w[0] for w in wanted} | {w[-1] for w in wanted}))
-    for m in re.finditer(f"[{re.escape(chars)}]", doc_text):
-        i = m.start()
-        for tri in (doc_text[i:i + 3], doc_text[i - 2:i + 1] if i >= 2 else ""):
-            if tri in wanted:
-                found.add(tri)
-    return frozenset(found)
+    pattern = re.compile("|".join(sorted(wanted)))
+    return frozenset(m.group(0) for m in pattern.finditer(doc_text))
 
 
-def _wanted_forms(text: str) -> Iterable[str]:
+def _wanted_forms(text: str) -> set[str]:
+    """Three-character forms with a look-alike that would support a repair (see :func:`_from_evidence`)."""
     freqs = word_frequencies()
     n = len(text)
+    wanted = set()
     for m in _CANDIDATE.finditer(text):
         i = m.start()
         ch = text[i]
-        for alt in CONFUSABLE[ch]:
+        for alt in _MORE_FREQUENT_FOR[ch]:
             if i + 2 < n and is_han(text[i + 1]) and is_han(text[i + 2]) and not freqs.get(text[i:i + 2], 0):
-                yield alt + text[i + 1:i + 3]
+                wanted.add(alt + text[i + 1:i + 3])
             if i >= 2 and is_han(text[i - 1]) and is_han(text[i - 2]) and not freqs.get(text[i - 1:i + 1], 0):
-                yield text[i - 2:i] + alt
+                wanted.add(text[i - 2:i] + alt)
+    return wanted
 
 
 @cleaner("ocr_confusions", family="stray characters")
@@ -249,16 +282,22 @@ def ocr_confusions(doc: Document, options: Mapping[str, Any]) -> Document:
     evidence: frozenset[str] = frozenset()
     if _CANDIDATE.search(text):
         evidence = _evidence(text, _wanted_forms(text))
+    ranges = "一" in text and _RANGE_DASH.search(text) is not None
+    numbers = _LETTER_IN_NUMBER.search(text) is not None
+    stray = _STRAY_WORD.search(text) is not None
 
     def fixer(node: str) -> TextFix:
-        first = fix_numbers_and_dashes(node)
+        first = fix_numbers_and_dashes(node, ranges=ranges, numbers=numbers, stray=stray) if ranges or numbers or stray else TextFix(node, ())
         second = fix_lookalikes(first.text, evidence) if _CANDIDATE.search(first.text) else TextFix(first.text, ())
-        return TextFix(second.text, first.edits + second.edits)
+        if first.edits and second.edits:
+            # Two steps' offsets refer to different texts: log one exact edit instead.
+            return window_edit(node, second.text, "OCR repairs (look-alikes, dashes, numbers, stray words)")
+        return second if second.edits else first
 
     def flagger(node: str) -> list[tuple[str, str, int, int]]:
         return stray_words(node) if re.search("[a-z]", node) else []
 
-    return apply_text_fixer(doc, "ocr_confusions", fixer, flagger=flagger)
+    return apply_text_fixer(doc, "ocr_confusions", fixer, flagger=flagger, trigger=_TRIGGER)
 
 
 __all__ = ["CONFUSABLE", "fix_lookalikes", "fix_numbers_and_dashes", "ocr_confusions", "stray_words"]

@@ -18,13 +18,30 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
-from newsclean.cleaners.base import Edit, TextFix, all_texts, apply_edits, apply_text_fixer
+from newsclean.cleaners.base import (
+    MAX_EDITS_LOGGED,
+    Edit,
+    TextFix,
+    nodes_matching,
+    all_texts,
+    apply_edits,
+    apply_text_fixer,
+    coalesce,
+    node_texts,
+    rewrite_joined,
+    window_edit,
+)
 from newsclean.cleaners.chars import CJK, HAN, SPACE, is_cjk, is_han
 from newsclean.model import Document
 from newsclean.registry import cleaner
 
 _TRIGGER = re.compile(r"[,:;?!()\"'•・‧∙―－⋯]|\.\.\.|。。。|--|(?<!…)…(?!…)|…{3,}")
+_QUOTE_CHARS = re.compile("[“”‘’「」『』\"']")
 _MARK_RUN = re.compile(r"[,:;?!]+")
+# The same decision as _mark_edits, made by the regex engine: a mark run whose
+# nearest non-space neighbour (across at most one space) is Chinese.
+_MARK_FAST = re.compile(f"(?<=[{CJK}])[,:;?!]+|(?<=[{CJK}][{SPACE}])[,:;?!]+|[,:;?!]+(?=[{SPACE}]?[{CJK}])")
+_SLOW = re.compile(r"[()\"'•・‧∙―－⋯…@]|\.\.\.|。。。|--|://|www\.")
 _MARKS = str.maketrans(",:;?!", "，：；？！")
 _PARENS = re.compile(r"[()（）]")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+|⋯+")
@@ -35,26 +52,23 @@ _PROTECTED = re.compile(
     r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+=%]*[A-Za-z0-9/]"
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
 )
+_SUMMARY = "punctuation in Chinese text made full-width, quotes curled, ellipsis/dash/dot forms"
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
 
 
 def _left(text: str, i: int) -> str:
-    """The nearest non-space character before index ``i`` (exclusive), or ''."""
-    while i > 0:
+    """The nearest character before index ``i`` across at most one space, or ''."""
+    if i > 0 and text[i - 1] in SPACE:
         i -= 1
-        if text[i] not in SPACE:
-            return text[i]
-    return ""
+    return text[i - 1] if i > 0 and text[i - 1] not in SPACE else ""
 
 
 def _right(text: str, i: int) -> str:
-    """The nearest non-space character at or after index ``i``, or ''."""
+    """The nearest character at or after index ``i`` across at most one space, or ''."""
     n = len(text)
-    while i < n:
-        if text[i] not in SPACE:
-            return text[i]
+    if i < n and text[i] in SPACE:
         i += 1
-    return ""
+    return text[i] if i < n and text[i] not in SPACE else ""
 
 
 def _chinese_context(text: str, start: int, end: int) -> bool:
@@ -72,14 +86,27 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in ranges)
 
 
-def _mark_edits(text: str, guard: list[tuple[int, int]]) -> Iterator[Edit]:
-    for m in _MARK_RUN.finditer(text):
-        s, e = m.span()
-        if guard and _inside(s, guard):
-            continue
-        if _chinese_context(text, s, e):
-            run = m.group(0)
-            yield Edit(s, e, run, run.translate(_MARKS), "ASCII punctuation in Chinese text made full-width")
+def _translate(m: re.Match[str]) -> str:
+    return m.group(0).translate(_MARKS)
+
+
+def _marks_to_fixed_point(text: str) -> str:
+    # A converted mark can be the Chinese neighbour of the next one (`中, ,a`).
+    for _ in range(3):
+        new = _MARK_FAST.sub(_translate, text)
+        if new == text:
+            break
+        text = new
+        if not _MARK_FAST.search(text):
+            break
+    return text
+
+
+def _fast_mark_edits(text: str) -> list[Edit]:
+    return [
+        Edit(m.start(), m.end(), m.group(0), m.group(0).translate(_MARKS), "ASCII punctuation in Chinese text made full-width")
+        for m in _MARK_FAST.finditer(text)
+    ]
 
 
 def _paren_edits(text: str) -> Iterator[Edit]:
@@ -167,8 +194,31 @@ def fix_punctuation(text: str, *, traditional: bool = False) -> TextFix:
     >>> fix_punctuation("「我們」說:'好'").text
     '「我們」說：『好』'
     """
+    first = _fix_once(text, traditional)
+    if not first.edits:
+        return first
+    # A repair can give a neighbour its Chinese context (`当,(` → `当，（`):
+    # repeat until nothing changes, so the cleaner is idempotent.
+    current = first
+    for _ in range(3):
+        again = _fix_once(current.text, traditional)
+        if not again.edits:
+            break
+        current = again
+    if current is first:
+        return first
+    return window_edit(text, current.text, _SUMMARY)
+
+
+def _fix_once(text: str, traditional: bool) -> TextFix:
     if not _TRIGGER.search(text):
         return TextFix(text, ())
+    if not _SLOW.search(text):
+        # Only marks to judge: the regex engine does it in one pass.
+        new, count = _MARK_FAST.subn(lambda m: m.group(0).translate(_MARKS), text)
+        if count > MAX_EDITS_LOGGED:
+            return coalesce(text, new, [None] * count, _SUMMARY)  # type: ignore[list-item]
+        return coalesce(text, new, _fast_mark_edits(text), _SUMMARY)
     guard = _protected(text)
     trad = traditional or "「" in text
     edits: list[Edit] = []
@@ -182,11 +232,18 @@ def fix_punctuation(text: str, *, traditional: bool = False) -> TextFix:
     # next to them can be judged on the text with them already full-width
     # (`"好","坏"`) and every position still refers to the original text.
     context = apply_edits(text, edits).text if edits else text
-    edits.extend(_mark_edits(context, guard))
+    if not guard:
+        marked, count = _MARK_FAST.subn(lambda m: m.group(0).translate(_MARKS), context)
+        if len(edits) + count > MAX_EDITS_LOGGED:
+            forms = list(_form_edits(marked))
+            final = apply_edits(marked, forms).text if forms else marked
+            return coalesce(text, final, [None] * (len(edits) + count + len(forms)), _SUMMARY)  # type: ignore[list-item]
+    edits.extend(e for e in _fast_mark_edits(context) if not (guard and _inside(e.start, guard)))
     edits.extend(_form_edits(context))
     if guard:
         edits = [e for e in edits if not _inside(e.start, guard)]
-    return apply_edits(text, edits)
+    fixed = apply_edits(text, edits)
+    return coalesce(text, fixed.text, fixed.edits, _SUMMARY)
 
 
 def unpaired_quotes(text: str) -> list[tuple[str, str, int, int]]:
@@ -240,7 +297,21 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
             return []
         return unpaired_quotes(node)
 
-    return apply_text_fixer(doc, "punctuation", lambda t: fix_punctuation(t, traditional=traditional), flagger=flagger)
+    # Texts with only marks to judge are done in one regex pass over the
+    # whole document; the others (quotes, parentheses, forms, URLs) one by one.
+    texts = node_texts(doc)
+    slow = nodes_matching(texts, _SLOW)
+    fast = rewrite_joined(texts, _marks_to_fixed_point, skip=slow)
+    return apply_text_fixer(
+        doc,
+        "punctuation",
+        lambda t: fix_punctuation(t, traditional=traditional),
+        flagger=flagger,
+        trigger=_SLOW,
+        flag_trigger=_QUOTE_CHARS,
+        given=fast,
+        given_reason="ASCII punctuation in Chinese text made full-width",
+    )
 
 
 __all__ = ["fix_punctuation", "punctuation", "unpaired_quotes"]

@@ -24,9 +24,10 @@ before the structure cleaners too.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Mapping
 
-from newsclean.cleaners.base import Edit, TextFix, all_texts, apply_edits, apply_text_fixer
+from newsclean.cleaners.base import Edit, TextFix, all_texts, apply_edits, edits_to_changes, rewrite_joined, window_edit
 from newsclean.cleaners.chars import CJK, HAN, SPACE, is_cjk, is_han
 from newsclean.model import Document
 from newsclean.registry import cleaner
@@ -41,6 +42,16 @@ _WORD_LIST = re.compile(f"[{HAN}·、]+(?:[{SPACE}]+[{HAN}·、]+)+")
 _LABELS = ("编者按", "编者的话", "编后", "编后语", "记者手记", "短评", "链接", "相关链接", "小贴士", "延伸阅读")
 _LABEL = re.compile(f"(?:{'|'.join(_LABELS)})[{SPACE}]+")
 _SENTENCE = re.compile(r"[，。！？；,.!?;]")
+
+_PLAIN_BODY_SPACE = re.compile(f"(?<=[{CJK}])[{SPACE}]+|[{SPACE}]+(?=[{CJK}])|(?m:^[{SPACE}]+|[{SPACE}]+$)")
+_PLAIN_REASON = "space inside Chinese text (column justification or extraction)"
+
+
+def _is_plain_body(text: str) -> bool:
+    if " " not in text and "\u3000" not in text and "\t" not in text and "\u00a0" not in text:
+        return True
+    return not ("(" in text or "（" in text or _LABEL.match(text) or (len(text) <= 60 and _WORD_LIST.fullmatch(text)))
+
 
 BODY, HEADLINE, NAMES, FIELDS = "body", "headline", "names", "fields"
 
@@ -131,10 +142,6 @@ def cjk_spacing(doc: Document, options: Mapping[str, Any]) -> Document:
     """Spaces removed inside Chinese text; kept in headline pairs, bylines, credits and furniture fields."""
     if not _SPACES.search(all_texts(doc)):
         return doc
-    from dataclasses import replace
-
-    from newsclean.cleaners.base import edits_to_changes
-
     changes = []
 
     def fix(text: str, mode: str, spans) -> str:
@@ -143,11 +150,28 @@ def cjk_spacing(doc: Document, options: Mapping[str, Any]) -> Document:
             changes.extend(edits_to_changes("cjk_spacing", result.edits, spans))
         return result.text
 
+    # Plain running text (no credits in parentheses, no label, not a name
+    # list) is done in one regex pass over all such blocks at once.
+    plain: list[str] = []
+    for article in doc.articles:
+        for b in article.blocks:
+            if _block_mode(b.type, b.text, b.hints) == BODY and _is_plain_body(b.text):
+                plain.append(b.text)
+    fast = rewrite_joined(plain, lambda t: _PLAIN_BODY_SPACE.sub("", t))
+    k = -1
     articles = []
     for article in doc.articles:
         blocks = []
         for b in article.blocks:
-            new = fix(b.text, _block_mode(b.type, b.text, b.hints), b.spans)
+            mode = _block_mode(b.type, b.text, b.hints)
+            if mode == BODY and _is_plain_body(b.text):
+                k += 1
+                if k in fast:
+                    changes.extend(edits_to_changes("cjk_spacing", window_edit(b.text, fast[k], _PLAIN_REASON).edits, b.spans))
+                    b = replace(b, text=fast[k])
+                blocks.append(b)
+                continue
+            new = fix(b.text, mode, b.spans)
             blocks.append(replace(b, text=new) if new != b.text else b)
         head = {}
         for name, value in article.head().items():

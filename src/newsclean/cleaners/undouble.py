@@ -12,6 +12,7 @@ left alone.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from newsclean.cleaners.base import Edit, TextFix, apply_text_fixer
@@ -22,6 +23,10 @@ from newsclean.registry import cleaner
 # search below stays cheap whatever the input).
 MAX_LENGTH = 400
 MAX_RUN = 60
+
+
+# Every doubled text starts with a run printed twice (a line of the joined document text).
+_STARTS_DOUBLED = re.compile(f"(?m)^(.{{1,{MAX_RUN}}}?)\\1")
 
 
 def _split_doubled(text: str) -> list[tuple[int, int]] | None:
@@ -82,6 +87,9 @@ def undouble_text(text: str) -> TextFix:
     runs = _split_doubled(text)
     if not runs or max(k for _, k in runs) < 3:
         return TextFix(text, ())
+    undoubled = "".join(text[start:start + k] for start, k in runs)
+    if _maybe_doubled(undoubled) and _split_doubled(undoubled):
+        return TextFix(text, ())  # doubled again: which copies are bold is not certain
     edits = []
     pieces = []
     for start, k in runs:
@@ -95,7 +103,7 @@ def undouble_text(text: str) -> TextFix:
 def undouble(doc: Document, options: Mapping[str, Any]) -> Document:
     """Fake-bold lines whose runs were extracted twice come out once."""
     del options
-    return apply_text_fixer(doc, "undouble", undouble_text)
+    return apply_text_fixer(doc, "undouble", undouble_text, trigger=_STARTS_DOUBLED)
 
 
 __all__ = ["undouble", "undouble_text"]

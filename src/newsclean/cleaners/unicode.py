@@ -6,6 +6,7 @@ Never NFKC: it would turn the full-width punctuation of Chinese text
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any, Mapping
 
@@ -18,7 +19,7 @@ from newsclean.registry import cleaner
 # Zero-width and bidi controls, soft hyphen, BOM, C0/C1 controls (not tab/newline).
 _INVISIBLE = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]+")
 _FULLWIDTH_ALNUM = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
-_ANY = regex.compile(_INVISIBLE.pattern + "|" + _FULLWIDTH_ALNUM.pattern)
+_ANY = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _NON_NFC = regex.compile(r"\P{Han}+")  # NFC never changes Han; checking the rest is faster
 
 
@@ -53,6 +54,6 @@ def fix_unicode(text: str) -> TextFix:
 def normalize_unicode(doc: Document, options: Mapping[str, Any]) -> Document:
     """NFC, invisible/control characters removed, full-width letters and digits made half-width."""
     text = all_texts(doc)
-    if not _ANY.search(text) and unicodedata.is_normalized("NFC", text):
-        return doc
+    if unicodedata.is_normalized("NFC", text):
+        return apply_text_fixer(doc, "normalize_unicode", fix_unicode, trigger=_ANY)
     return apply_text_fixer(doc, "normalize_unicode", fix_unicode)

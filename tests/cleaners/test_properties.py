@@ -1,0 +1,82 @@
+"""Property tests: each text cleaner is idempotent and conserves every input character."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean.audit import audit_conservation
+from newsclean.model import Document
+from newsclean.readers import segment_lines
+from newsclean.registry import get_cleaner
+
+TEXT_CLEANERS = ("normalize_unicode", "undouble", "dedupe", "punctuation", "ocr_confusions", "cjk_spacing")
+
+# Pieces of the seeds' text and of their damage.
+PIECES = [
+    "东昌府区", "卫健局", "始终", "把牢", "党建", "工作", "人民", "群众", "健康", "医院", "天天", "研究研究",
+    "外防输人", "两个人冠口", "入冠口", "自已", "一东昌府区走笔", "一串串", "8月19日一21日", "2O25年",
+    "温热期盼。", "拒论或延迟治疗行为发生", "诊或延误治疗行为发生。", "把学习作为终身课题,扛牢责任担当,",
+    "聊城市聊城市", "““小切口小切口", "医 患 故 事", "【简 讯】", "刘 宽", " with ", " from ", "中国•冠县",
+    "90/60", "6.5mm", "1+1>2", "www.smzsxyy.cn", "a@b.cn", "Sanmenxia Central Hospital", "DRG", "编者按 ",
+    "（通讯员 段新歌）", "(宣传科)", "「醫者」", "...", "……", "…", "--", "——", "—", "·",
+    ",", ":", ";", "?", "!", "(", ")", '"', "'", "，", "。", "、", "“", "”", "‘", "’", "！", "？",
+    " ", "  ", "\u3000", "\u200b", "１２", "Ａ", "e\u0301", "\n", "\n\n", "\n \n", "\n\n\n\n",
+]
+
+texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=40).map("".join)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def content(doc: Document) -> list[str]:
+    out = []
+    for article in doc.articles:
+        out.extend(v or "" for v in article.head().values())
+        out.extend(b.text for b in article.blocks)
+    out.extend(f.text for f in doc.furniture)
+    return out
+
+
+@SETTINGS
+@given(texts)
+def test_each_cleaner_idempotent_and_conserving(raw):
+    for name in TEXT_CLEANERS:
+        cleaner = get_cleaner(name)
+        once = cleaner(segment_lines(raw), {})
+        report = audit_conservation(raw, once)
+        assert report.ok, (name, report.summary())
+        twice = cleaner(once, {})
+        assert content(twice) == content(once), name
+        assert twice.changes == once.changes, name
+
+
+@SETTINGS
+@given(texts)
+def test_text_cleaners_in_pipeline_order(raw):
+    doc = segment_lines(raw)
+    for name in TEXT_CLEANERS:
+        cleaner = get_cleaner(name)
+        doc = cleaner(doc, {})
+        assert audit_conservation(raw, doc).ok, name
+        again = cleaner(doc, {})
+        assert content(again) == content(doc), name
+
+
+@SETTINGS
+@given(texts)
+def test_change_log_replays(raw):
+    """On a one-line dump, each cleaner's log replayed at its source spans gives the cleaned text."""
+    line = raw.replace("\n", " ")
+    for name in TEXT_CLEANERS:
+        doc = segment_lines(line)
+        if not doc.articles:
+            return
+        block = doc.articles[0].blocks[0]
+        offset = block.spans[0].start
+        cleaned = get_cleaner(name)(doc, {})
+        text = block.text
+        for change in sorted(cleaned.changes[len(doc.changes):], key=lambda c: c.span.start, reverse=True):
+            start, end = change.span.start - offset, change.span.end - offset
+            assert text[start:end] == change.before, (name, change)
+            text = text[:start] + change.after + text[end:]
+        assert text == cleaned.articles[0].blocks[0].text, name
