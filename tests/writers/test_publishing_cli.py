@@ -12,7 +12,7 @@ from newsclean.cli import main
 
 
 def test_convert_writes_docx_and_jats_deterministically(tmp_path):
-    seed = SEED_PATHS[1]
+    seed = SEED_PATHS[0]  # the smallest seed: cleaning dominates the time
     args = ["convert", str(seed), "--to", "docx,jats", "--timestamp", "2025-10-30T08:00:00Z", "--force"]
     assert main([*args, "-o", str(tmp_path / "a")]) == 0
     assert main([*args, "-o", str(tmp_path / "b")]) == 0
@@ -24,7 +24,7 @@ def test_convert_writes_docx_and_jats_deterministically(tmp_path):
 
 
 def test_variant_flag(tmp_path):
-    seed = SEED_PATHS[3]
+    seed = SEED_PATHS[0]
     assert main(["convert", str(seed), "--to", "docx,jats,json", "--variant", "zh-TW", "-o", str(tmp_path)]) == 0
     document = docx.Document(str(tmp_path / f"{seed.stem}.docx"))
     assert document.core_properties.language == "zh-TW"

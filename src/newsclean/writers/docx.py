@@ -37,7 +37,7 @@ WORD_LANG = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW", "zh-TW": "zh-TW", "zh-HK": 
 TRADITIONAL_FONTS = ("新細明體", "微軟正黑體")
 LATIN_SERIF, LATIN_SANS = "Times New Roman", "Arial"
 
-# style name -> (base style, sans?, size pt, bold, alignment, space before/after pt, extras)
+# Built-in styles kept from the python-docx template (with their "Char" twins); the rest are dropped.
 _KEEP_STYLES = {
     "Normal",
     "Default Paragraph Font",
@@ -216,7 +216,7 @@ def _prune(document, RT, qn) -> None:
     package = document.part.package
     for rid, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:
-            package.drop_rel(rid) if hasattr(package, "drop_rel") else package.rels.pop(rid)
+            package.rels.pop(rid)
     part = document.part
     for rid, rel in list(part.rels.items()):
         if rel.reltype in (RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"):

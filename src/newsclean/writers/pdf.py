@@ -18,10 +18,12 @@ are seen (and fail the tests, which run with warnings as errors).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -169,15 +171,14 @@ def render_pdf(doc: Document, options: WriteOptions, *, fetcher=None):
 @register_writer("pdf", ".pdf", "A4 PDF for print, CJK font embedded (WeasyPrint)")
 def write_pdf(doc: Document, options: WriteOptions) -> bytes:
     """Render ``doc`` as a PDF; deterministic when ``options.timestamp`` (or SOURCE_DATE_EPOCH) is fixed."""
+    created = options.created()
+    options = replace(options, timestamp=created)  # one clock reading for metadata and identifier
     document, _ = render_pdf(doc, options)
     extra = {}
     if options.pdf_variant:
         extra["pdf_variant"] = options.pdf_variant
-    created = options.created()
-    # A stable file identifier: a hash of content and time, not a random one.
-    import hashlib
-
-    ident = hashlib.md5(f"{doc.source}|{created.isoformat()}|{len(document.pages)}".encode()).hexdigest().encode()
+    # A stable file identifier (a hash of the content and the time), not a random one.
+    ident = hashlib.sha256(f"{created.isoformat()}\n{doc.to_json(indent=None)}".encode()).hexdigest()[:32].encode()
     with _weasyprint_warnings() as messages, warnings.catch_warnings():
         # WeasyPrint 70 reads its sRGB profile (PDF/A) without closing the file.
         warnings.simplefilter("ignore", ResourceWarning)
