@@ -26,13 +26,26 @@ _MD_HEADING = regex.compile(r"(#{1,6})[ \t]+")
 _LEADING_WS = regex.compile(r"[ \t\u3000\u00a0]*")
 
 
+class _CharWidths(dict):
+    """Display width per character, computed on first sight (dict hits stay in C)."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return width
+
+
+_WIDTHS = _CharWidths()
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a monospaced dump (wide and full-width count 2).
 
     >>> display_width("中文ab")
     6
     """
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return sum(map(_WIDTHS.__getitem__, text))
 
 
 def segment_lines(text: str, source: str = "") -> Document:
