@@ -25,6 +25,14 @@ comma := ,
 $(NEWSCLEAN):
 	@echo "newsclean is not installed: run 'make install' first" >&2; exit 2
 
+.PHONY: review
+REVIEWS := $(foreach s,$(STEMS),out/review/$(s).html)
+
+review: $(REVIEWS) ## editor's HTML review page and change log JSON of every seed into out/review/
+
+out/review/%.html out/review/%.changes.json: seeds/%.txt $(SOURCES) $(wildcard src/newsclean/data/review.*) | $(NEWSCLEAN)
+	$(NEWSCLEAN) review $< -o out/review --json
+
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 

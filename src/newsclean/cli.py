@@ -57,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--force", action="store_true", help="convert every input, also those whose outputs are up to date")
     conv.add_argument("--engine", choices=ENGINES, default="local", help="local: this machine (--jobs processes); dask: a Dask cluster (extra newsclean[dask])")
     conv.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)")
-    conv.add_argument("--report", action="store_true", help="list every flag raised for an editor")
+    conv.add_argument("--report", nargs="?", const="text", default=None, choices=("text", "json", "html"),
+                      help="text: list every flag on stdout; json: also write OUT/<stem>.changes.json (change log and flags); "
+                      "html: also write the editor's review page OUT/<stem>.review.html")
     conv.add_argument("--furniture", action="store_true", help="also render page furniture in Markdown/text")
     _writer_options(conv)
     _pipeline_options(conv)
@@ -75,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     aud = sub.add_parser("audit", help="show that every input character is in an article, the furniture or the change log")
     aud.add_argument("inputs", nargs="+", metavar="INPUT", help="dump files, directories or globs")
     _pipeline_options(aud)
+
+    _review_parser(sub)
 
     bench = sub.add_parser("bench", help="measure cleaning MB/s and documents/s per writer")
     bench.add_argument("--mb", type=float, default=10.0, help="size of the cleaning corpus in MB (seeds concatenated)")
@@ -149,6 +153,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
         user_font(options.font)  # a bad --font is a usage error before any work
     if args.out == "-" or args.inputs == ["-"] and args.out is None:
+        if args.report in ("json", "html"):
+            raise UsageError(f"--report {args.report} writes files: give input files and an output directory")
         return _convert_to_stdout(args.inputs, formats, config, options)
     out_dir = args.out or "."  # a string: it may be a URL (s3://...) for the dask engine
     jobs = default_jobs() if args.jobs == 0 else max(1, args.jobs)
@@ -156,7 +162,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
         raise UsageError("--scheduler needs --engine dask")
     # Only failed results are kept unless a report needs every one: an archive's results stay on disk, in _report.json.
     results, summary = _run_with_progress(args, out_dir, formats, config, options, jobs, keep_all=bool(args.report))
-    return _summarise(results, report=args.report, summary=summary)
+    failed_reports = _write_reports(results, out_dir, args.report, config, jobs) if args.report in ("json", "html") else 0
+    code = _summarise(results, report=args.report, summary=summary)
+    return EXIT_FAILED if failed_reports else code
 
 
 def _convert_to_stdout(inputs: Sequence[str], formats: list[str], config: PipelineConfig, options: WriteOptions) -> int:
@@ -221,9 +229,9 @@ def _count_inputs(inputs: Sequence[str]) -> int:
     return sum(1 for _ in plan(list(inputs)))
 
 
-def _summarise(results: list[ConvertResult], *, report: bool, summary: BatchSummary | None = None) -> int:
+def _summarise(results: list[ConvertResult], *, report: str | None, summary: BatchSummary | None = None) -> int:
     failed = [r for r in results if not r.ok]
-    if report:
+    if report == "text":
         for result in results:
             for flag in result.flags:
                 where = f"{flag['span'][0]}-{flag['span'][1]}" if "span" in flag else "?"
@@ -242,6 +250,48 @@ def _summarise(results: list[ConvertResult], *, report: bool, summary: BatchSumm
     print(f"newsclean: {totals['files'] - totals['skipped'] - n_failed} converted, {n_failed} failed, "
           f"{totals['skipped']} skipped (up to date) in {totals['seconds']:.1f} s{rate}; report: {summary.report}", file=sys.stderr)
     return EXIT_FAILED if n_failed else EXIT_OK
+
+
+# -- the editor's review report (issue 8) ----------------------------------------
+def _review_parser(sub) -> None:
+    rev = sub.add_parser("review", help="write the editor's HTML review page (raw and clean side by side, changes, flags)")
+    rev.add_argument("inputs", nargs="+", metavar="INPUT", help="dump files, directories or globs")
+    rev.add_argument("-o", "--out", default=".", metavar="OUTDIR", help="output directory (default: the current directory)")
+    rev.add_argument("--json", action="store_true", help="also write OUTDIR/<stem>.changes.json (change log and flags)")
+    rev.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (0 = one per core)")
+    _pipeline_options(rev)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from newsclean.review import write_all_reports
+
+    paths = list(expand_inputs(args.inputs))
+    if "-" in paths:
+        raise UsageError("review reads files, not stdin")
+    jobs = default_jobs() if args.jobs == 0 else max(1, args.jobs)
+    kinds = ("html", "json") if args.json else ("html",)
+    results = write_all_reports(paths, args.out, kinds, _config(args), jobs=jobs, html_suffix=".html")
+    for result in results:
+        if result.ok:
+            print("\n".join(result.outputs))
+        else:
+            print(f"newsclean: error: {result.error}", file=sys.stderr)
+    failed = sum(not r.ok for r in results)
+    print(f"newsclean: {len(results) - failed} reviewed, {failed} failed", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _write_reports(results: list[ConvertResult], out_dir: str, kind: str, config: PipelineConfig, jobs: int) -> int:
+    """Write the ``--report json|html`` file of every converted input; return how many failed."""
+    from newsclean.review import write_all_reports
+
+    if "://" in out_dir:
+        raise UsageError(f"--report {kind} writes to a local directory, not {out_dir}")
+    reports = write_all_reports([r.source for r in results if r.ok], out_dir, (kind,), config, jobs=jobs)
+    for report in reports:
+        if not report.ok:
+            print(f"newsclean: error: {report.error}", file=sys.stderr)
+    return sum(not r.ok for r in reports)
 
 
 def cmd_cleaners(args: argparse.Namespace) -> int:
@@ -299,6 +349,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"convert": cmd_convert, "cleaners": cmd_cleaners, "eval": cmd_eval, "bench": cmd_bench, "audit": cmd_audit}
+COMMANDS["review"] = cmd_review
 
 
 def main(argv: Sequence[str] | None = None) -> int:
