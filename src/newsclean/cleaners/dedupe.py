@@ -40,7 +40,7 @@ MIN_CLAUSE = 8
 _FINAL = "。！？!?”」』…"
 _CLAUSE_DELIMS = ",，;；。！？!?"
 _REPEATED_CLAUSES = re.compile(
-    rf"(?:(?<=[{_CLAUSE_DELIMS}])|^)((?:[^{_CLAUSE_DELIMS}\n]{{2,80}}[{_CLAUSE_DELIMS}]){{1,4}})(?:\1)+"
+    rf"(?:(?<=[{_CLAUSE_DELIMS}])|^)((?:[^{_CLAUSE_DELIMS}\n]{{2,80}}[{_CLAUSE_DELIMS}]){{1,4}}?)(?:\1)+"
 )
 
 

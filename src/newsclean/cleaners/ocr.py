@@ -29,7 +29,17 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping
 
-from newsclean.cleaners.base import Edit, TextFix, all_texts, apply_edits, apply_text_fixer, edits_to_changes, window_edit
+from newsclean.cleaners.base import (
+    Edit,
+    TextFix,
+    all_texts,
+    apply_edits,
+    apply_text_fixer,
+    edits_to_changes,
+    node_texts,
+    nodes_matching,
+    window_edit,
+)
 from newsclean.cleaners.chars import HAN, SPACE, is_han
 from newsclean.lexicon import char_frequency_rank, word_frequencies
 from newsclean.model import Article, Change, Document
@@ -60,6 +70,7 @@ _STRAY_REPAIR = {"with": "与", "and": "和"}
 # Lowercase Latin that does occur inside Chinese text.
 _LATIN_OK = frozenset("mg ml kg cm mm km ug g app vs ok pm am".split())
 _TRIGGER = re.compile(f"[{''.join(CONFUSABLE)}一]|[OolI]\\d|\\d[OolI]|[a-z]{{2}}")
+_NUMBERS_OR_WORDS = re.compile(f"\\d[年月日号时点]?一\\d|[OolI]\\d|\\d[OolI]|[{HAN}][{SPACE}]*[a-z]{{2}}")
 _SUBTITLE_DASH_BLOCKERS = re.compile(r"[。！？，,!?；;]")
 
 
@@ -282,13 +293,18 @@ def ocr_confusions(doc: Document, options: Mapping[str, Any]) -> Document:
     evidence: frozenset[str] = frozenset()
     if _CANDIDATE.search(text):
         evidence = _evidence(text, _wanted_forms(text))
-    ranges = "一" in text and _RANGE_DASH.search(text) is not None
-    numbers = _LETTER_IN_NUMBER.search(text) is not None
-    stray = _STRAY_WORD.search(text) is not None
+    # Which texts need which step is found by scans of the whole document
+    # (str hashes are cached, so the membership tests below are cheap).
+    texts = node_texts(doc)
+    with_numbers = {texts[i] for i in nodes_matching(texts, _NUMBERS_OR_WORDS)}
+    with_candidates = {texts[i] for i in nodes_matching(texts, _CANDIDATE)}
 
     def fixer(node: str) -> TextFix:
-        first = fix_numbers_and_dashes(node, ranges=ranges, numbers=numbers, stray=stray) if ranges or numbers or stray else TextFix(node, ())
-        second = fix_lookalikes(first.text, evidence) if _CANDIDATE.search(first.text) else TextFix(first.text, ())
+        first = fix_numbers_and_dashes(node) if node in with_numbers else TextFix(node, ())
+        if node in with_candidates or (first.edits and _CANDIDATE.search(first.text)):
+            second = fix_lookalikes(first.text, evidence)
+        else:
+            second = TextFix(first.text, ())
         if first.edits and second.edits:
             # Two steps' offsets refer to different texts: log one exact edit instead.
             return window_edit(node, second.text, "OCR repairs (look-alikes, dashes, numbers, stray words)")

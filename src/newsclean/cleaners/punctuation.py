@@ -195,7 +195,7 @@ def fix_punctuation(text: str, *, traditional: bool = False) -> TextFix:
     '「我們」說：『好』'
     """
     first = _fix_once(text, traditional)
-    if not first.edits:
+    if not first.edits or not _TRIGGER.search(first.text):
         return first
     # A repair can give a neighbour its Chinese context (`当,(` → `当，（`):
     # repeat until nothing changes, so the cleaner is idempotent.
