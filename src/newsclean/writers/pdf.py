@@ -3,7 +3,8 @@
 A4, a CJK font embedded and subset (:mod:`newsclean.writers.fonts` picks it),
 Chinese body typography (2em first-line indent, justified, line height 1.8;
 Pango's UAX #14 line breaking keeps closing punctuation off the start of a
-line), a running header with the publication and issue, page numbers, one PDF
+line), a running header with the publication and issue (left) and the current
+headline (right), page numbers, one PDF
 bookmark per headline and subhead, and title/language/creation metadata.
 
 Safety: the stylesheet is passed as a string and the HTML is built by lxml, so
