@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 from newsclean.errors import NewscleanError
-from newsclean.model import Document, Flag, Span
+from newsclean.model import Change, Document, Flag, Span
 from newsclean.writers.atomic import write_atomic
 
 CHANGES_SCHEMA = "newsclean-changes/1"
@@ -58,6 +58,7 @@ _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
 _VISIBLE_WS = {" ": "␣", "\u3000": "□", "\n": "⏎", "\t": "⇥", "\u00a0": "⍽"}
 _WS_RUN = re.compile("[ \u3000\n\t\u00a0]+")
 _CSS_NAME = re.compile(r"[^\w \-]")
+APPROX = "approximate: the dump holds other text at this span (the change was made after a join or a move)"
 MAX_SHOWN = 300  # characters of a change's before/after shown in the list
 
 
@@ -441,7 +442,18 @@ def _shown(text: str, cls: str, tag: str) -> str:
     return f'<{tag} class="{cls}"{full}>{esc(_shorten(_visible(text)))}</{tag}>'
 
 
-def _change_list(doc: Document, cleaner_ix: dict[str, int], n: int) -> str:
+def _is_exact(change: Change, raw: str) -> bool:
+    """Whether the dump holds ``change.before`` exactly at the change's span.
+
+    A change whose text was rejoined or moved first may only know the span of
+    its paragraph; the page marks such positions as approximate (≈).
+    """
+    span = change.span
+    return span is not None and span.end - span.start == len(change.before) and raw.startswith(change.before, span.start)
+
+
+def _change_list(doc: Document, cleaner_ix: dict[str, int], raw: str) -> str:
+    n = len(raw)
     if not doc.changes:
         return _el("p", {"class": "none-yet"}, "No change.")
     rows = ["<table class=\"changes\"><tr><th>#</th><th>cleaner</th><th>before → after</th><th>reason</th><th>source</th></tr>"]
@@ -456,6 +468,8 @@ def _change_list(doc: Document, cleaner_ix: dict[str, int], n: int) -> str:
         span = _clamp(change.span, n)
         if span is not None:
             where = f'<a href="#rc-{i}">{span.start}–{span.end}</a>'
+            if not _is_exact(change, raw):
+                where = f'<span class="approx" title="{APPROX}">≈</span>{where}'
         else:
             where = "—" if change.span is None else f"{change.span.start}–{change.span.end}?"
         add(f'<tr id="c-{i}" class="chg-row k{k}"><td>{i + 1}</td><td class="cl k{k}">{names[change.cleaner]}</td>'
@@ -499,6 +513,9 @@ def build_review(doc: Document, raw: str, options: ReviewOptions | None = None) 
              f"{len(doc.changes)} changes", f"{len(flags)} flags"]
     if unplaced_c or unplaced_f:
         facts.append(f"without a source position: {unplaced_c} changes, {unplaced_f} flags")
+    approx = sum(1 for c in doc.changes if _clamp(c.span, n) is not None and not _is_exact(c, raw))
+    if approx:
+        facts.append(f"at an approximate position (≈): {approx} changes")
     metadata = "".join(_el("span", {"class": "md"}, f"{key}: {value}") for key, value in doc.metadata.items())
     on = " ".join([f"on-k{i}" for i in range(len(cleaner_ix))] + [f"on-f{i}" for i in range(len(kind_ix))])
     controls = (
@@ -532,7 +549,7 @@ def build_review(doc: Document, raw: str, options: ReviewOptions | None = None) 
         _clean_pane(furniture, articles, heads, flags, kind_ix),
         "</div></div></section>",
         _el("section", {"id": "changes", "class": "list"}, "",
-            _el("h2", {}, f"Changes ({len(doc.changes)})") + _change_list(doc, cleaner_ix, n)),
+            _el("h2", {}, f"Changes ({len(doc.changes)})") + _change_list(doc, cleaner_ix, raw)),
         f"<script>\n{_asset('review.js')}</script>\n</body></html>\n",
     ]
     return "".join(parts).encode("utf-8")

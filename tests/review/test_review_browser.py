@@ -96,8 +96,13 @@ def test_demo_page_entries_filters_links_and_fonts(browser, demo, tmp_path):
     page.locator("#fl-1 a", has_text="raw").click()
     assert page.evaluate("location.hash") == "#rf-1"
     assert page.locator("pre.raw .hit").count() == 1
+    in_view = """id => { const el = document.getElementById(id), pane = el.closest('.raw, .clean');
+        const a = el.getBoundingClientRect(), b = pane.getBoundingClientRect();
+        return a.top >= b.top && a.top <= b.bottom; }"""
+    assert page.evaluate(in_view, "cf-1"), "the clean pane follows to the same flag"
     page.locator("#fl-1 a", has_text="clean").click()
     assert page.locator("#cf-1").evaluate("el => el.classList.contains('hit')")
+    assert page.evaluate(in_view, "rf-1")
     # a highlight opens its change in the list, with a tooltip composed on hover
     mark.hover()
     assert "punctuation: ," in mark.get_attribute("title")

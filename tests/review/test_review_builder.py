@@ -122,7 +122,7 @@ def test_overlapping_empty_and_missing_spans():
     doc = Document(
         articles=(Article(blocks=(Block("paragraph", raw, (Span(0, 8),), flags=(Flag("lost_text", "n", None),)),)),),
         changes=(
-            Change("a", Span(0, 4), "甲乙丙丁", "x", "r"),
+            Change("a", Span(0, 4), "甲乙", "x", "r"),  # a paragraph-wide span: approximate
             Change("b", Span(2, 6), "丙丁戊己", "y", "r"),
             Change("b", Span(3, 3), "", "z", "inserted"),
             Change("c", None, "q", "", "nowhere"),
@@ -136,7 +136,8 @@ def test_overlapping_empty_and_missing_spans():
     assert marks == [("甲乙", "0", "m k0"), ("丙", "0 1", "m k0 k1"), ("丁", "0 1", "m k0 k1"), ("戊己", "1", "m k1")]
     assert pre.xpath(".//span[@class='pt k1']/@data-c") == ["2"]
     assert "without a source position: 2 changes, 1 flags" in tree.find_class("meta")[0].text_content()
-    assert [td.text_content() for td in tree.find_class("pos")][-2:] == ["—", "6–99?"]
+    assert [td.text_content() for td in tree.get_element_by_id("changes").find_class("pos")] == ["≈0–4", "2–6", "3–3", "—", "6–99?"]
+    assert "at an approximate position (≈): 1 changes" in tree.find_class("meta")[0].text_content()
 
 
 def test_leading_newlines_of_the_dump_survive_parsing():

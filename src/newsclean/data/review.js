@@ -35,6 +35,18 @@
     shown.classList.add("hit");
     flashed = shown;
     shown.scrollIntoView({ block: "center" });
+    // a flag reached in one pane is brought into view in the other pane too
+    var pair = /^rf-/.test(id) ? "cf-" + id.slice(3) : /^cf-/.test(id) ? "rf-" + id.slice(3) : null;
+    var other = pair ? document.getElementById(pair) : null;
+    if (other) { reveal(other); }
+  }
+  // Scroll the pane holding el (not the page) so that el is in its upper third.
+  function reveal(el) {
+    var pane = el.closest(".raw, .clean");
+    if (!pane) { return; }
+    var next = el.classList.contains("anc") ? el.nextElementSibling : null;
+    var box = (next || el).getBoundingClientRect();
+    pane.scrollTop += box.top - pane.getBoundingClientRect().top - pane.clientHeight / 3;
   }
   window.addEventListener("hashchange", flash);
   if (location.hash) { flash(); }
