@@ -186,7 +186,8 @@ def _run_with_progress(args, out_dir, formats, config, options, jobs, *, keep_al
 
     if not _is_batch(args):  # one file: converted as asked, no resume and no _report.json
         source = args.inputs[0]
-        results.append(convert_one(source, out_dir, formats, config, options, name=output_name(source.rsplit("/", 1)[-1])))
+        name = "stdin" if source == "-" else output_name(source.rsplit("/", 1)[-1])
+        results.append(convert_one(source, out_dir, formats, config, options, name=name))
         return results, None
     batch = dict(formats=formats, config=config, options=options, jobs=jobs, resume=not args.force,
                  engine=args.engine, scheduler=args.scheduler)
@@ -216,7 +217,7 @@ def _is_batch(args: argparse.Namespace) -> bool:
     """A batch is several inputs, a directory, a glob or a cluster run; a batch resumes and writes _report.json."""
     from newsclean.batch import storage
 
-    if len(args.inputs) != 1 or args.engine != "local" or args.inputs[0] == "-":
+    if len(args.inputs) != 1 or args.engine != "local":
         return True
     item = args.inputs[0]
     return storage.is_dir(item) or (storage.has_magic(item) and storage.mtime(item) is None)
