@@ -16,6 +16,7 @@ import subprocess
 import sys
 import textwrap
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 from pubhelpers import HOSTILE, article_texts, gold, squeeze, tiny_doc
@@ -278,3 +279,17 @@ def test_packaged_font_when_fontconfig_knows_no_font(tmp_path):
     assert any("NotoSerifSC" in n for n in names) and any("NotoSansSC" in n for n in names), fonts
     assert all(fonts.values())
     assert "软件与鼠标" in squeeze("".join(p.extract_text() for p in reader.pages))
+
+
+def test_a_font_without_chinese_glyphs_is_reported(tmp_path):
+    """A user font that cannot show the text says so, instead of silently printing boxes."""
+    latin = next((p for p in map(Path, ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",)) if p.is_file()), None)
+    if latin is None:
+        import weasyprint
+
+        candidates = sorted(Path(weasyprint.__file__).parent.rglob("*.[ot]tf"))
+        if not candidates:
+            pytest.skip("no Latin-only font file at hand")
+        latin = candidates[0]
+    with pytest.warns(pdf_writer.PdfRenderWarning, match="no glyph for"):
+        write(tiny_doc(), font=str(latin))

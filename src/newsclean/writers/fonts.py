@@ -30,8 +30,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from newsclean.errors import ConfigError
@@ -216,3 +217,25 @@ def resolve_cjk_font(
     when the face index or family name matters.
     """
     return find_cjk_font(user_font, style=style, lang=lang).path
+
+
+@lru_cache(maxsize=8)
+def _codepoints(path: Path, index: int) -> frozenset[int] | None:
+    try:
+        from fontTools.ttLib import TTFont
+
+        with TTFont(str(path), fontNumber=index, lazy=True) as font:
+            return frozenset(font.getBestCmap() or ())
+    except Exception:  # an unreadable cmap is not our business here: the renderer will say
+        return None
+
+
+def missing_characters(font: CJKFont, texts: Iterable[str]) -> set[str]:
+    """Characters of ``texts`` (whitespace aside) that ``font`` has no glyph for.
+
+    Empty when the font's character map cannot be read.
+    """
+    covered = _codepoints(font.path, font.index)
+    if covered is None:
+        return set()
+    return {ch for text in texts for ch in set(text) if not ch.isspace() and ord(ch) not in covered}

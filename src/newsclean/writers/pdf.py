@@ -31,7 +31,7 @@ from pathlib import Path
 from newsclean.errors import ConfigError
 from newsclean.model import Document
 from newsclean.writers import register_writer
-from newsclean.writers.fonts import CJKFont, find_cjk_font
+from newsclean.writers.fonts import CJKFont, find_cjk_font, missing_characters
 from newsclean.writers.html import render_html
 from newsclean.writers.options import WriteOptions
 
@@ -94,10 +94,27 @@ def _css_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
 
 
+def _check_coverage(doc: Document, font: CJKFont) -> None:
+    """Warn when a user or packaged font lacks characters of ``doc`` (fontconfig fonts have fallbacks)."""
+    if font.source == "fontconfig":
+        return
+    texts = [*doc.content_texts(), *doc.metadata.values(), *(f.text for f in doc.furniture)]
+    missing = missing_characters(font, texts)
+    if missing:
+        sample = "".join(sorted(missing)[:10])
+        warnings.warn(
+            f"{doc.source}: font {font.path.name} has no glyph for {len(missing)} character(s) ({sample}); "
+            "they fall back to other fonts, or print as empty boxes if there are none",
+            PdfRenderWarning,
+            stacklevel=3,
+        )
+
+
 def font_css(doc: Document, options: WriteOptions, allowed: dict[str, Path]) -> str:
     """``@font-face`` rules and font-family declarations for ``doc``'s script."""
     serif = find_cjk_font(options.font, style="serif", lang=doc.lang)
     sans = serif if options.font else find_cjk_font(None, style="sans", lang=doc.lang)
+    _check_coverage(doc, serif)
     serif_face, serif_family = _family_css("serif", serif, allowed)
     sans_face, sans_family = _family_css("sans-serif", sans, allowed) if sans is not serif else ("", serif_family)
     margin = f"font-family: {sans_family};"
