@@ -42,3 +42,20 @@ def test_bad_publishing_options_are_usage_errors(tmp_path, capsys):
     assert main(["convert", seed, "--to", "docx", "--timestamp", "yesterday", "-o", str(tmp_path)]) == 2
     assert "not a timestamp" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+def test_a_failing_writer_leaves_no_partial_output(tmp_path, monkeypatch):
+    """Rendering happens in memory and files are renamed into place: a PDF failure writes nothing at all."""
+    from newsclean import writers
+    from newsclean.convert import convert_one
+    from newsclean.errors import OutputError
+
+    writers.get_writer("pdf")  # load the registry before replacing one entry
+
+    def broken(doc, options):
+        raise OutputError("disk full (simulated)")
+
+    monkeypatch.setitem(writers._WRITERS, "pdf", writers.Writer("pdf", ".pdf", broken, "broken"))
+    result = convert_one(SEED_PATHS[0], tmp_path, ("docx", "pdf", "jats"))
+    assert not result.ok and "disk full" in result.error
+    assert list(tmp_path.iterdir()) == []
