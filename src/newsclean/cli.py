@@ -94,6 +94,7 @@ def _writer_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("publishing (docx, pdf, jats)")
     group.add_argument("--variant", choices=VARIANTS, help="script edition: convert to Traditional Chinese with OpenCC (zh-Hant s2t, zh-TW s2twp, zh-HK s2hk)")
     group.add_argument("--font", metavar="FILE", help="CJK font file for PDF (default: fontconfig, then the bundled Noto SC)")
+    group.add_argument("--docx-fonts", metavar="SONG,HEI", help="East Asian font names for DOCX body and headlines (default: 宋体,黑体)")
     group.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="write PDF/A-3b or tagged PDF/UA-1")
     group.add_argument("--article-break", choices=ARTICLE_BREAKS, default="page", help="start each article on a new page (default), DOCX section, or run on")
     group.add_argument("--timestamp", metavar="WHEN", help="fixed creation time (ISO 8601 or epoch seconds) for reproducible DOCX/PDF; default SOURCE_DATE_EPOCH or now")
@@ -109,7 +110,17 @@ def _write_options(args: argparse.Namespace) -> WriteOptions:
         pdf_variant=args.pdf_variant,
         article_break=args.article_break,
         timestamp=parse_timestamp(args.timestamp) if args.timestamp else None,
+        **_docx_fonts(args.docx_fonts),
     )
+
+
+def _docx_fonts(value: str | None) -> dict[str, str]:
+    if not value:
+        return {}
+    names = [name.strip() for name in value.split(",")]
+    if len(names) != 2 or not all(names):
+        raise UsageError(f"--docx-fonts takes two names, body then headline, e.g. 宋体,黑体 (got {value!r})")
+    return {"docx_serif_font": names[0], "docx_sans_font": names[1]}
 
 
 def _pipeline_options(parser: argparse.ArgumentParser) -> None:

@@ -59,3 +59,15 @@ def test_a_failing_writer_leaves_no_partial_output(tmp_path, monkeypatch):
     result = convert_one(SEED_PATHS[0], tmp_path, ("docx", "pdf", "jats"))
     assert not result.ok and "disk full" in result.error
     assert list(tmp_path.iterdir()) == []
+
+
+def test_docx_font_names_from_the_command_line(tmp_path, capsys):
+    from newsclean.writers.docx_xml import east_asia_font
+
+    seed = SEED_PATHS[0]
+    assert main(["convert", str(seed), "--to", "docx", "--docx-fonts", "方正书宋,方正黑体", "-o", str(tmp_path)]) == 0
+    styles = docx.Document(str(tmp_path / f"{seed.stem}.docx")).styles
+    assert east_asia_font(styles["Body Text"].element.rPr) == "方正书宋"
+    assert east_asia_font(styles["Heading 1"].element.rPr) == "方正黑体"
+    assert main(["convert", str(seed), "--to", "docx", "--docx-fonts", "宋体", "-o", str(tmp_path / "x")]) == 2
+    assert "two names" in capsys.readouterr().err
