@@ -224,7 +224,7 @@ def iter_convert(
     options = options or WriteOptions()
     out_dir = str(out_dir)
     since = _resume.prepare(out_dir, _resume.fingerprint(config, options))
-    tasks = plan(paths if isinstance(paths, (list, tuple)) else iter(paths))
+    tasks = plan(paths if isinstance(paths, (list, tuple)) else iter(paths), out_dir)
     args = (out_dir, formats, config, options, since, resume)
     if engine == "dask":
         from newsclean.batch.dask_engine import iter_convert_dask

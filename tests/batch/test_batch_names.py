@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from batch_helpers import files_under, report, tiny
 
 from newsclean.cli import main
@@ -59,3 +62,33 @@ def test_a_single_file_is_not_a_batch(tmp_path):
     assert main(["convert", str(page), "-o", str(out)]) == 0
     assert main(["convert", str(page), "-o", str(out)]) == 0
     assert [p.name for p in out.iterdir()] == ["page.json"]
+
+
+def test_an_output_folder_inside_the_input_tree_is_not_walked(tmp_path):
+    src = tree(tmp_path / "in", {"a/x.txt": 0, "y.txt": 1})
+    out = src / "out"
+    for _ in range(2):
+        assert main(["convert", str(src), "-o", str(out), "--to", "txt", "--force"]) == 0
+        assert sorted(files_under(out)) == ["a/x.txt", "y.txt"]
+
+
+def test_fsspec_urls_with_the_local_engine(tmp_path):
+    fsspec = pytest.importorskip("fsspec")
+    memory = fsspec.filesystem("memory")
+    memory.pipe_file("/nc-local/in/2024/p.txt", tiny(tmp_path / "p.txt", 3).read_bytes())
+    [result] = iter_convert(["memory://nc-local/in"], "memory://nc-local/out", formats=("json", "md"))
+    assert result.status == "ok", result.error
+    assert memory.cat_file("/nc-local/out/2024/p.md") == iter_convert_bytes(tmp_path / "p.txt", tmp_path / "ref", "md")
+    [again] = iter_convert(["memory://nc-local/in"], "memory://nc-local/out", formats=("json", "md"), resume=True)
+    assert again.status == "skipped"
+    memory.rm("/nc-local", recursive=True)
+
+
+def iter_convert_bytes(path, out, fmt):
+    [result] = iter_convert([path], out, formats=(fmt,))
+    return Path(result.outputs[0]).read_bytes()
+
+
+def test_scheduler_needs_the_dask_engine(capsys):
+    assert main(["convert", "x.txt", "y.txt", "--scheduler", "tcp://127.0.0.1:8786"]) == 2
+    assert "--scheduler needs --engine dask" in capsys.readouterr().err

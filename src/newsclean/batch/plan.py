@@ -57,12 +57,16 @@ def _stem(location: str) -> str:
     return output_name(location.rstrip("/").replace("\\", "/").rsplit("/", 1)[-1])
 
 
-def expand(item: str) -> Iterator[tuple[str, str]]:
-    """``(source, output name)`` for each input that the argument ``item`` stands for."""
+def expand(item: str, out_dir: str | None = None) -> Iterator[tuple[str, str]]:
+    """``(source, output name)`` for each input that the argument ``item`` stands for.
+
+    A directory walk does not enter ``out_dir``: ``.txt`` outputs written
+    inside the input tree are never taken for inputs.
+    """
     if item == "-":
         yield item, "stdin"
     elif storage.is_dir(item):
-        for location in storage.walk_files(item):
+        for location in storage.walk_files(item, skip=out_dir):
             yield location, output_name(storage.relative_to(location, item))
     elif storage.has_magic(item) and not _exists(item):
         base = storage.glob_base(item)
@@ -80,14 +84,14 @@ def _exists(location: str) -> bool:
     return storage.mtime(location) is not None
 
 
-def plan(inputs: Iterable[str | object]) -> Iterator[Task]:
+def plan(inputs: Iterable[str | object], out_dir: str | None = None) -> Iterator[Task]:
     """The tasks of a batch, in input order, with output-name clashes resolved (see the module docstring)."""
     if isinstance(inputs, (list, tuple)):
         items: Iterable[str] = [str(item) for item in inputs]
         track = len(items) > 1 or any(storage.has_magic(item) for item in items)
     else:  # a stream of paths (library use): its length is unknown, so names are always tracked
         items, track = (str(item) for item in inputs), True
-    yield from _checked((pair for item in items for pair in expand(item)), track=track)
+    yield from _checked((pair for item in items for pair in expand(item, out_dir)), track=track)
 
 
 def _checked(pairs: Iterable[tuple[str, str]], *, track: bool) -> Iterator[Task]:

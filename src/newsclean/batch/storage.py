@@ -164,15 +164,19 @@ def has_magic(location: str) -> bool:
     return _glob.has_magic(location)
 
 
-def walk_files(root: str, suffix: str = ".txt") -> Iterator[str]:
+def walk_files(root: str, suffix: str = ".txt", *, skip: str | None = None) -> Iterator[str]:
     """Files under ``root`` whose name ends with ``suffix``, in sorted order, one directory at a time.
 
     Never lists the whole tree at once, so an archive of millions of dumps
-    streams through in bounded memory.
+    streams through in bounded memory. The local folder ``skip`` (the output
+    folder, when it lies inside ``root``) is not entered.
     """
     if not is_url(root):
         top = local(root)
+        pruned = os.path.abspath(local(skip)) if skip and not is_url(skip) else None
         for dirpath, dirnames, filenames in os.walk(top, onerror=None):
+            if pruned:
+                dirnames[:] = [d for d in dirnames if os.path.abspath(os.path.join(dirpath, d)) != pruned]
             dirnames.sort()
             for name in sorted(filenames):
                 if name.endswith(suffix) and not name.startswith("."):
