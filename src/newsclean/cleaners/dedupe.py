@@ -152,6 +152,21 @@ def _dedupe_blocks(blocks: tuple[Block, ...], changes: list[Change]) -> tuple[Bl
 def dedupe(doc: Document, options: Mapping[str, Any]) -> Document:
     """Lines repeated across a break, OCR overlaps between lines and clauses printed twice, kept once."""
     del options
+    # Removing one repeat can expose the next (a line read three times, an
+    # overlap ending in a repeat): repeat until nothing changes, so that the
+    # cleaner is idempotent.
+    for _ in range(MAX_PASSES):
+        before = len(doc.changes)
+        doc = _dedupe_pass(doc)
+        if len(doc.changes) == before:
+            break
+    return doc
+
+
+MAX_PASSES = 6
+
+
+def _dedupe_pass(doc: Document) -> Document:
     changes: list[Change] = []
     articles = []
     for article in doc.articles:
@@ -160,6 +175,5 @@ def dedupe(doc: Document, options: Mapping[str, Any]) -> Document:
     if changes:
         doc = replace(doc, articles=tuple(articles)).with_changes(changes)
     return apply_text_fixer(doc, "dedupe", drop_repeated_clauses, heads=False, furniture=False, trigger=_REPEATED_CLAUSES_ANYWHERE)
-
 
 __all__ = ["dedupe", "drop_repeated_clauses", "overlap", "repeated_line"]
