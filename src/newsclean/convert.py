@@ -236,38 +236,64 @@ def iter_convert(
             yield _planned_result(task) or run_task(task, *args)
         return
     limit = max(1, window or 2 * jobs)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-        in_flight: dict[Future[ConvertResult], str] = {}
+    yield from _iter_pool(tasks, args, jobs, limit)
+
+
+# A worker that dies (killed, out of memory) breaks the whole pool and fails
+# every input in flight. Each of those is then run again alone in a pool of
+# its own, so only the input that really kills its worker is reported.
+_WORKER_DIED = (
+    "{source}: the worker process died while converting it (killed, out of memory?; a script that calls "
+    "newsclean with jobs > 1 must also run under `if __name__ == '__main__':`)"
+)
+
+
+def _iter_pool(tasks: Iterable[Task], args: tuple, jobs: int, limit: int) -> Iterator[ConvertResult]:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context())
+    in_flight: dict[Future[ConvertResult], Task] = {}
+
+    def submit(task: Task) -> None:
+        nonlocal pool
         try:
-            for task in tasks:
-                planned = _planned_result(task)
-                if planned is not None:
-                    yield planned
-                    continue
-                try:
-                    in_flight[pool.submit(run_task, task, *args)] = task.source
-                except BrokenProcessPool as exc:
-                    raise NewscleanError(
-                        f"worker processes could not start ({exc}); a script that calls newsclean with jobs > 1 "
-                        "must run it under `if __name__ == '__main__':`"
-                    ) from None
-                while len(in_flight) >= limit:
-                    yield from _drain(in_flight, FIRST_COMPLETED)
-            while in_flight:
-                yield from _drain(in_flight, FIRST_COMPLETED)
-        except BaseException:
+            in_flight[pool.submit(run_task, task, *args)] = task
+        except BrokenProcessPool:
             pool.shutdown(wait=False, cancel_futures=True)
-            raise
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context())
+            in_flight[pool.submit(run_task, task, *args)] = task
 
+    def alone(task: Task) -> ConvertResult:
+        with ProcessPoolExecutor(max_workers=1, mp_context=_pool_context()) as single:
+            try:
+                return single.submit(run_task, task, *args).result()
+            except BrokenProcessPool:
+                return ConvertResult(task.source, error=_WORKER_DIED.format(source=task.source))
 
-def _drain(in_flight: dict[Future[ConvertResult], str], when: str) -> Iterator[ConvertResult]:
-    done, _ = wait(in_flight, return_when=when)
-    for future in done:
-        source = in_flight.pop(future)
-        try:
-            yield future.result()
-        except Exception as exc:  # the worker died (killed, out of memory): that input failed
-            yield ConvertResult(source, error=f"{source}: worker failed: {type(exc).__name__}: {exc}")
+    def drain() -> Iterator[ConvertResult]:
+        done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+        for future in done:
+            task = in_flight.pop(future)
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                yield alone(task)
+            except Exception as exc:  # a result that cannot be sent back, and the like
+                yield ConvertResult(task.source, error=f"{task.source}: worker failed: {type(exc).__name__}: {exc}")
+
+    try:
+        for task in tasks:
+            planned = _planned_result(task)
+            if planned is not None:
+                yield planned
+                continue
+            submit(task)
+            while len(in_flight) >= limit:
+                yield from drain()
+        while in_flight:
+            yield from drain()
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+
 from batch_helpers import PNG, report, seed_tree, tiny
 
 from newsclean.batch import storage
 from newsclean.cli import main
-from newsclean.convert import iter_convert
+from newsclean.convert import iter_convert, run_task
 from newsclean.writers import _WRITERS, Writer
 
 
@@ -74,3 +76,27 @@ def test_a_failed_write_removes_the_outputs_already_written(tmp_path, monkeypatc
     assert result.status == "failed" and "No space left" in result.error
     leftovers = [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".newsclean")]
     assert leftovers == []
+
+
+def _die_on_poison(task, *args):
+    import os
+
+    if task.source.endswith("poison.txt"):
+        os._exit(9)  # as if the kernel killed the worker for using too much memory
+    return run_task(task, *args)
+
+
+def test_a_worker_killed_mid_batch_fails_only_its_input(tmp_path, monkeypatch):
+    import multiprocessing
+
+    src = seed_tree(tmp_path / "in", count=4)
+    tiny(src / "002_poison.txt", 9)
+    convert = importlib.import_module("newsclean.convert")  # the package attribute is the function
+    monkeypatch.setattr(convert, "run_task", _die_on_poison)
+    monkeypatch.setattr(convert, "_pool_context", lambda: multiprocessing.get_context("fork"))
+    results = {r.source.rsplit("/", 1)[-1]: r for r in iter_convert([src], tmp_path / "out", jobs=2)}
+    assert results.pop("002_poison.txt").error.endswith(
+        "the worker process died while converting it (killed, out of memory?; a script that calls newsclean "
+        "with jobs > 1 must also run under `if __name__ == '__main__':`)"
+    )
+    assert [r.status for r in results.values()] == ["ok"] * 4
