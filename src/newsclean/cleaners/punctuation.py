@@ -134,8 +134,15 @@ def _paren_edits(text: str) -> Iterator[Edit]:
                 or is_cjk(_right(text, c + 1) or "a")
             )
         else:
+            # An unmatched parenthesis is judged by the nearest character that
+            # is not a parenthesis, so a run of them is judged as one.
             i = o if o is not None else c
-            chinese = _chinese_context(text, i, i + 1)
+            s, e = i, i + 1
+            while s > 0 and text[s - 1] in "()（）":
+                s -= 1
+            while e < len(text) and text[e] in "()（）":
+                e += 1
+            chinese = _chinese_context(text, s, e)
         if chinese:
             for i in ascii_members:
                 yield Edit(i, i + 1, text[i], "（" if text[i] == "(" else "）", "ASCII parenthesis in Chinese text made full-width")
