@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--gold-dir", default="fixtures/gold")
     ev.add_argument("--seeds-dir", default="seeds")
     ev.add_argument("--sys-dir", default=None, help="score existing newsclean/1 JSON outputs instead of cleaning the seeds")
+    ev.add_argument("--degraded", default=None, metavar="DIR", help="also score the tool dumps of the pages under DIR (fixtures/degraded)")
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     _pipeline_options(ev)
 
@@ -322,7 +323,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
         rows = evaluate_dir(Path(args.gold_dir), Path(args.sys_dir))
     else:
         rows = evaluate_seeds(Path(args.gold_dir), Path(args.seeds_dir), _config(args))
-    print(json.dumps(rows, indent=2, ensure_ascii=False) if args.json else format_table(rows))
+    tables = {"seeds": rows}
+    if args.degraded:
+        from newsclean.evaluate import evaluate_degraded
+
+        tables["degraded"] = evaluate_degraded(Path(args.degraded), _config(args))
+    if args.json:
+        print(json.dumps(tables, indent=2, ensure_ascii=False))
+    else:
+        print("\n\n".join(f"== {name}\n{format_table(table)}" for name, table in tables.items()))
     return EXIT_OK
 
 
