@@ -49,14 +49,41 @@ def _jieba_dict_path() -> str:
 
 
 @_load_once
-def word_frequencies() -> dict[str, int]:
-    """Map each lexicon word to its corpus frequency."""
-    table: dict[str, int] = {}
+def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
+    # One pass over the 5 MB dict.txt gives both tables: frequencies and part-of-speech tags.
+    freqs: dict[str, int] = {}
+    tags: dict[str, str] = {}
     with open(_jieba_dict_path(), encoding="utf-8") as handle:
         for line in handle:
-            word, freq, _ = line.split(" ", 2)
-            table[word] = int(freq)
-    return table
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            freqs[parts[0]] = int(parts[1])
+            if len(parts) >= 3:
+                tags[parts[0]] = parts[2]
+    return freqs, tags
+
+
+def word_frequencies() -> dict[str, int]:
+    """Map each lexicon word to its corpus frequency."""
+    return _dictionary()[0]
+
+
+def word_tags() -> dict[str, str]:
+    """Map each lexicon word to its part-of-speech tag (jieba's ICTCLAS-style tags: n, v, d, p, c, u…)."""
+    return _dictionary()[1]
+
+
+def word_tag(word: str) -> str:
+    """Part-of-speech tag of ``word`` ("" if it is not in the lexicon).
+
+    >>> word_tag("不再"), word_tag("医院")
+    ('d', 'n')
+    """
+    return _dictionary()[1].get(word, "")
+
+
+word_frequencies.cache_clear = _dictionary.cache_clear  # type: ignore[attr-defined]
 
 
 def word_freq(word: str) -> int:
@@ -81,3 +108,55 @@ def _char_ranks() -> dict[str, int]:
 def char_frequency_rank(ch: str) -> int:
     """Rank of ``ch`` by frequency in the lexicon (0 = most frequent; unknown = 10**6)."""
     return _char_ranks().get(ch, 10**6)
+
+
+MAX_WORD_LEN = 6  # longer lexicon words are rare names and idioms; the segmentation score ignores them
+
+
+@_load_once
+def _log_model() -> tuple[dict[str, float], float]:
+    import math
+
+    freqs = word_frequencies()
+    log_total = math.log(sum(freqs.values()) or 1)
+    logp = {w: math.log(f) - log_total for w, f in freqs.items() if f > 0 and len(w) <= MAX_WORD_LEN}
+    # an unknown character costs as much as a word seen once, minus a penalty
+    return logp, -log_total - 4.0
+
+
+_segment_memo: dict[str, float] = {}
+
+
+def segmentation_score(text: str) -> float:
+    """Log-probability of the best segmentation of ``text`` into lexicon words (higher reads better).
+
+    A small Viterbi over ``log(freq / total)`` with words of at most
+    :data:`MAX_WORD_LEN` characters; a character no word covers is scored as an
+    unknown one-character word. Linear in ``len(text)``; memoised.
+
+    >>> segmentation_score("冰冷的技术") > segmentation_score("冰技的冷术")
+    True
+    """
+    cached = _segment_memo.get(text)
+    if cached is not None:
+        return cached
+    logp, unknown = _log_model()
+    n = len(text)
+    best = [0.0] + [float("-inf")] * n
+    for i in range(n):
+        base = best[i]
+        if text[i].isspace():
+            if base > best[i + 1]:
+                best[i + 1] = base
+            continue
+        single = logp.get(text[i], unknown)
+        if base + single > best[i + 1]:
+            best[i + 1] = base + single
+        for k in range(2, min(MAX_WORD_LEN, n - i) + 1):
+            lp = logp.get(text[i:i + k])
+            if lp is not None and base + lp > best[i + k]:
+                best[i + k] = base + lp
+    if len(_segment_memo) > 50_000:
+        _segment_memo.clear()
+    _segment_memo[text] = best[n]
+    return best[n]

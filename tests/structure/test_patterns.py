@@ -76,8 +76,8 @@ def test_003_interleaved_columns_reordered_and_flagged():
     assert "务必精细，周到" in block.text and "长远细" not in block.text
 
 
-@pytest.mark.parametrize("prefix, tail", [("002", "生产生活秩"), ("003", "公卫服"), ("003", "人身安全"),
-                                          ("003", "淅淅沥沥的秋")])
+@pytest.mark.parametrize("prefix, tail", [("002", "生产生活秩"), ("002", "全生规程"), ("003", "公卫服"),
+                                          ("003", "人身安全"), ("003", "淅淅沥沥的秋")])
 def test_lost_text_kept_and_flagged(prefix, tail):
     _, doc = cleaned(prefix)
     block = next(b for b in doc.blocks() if b.text.endswith(tail))

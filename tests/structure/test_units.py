@@ -48,3 +48,47 @@ def test_jump_lines_go_to_furniture_and_rejoin():
     doc = run(text, "detect_furniture", "rejoin_lines", "build_articles", "reassemble_fragments")
     assert {f.kind for f in doc.furniture} == {"other", "header"}
     assert any("守护群众健康的第一道防线" in b.text for b in doc.blocks())
+
+
+def test_segmentation_score_is_our_own_and_jieba_tokenizer_never_loads():
+    import subprocess
+    import sys
+
+    from newsclean.lexicon import segmentation_score
+
+    assert segmentation_score("是冰冷的技术") > segmentation_score("是冷冰的术技")
+    script = ("import sys; from newsclean.pipeline import clean_text; from newsclean.readers import read_path; "
+              "from conftest import SEEDS; [clean_text(read_path(p).text) for p in SEEDS]; "
+              "print('jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         cwd=__file__.rsplit("/", 2)[0])
+    assert out.stdout.strip() == "False"
+    assert "prefix dict" not in out.stderr
+
+
+def test_count_after_a_bare_noun_is_lost_text_not_a_join():
+    from newsclean.structure.rejoin import lost_between
+
+    assert lost_between("实施精准干预,全生规程", "5个百分点,65岁及以上老年人")
+    assert not lost_between("签约率提高了", "5个百分点")
+    assert not lost_between("2022年", "6月")
+
+
+def test_continued_story_is_followed_to_its_end_in_one_pass():
+    from newsclean.structure.reassembly import reassemble_fragments
+
+    doc = segment_lines("医院\n# 医院\n，\n（宣传科）\n开展\n", "t")
+    once = reassemble_fragments(doc, {})
+    assert reassemble_fragments(once, {}).to_dict() == once.to_dict()
+
+
+def test_interleave_search_is_bounded_per_segment():
+    import time
+
+    from newsclean.structure.reassembly import _best_reorder
+
+    seg = "当专业的操作与温柔的抚慰相伴医疗不再是冰冷的技术而成了有温度的艺术" * 7
+    _best_reorder.cache_clear()
+    started = time.process_time()
+    _best_reorder(seg[:240])
+    assert time.process_time() - started < 0.5

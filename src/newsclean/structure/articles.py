@@ -31,6 +31,7 @@ import regex
 
 from newsclean.model import Article, Block, Change, Document, Furniture, Span, merge_spans, span_of
 from newsclean.registry import cleaner
+from newsclean.structure._perf import gc_paused
 from newsclean.structure.cues import (
     dash_lead,
     ends_sentence,
@@ -46,6 +47,7 @@ from newsclean.structure.roles import HEAD_ROLES, classify_lines, dump_style
 
 NAME = "build_articles"
 _MARKER = regex.compile(r"^[■□▲△●○◆◇★☆]\s*")
+_DASHES = regex.compile(r"^[—\-─－]+")
 _MID_COLON = regex.compile(r"^[^：:]{2,}[：:][^：:]{2,}$")
 
 
@@ -94,7 +96,7 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
             head.section = (label, b.spans)
         elif role == "subtitle":
             dash = dash_lead(b.text) or ""
-            m = regex.match(r"^[—\-─－]+", b.text.strip())
+            m = _DASHES.match(b.text.strip())
             prefix = m.group(0) if m and dash != "一" else dash
             text = _strip_prefix(b, prefix, ctx, "subtitle dash: stored without it, writers add it back")
             head.subtitle = (text, b.spans) if head.subtitle is None else (join_text(head.subtitle[0], text, " "), head.subtitle[1] + b.spans)
@@ -156,7 +158,7 @@ def _body_block(b: Block, role: str, note: bool) -> Block:
     elif is_caption(b.text):
         btype = "caption"
     hints = {**b.hints, "built": True}
-    return replace(b, type=btype, text=b.text.strip(), hints=hints)
+    return Block(btype, b.text.strip(), b.spans, b.flags, hints)
 
 
 @cleaner(NAME, family="structure")
@@ -169,6 +171,11 @@ def build_articles(doc: Document, options: Mapping[str, Any]) -> Document:
     >>> a.title, a.subtitle, a.byline, [b.text for b in a.blocks]
     ('标题', '副题', '张三 李四', ['正文。'])
     """
+    with gc_paused():
+        return _build_articles(doc, options)
+
+
+def _build_articles(doc: Document, options: Mapping[str, Any]) -> Document:
     if any(any(a.head().values()) for a in doc.articles) or any(b.hints.get("built") for b in doc.blocks()):
         return doc
     blocks = [b for a in doc.articles for b in a.blocks]

@@ -12,12 +12,11 @@ together (line joins, reassembled fragments, multi-line fields).
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
 import regex
 
-from newsclean.lexicon import word_freq
+from newsclean.lexicon import word_freq, word_tag
 
 # Characters a sentence (or a line that starts one) cannot begin with.
 NON_STARTERS = frozenset("，。、；：？！）》」』”’…—·%‰,.;:?!)]}")
@@ -51,6 +50,10 @@ _NEWS_LEAD = regex.compile(
 )
 _EDITOR_NOTE = regex.compile(r"^(编者按|編者按|编者的话|按语)")
 _CAPTION = regex.compile(r"^(图为|圖為|图：|图:|上图|下图|左图|右图)")
+_BYLINE_PUNCT = regex.compile(r"[，。！？,!?；;：:“”\"]")
+_ROLE_TOKEN = regex.compile(rf"[{_HAN}、·]+")
+_HAN_RUN = regex.compile(rf"{_HAN}+")
+_HEAD_STOPS = regex.compile(r"[。；;]")
 
 
 def visible_len(text: str) -> int:
@@ -59,7 +62,7 @@ def visible_len(text: str) -> int:
     >>> visible_len("攻坚 克难 ")
     4
     """
-    return len(text) - sum(1 for ch in text if ch.isspace())
+    return sum(map(len, text.split()))
 
 
 def join_text(left: str, right: str, sep: str = "") -> str:
@@ -103,7 +106,9 @@ def ends_with_credit(text: str) -> bool:
     False
     """
     text = text.rstrip()
-    m = _PAREN_TAIL.search(text)
+    if not text or text[-1] not in ")）":
+        return False
+    m = _PAREN_TAIL.search(text, max(0, len(text) - 43))
     if not m:
         return False
     before = text[: m.start()].rstrip()
@@ -180,7 +185,7 @@ def is_byline(text: str) -> bool:
         return False
     marked = bool(_BYLINE_MARK.match(text))
     body = _BYLINE_MARK.sub("", text).strip()
-    if not body or regex.search(r"[，。！？,!?；;：:“”\"]", body):
+    if not body or _BYLINE_PUNCT.search(body):
         return False
     if marked:
         return True
@@ -196,7 +201,7 @@ def is_byline(text: str) -> bool:
     for tok in tokens[:-1]:
         if _NAME.match(tok) and len(tok) <= 3:
             continue
-        if regex.fullmatch(rf"[{_HAN}、·]+", tok) and _ROLE_SUFFIX.search(tok):
+        if _ROLE_TOKEN.fullmatch(tok) and _ROLE_SUFFIX.search(tok):
             continue
         if _REPORT.match(tok):
             continue
@@ -257,7 +262,7 @@ def is_headline_like(text: str, *, max_len: int = 36) -> bool:
         return False
     if starts_dangling(text) or is_signoff(text):
         return False
-    if regex.search(r"[。；;]", text):
+    if _HEAD_STOPS.search(text):
         return False
     return True
 
@@ -266,22 +271,8 @@ def is_parallel_slogan(text: str) -> bool:
     """Two or more space-separated phrases of equal length (``崇尚厚德仁术 共载生命重托``)."""
     parts = _SPACES.split(text.strip())
     return len(parts) >= 2 and len({len(p) for p in parts}) == 1 and len(parts[0]) >= 2 and all(
-        regex.fullmatch(rf"{_HAN}+", p) for p in parts
+        _HAN_RUN.fullmatch(p) for p in parts
     )
-
-
-@lru_cache(maxsize=1)
-def _pos_table() -> dict[str, str]:
-    import jieba
-
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    table: dict[str, str] = {}
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) >= 3:
-                table[parts[0]] = parts[2]
-    return table
 
 
 def last_word(text: str, longest: int = 4) -> str:
@@ -305,7 +296,7 @@ def dangling_end(text: str) -> bool:
     if core[-1] in CONTINUING:
         return True
     word = last_word(core)
-    return _pos_table().get(word, "")[:1] in ("d", "p", "c", "u")
+    return word_tag(word)[:1] in ("d", "p", "c", "u")
 
 
 def first_word(text: str, longest: int = 4) -> str:
@@ -325,7 +316,7 @@ def subjectless_start(text: str) -> bool:
     """
     if starts_dangling(text):
         return True
-    return _pos_table().get(first_word(text), "")[:1] in ("v", "d", "c", "u", "y")
+    return word_tag(first_word(text))[:1] in ("v", "d", "c", "u", "y")
 
 
 def crossing_word(left: str, right: str, min_freq: int = 20) -> str | None:
@@ -334,18 +325,17 @@ def crossing_word(left: str, right: str, min_freq: int = 20) -> str | None:
     >>> crossing_word("开展行", "政查房"), crossing_word("淅淅沥沥的秋", "此次义诊")
     ('行政', None)
     """
-    left = left.rstrip()
-    right = right.lstrip()
+    return _crossing_word(left.rstrip()[-3:], right.lstrip()[:3], min_freq)
+
+
+@lru_cache(maxsize=65536)
+def _crossing_word(left: str, right: str, min_freq: int) -> str | None:
     best, best_freq = None, 0
-    for i in range(1, min(3, len(left)) + 1):
-        for j in range(1, min(3, len(right)) + 1):
-            if i + j > 4:
-                continue
+    for i in range(1, len(left) + 1):
+        for j in range(1, min(len(right), 4 - i) + 1):
             word = left[-i:] + right[:j]
-            if not regex.fullmatch(rf"{_HAN}+", word):
-                continue
             freq = word_freq(word)
-            if freq >= min_freq and freq > best_freq:
+            if freq >= min_freq and freq > best_freq and _HAN_RUN.fullmatch(word):
                 best, best_freq = word, freq
     return best
 

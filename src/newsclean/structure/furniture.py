@@ -18,8 +18,10 @@ from typing import Any, Mapping
 
 import regex
 
-from newsclean.model import Block, Document, Furniture
+from newsclean.model import Block, Change, Document, Furniture, span_of
 from newsclean.registry import cleaner
+from newsclean.structure._perf import gc_paused
+from newsclean.structure.columns import split_columns
 from newsclean.structure.cues import ends_sentence, is_signoff, join_text, visible_len
 
 _CREDIT_LABELS = regex.compile(
@@ -43,6 +45,8 @@ _JUMP = regex.compile(r"^[（(]?\s*(下转|上接|转第|接第|转下|轉第|�
 _GUIDE = regex.compile(r"^(投稿指南|投稿须知|投稿須知|征稿启事|徵稿啟事|稿约|稿約)$")
 _QR = regex.compile(r"(扫码|掃碼|二维码|二維碼|挂号|掛號|公众号|公眾號|微信|关注|關注|小程序)")
 _LATIN_LINE = regex.compile(r"^[A-Za-z][A-Za-z .,&'\-]+$")
+_CLAUSE_MARK = regex.compile(r"[，。！？,]")
+_MASTHEAD_STOP = regex.compile(r"[，,。]")
 
 
 def _kind_of(text: str) -> str | None:
@@ -53,15 +57,35 @@ def _kind_of(text: str) -> str | None:
         return None
     if _JUMP.match(t):
         return "other"
-    if _CREDIT_LABELS.search(t) and not regex.search(r"[。！？]", t) and n <= 80:
+    if "。" in t or "！" in t or "？" in t:
+        return None  # every label below is a field list, never a sentence
+    # cheap substring tests first: each pattern below needs one of these characters
+    if n <= 80 and ("：" in t or ":" in t) and _CREDIT_LABELS.search(t):
         return "credits"
-    if _CONTACT.match(t) and not regex.search(r"[。！？]", t) and n <= 80:
+    if n <= 80 and _CONTACT.match(t):
         return "footer"
-    if _PAGE.search(t) and n <= 60 and not regex.search(r"[，。！？,]", t):
+    if n <= 60 and "版" in t and _PAGE.search(t) and not _CLAUSE_MARK.search(t):
         return "header"
-    if _ISSUE.search(t) and n <= 90 and not regex.search(r"[。！？]", t):
+    if n <= 90 and ("期" in t or "周" in t or "週" in t) and _ISSUE.search(t):
         return "issue"
     return None
+
+
+def _read_columns(doc: Document) -> Document:
+    """Side-by-side columns (``pdftotext -layout``) re-read column by column, before anything else."""
+    changes: list[Change] = []
+    articles = []
+    for a in doc.articles:
+        blocks, bands = split_columns(a.blocks)
+        for span, before, after in bands:
+            changes.append(Change("detect_furniture", span, before, after,
+                                  "side-by-side columns read column by column"))
+        if bands:
+            a = replace(a, blocks=tuple(blocks))
+        articles.append(a)
+    if not changes:
+        return doc
+    return replace(doc, articles=tuple(articles)).with_changes(changes)
 
 
 @cleaner("detect_furniture", family="structure")
@@ -73,69 +97,67 @@ def detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
     >>> [(f.kind, f.text) for f in doc.furniture], [b.text for b in doc.blocks()]
     ([('credits', '责任编辑:钟伟 校对:李吉汶')], ['标题', '正文。'])
     """
+    with gc_paused():
+        return _detect_furniture(doc, options)
+
+
+def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
+    doc = _read_columns(doc)
     blocks = [b for a in doc.articles for b in a.blocks]
     owner = [k for k, a in enumerate(doc.articles) for _ in a.blocks]
     if not blocks:
         return doc
     n = len(blocks)
-    kinds: list[str | None] = [_kind_of(b.text) for b in blocks]
+    texts = [b.text.strip() for b in blocks]
+    kinds: list[str | None] = [_kind_of(t) for t in texts]
     # lines repeated across the dump (running headers and footers)
-    def key(text: str) -> str:
-        return regex.sub(r"\s+", "", text)
-
-    counts = Counter(key(b.text) for b in blocks)
-    for i, b in enumerate(blocks):
-        t = b.text.strip()
-        if kinds[i] or counts[key(t)] < 2:
+    keys = ["".join(t.split()) for t in texts]
+    counts = Counter(keys)
+    for i, t in enumerate(texts):
+        if kinds[i] or counts[keys[i]] < 2:
             continue
-        if visible_len(t) >= 4 and not ends_sentence(t) and not is_signoff(t) and visible_len(t) <= 60:
+        if 4 <= len(keys[i]) <= 60 and not ends_sentence(t) and not is_signoff(t):
             kinds[i] = "footer" if i > n // 2 else "header"
 
     # contribution-guide box: the label and the short list lines under it
     merge_with_prev = [False] * n
-    i = 0
-    while i < n:
-        if _GUIDE.match(blocks[i].text.strip()):
-            kinds[i] = "other"
-            j = i + 1
-            while j < n and visible_len(blocks[j].text) <= 14 and not ends_sentence(blocks[j].text) and not is_signoff(blocks[j].text):
-                t = blocks[j].text.strip()
-                if _CONTACT_LABEL_ONLY.match(t) or (_VALUE.match(t) and kinds[j - 1] == "contact"):
-                    kinds[j] = "contact"
-                    merge_with_prev[j] = _VALUE.match(t) is not None and kinds[j - 1] == "contact"
-                else:
-                    if kinds[j - 1] == "contact":
-                        break
-                    kinds[j] = "other"
-                    merge_with_prev[j] = True
-                j += 1
-            i = j
-            continue
-        i += 1
+    for i in [i for i, t in enumerate(texts) if _GUIDE.match(t)]:
+        if kinds[i] == "contact" or merge_with_prev[i]:
+            continue  # inside the box before it
+        kinds[i] = "other"
+        j = i + 1
+        while j < n and visible_len(texts[j]) <= 14 and not ends_sentence(texts[j]) and not is_signoff(texts[j]):
+            t = texts[j]
+            if _CONTACT_LABEL_ONLY.match(t) or (_VALUE.match(t) and kinds[j - 1] == "contact"):
+                kinds[j] = "contact"
+                merge_with_prev[j] = _VALUE.match(t) is not None and kinds[j - 1] == "contact"
+            else:
+                if kinds[j - 1] == "contact":
+                    break
+                kinds[j] = "other"
+                merge_with_prev[j] = True
+            j += 1
     # a contact label on its own line followed by its value
     for i in range(n - 1):
-        if _CONTACT_LABEL_ONLY.match(blocks[i].text.strip()) and _VALUE.match(blocks[i + 1].text.strip()):
+        if len(texts[i]) <= 12 and _CONTACT_LABEL_ONLY.match(texts[i]) and _VALUE.match(texts[i + 1]):
             kinds[i] = kinds[i] or "contact"
             kinds[i + 1] = kinds[i]
             merge_with_prev[i + 1] = True
 
     # masthead: short non-sentence lines printed just above an issue line
-    for i in range(n):
-        if kinds[i] != "issue":
-            continue
+    for i in [i for i, k in enumerate(kinds) if k == "issue"]:
         j = i - 1
         while j >= 0 and i - j <= 8:
-            t = blocks[j].text.strip()
+            t = texts[j]
             if kinds[j]:
                 j -= 1
                 continue
-            if ends_sentence(t) or is_signoff(t) or visible_len(t) > 30 or regex.search(r"[，,。]", t):
+            if ends_sentence(t) or is_signoff(t) or visible_len(t) > 30 or _MASTHEAD_STOP.search(t):
                 break
             kinds[j] = "other" if _QR.search(t) else "masthead"
             if j + 1 < i and kinds[j + 1] == "masthead" and kinds[j] == "masthead" and blocks[j + 1].hints.get("blank_before", 1) == 0:
                 merge_with_prev[j + 1] = True
             j -= 1
-        # a Latin-only or name line right after the issue line's masthead is already taken; nothing below
 
     if not any(kinds):
         return doc
@@ -162,18 +184,25 @@ def detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
                 furniture.append(Furniture(kind, b.text, b.spans))
             after = True
             continue
-        hints = dict(b.hints)
-        if after:
-            hints["after_furniture"] = True
-        if jump_pending:
-            hints["jump_in"] = jump_pending
-            jump_pending = None
-        kept.append(replace(b, hints=hints) if hints != b.hints else b)
+        if after or jump_pending:
+            hints = dict(b.hints)
+            if after:
+                hints["after_furniture"] = True
+            if jump_pending:
+                hints["jump_in"] = jump_pending
+                jump_pending = None
+            if hints != b.hints:
+                b = Block(b.type, b.text, b.spans, b.flags, hints)
+        kept.append(b)
         kept_owner.append(owner[i])
         after = False
     furniture.sort(key=lambda f: f.spans[0].start if f.spans else -1)
+    per_article: list[list[Block]] = [[] for _ in doc.articles]
+    for b, o in zip(kept, kept_owner):
+        per_article[o].append(b)
     articles = tuple(
-        replace(a, blocks=tuple(b for b, o in zip(kept, kept_owner) if o == k)) for k, a in enumerate(doc.articles)
+        replace(a, blocks=tuple(bs)) if len(bs) != len(a.blocks) or any(x is not y for x, y in zip(bs, a.blocks)) else a
+        for bs, a in zip(per_article, doc.articles)
     )
     articles = tuple(a for a in articles if a.blocks or any(a.head().values()))
     return replace(doc, furniture=tuple(furniture), articles=articles)

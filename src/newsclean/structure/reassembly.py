@@ -18,12 +18,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, Mapping
 
-from newsclean.lexicon import word_freq
+from newsclean.lexicon import segmentation_score, word_freq
 from newsclean.model import Article, Block, Change, Document, Flag, Span, merge_spans, span_of
 from newsclean.registry import cleaner
+from newsclean.structure._perf import gc_paused
 from newsclean.structure.cues import (
     crossing_word,
     dangling_end,
@@ -36,6 +39,7 @@ from newsclean.structure.cues import (
 )
 
 NAME = "reassemble_fragments"
+_CONTINUATION_WINDOW = 24  # stories after a cut-off one where its continuation is looked for
 
 
 def _add_flag(block: Block, flag: Flag) -> Block:
@@ -67,43 +71,22 @@ def reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document:
     >>> [blk.text for blk in out.articles[0].blocks], [blk.text for blk in out.articles[1].blocks]
     (['当专业的操作与温柔的抚慰相伴,医疗不再是冰冷的技术。'], ['乙的正文。'])
     """
+    with gc_paused():
+        return _reassemble_fragments(doc, options)
+
+
+def _reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document:
     changes: list[Change] = []
     articles = [list(a.blocks) for a in doc.articles]
     heads = list(doc.articles)
 
-    # 1. continued stories
+    # 1. continued stories: a jump line names its target anywhere after; otherwise the
+    # continuation is looked for among the next few stories only (linear in the dump)
+    jump_targets = [j for j, blocks in enumerate(articles) if any(b.hints.get("jump_in") for b in blocks)]
     for i in range(len(articles)):
-        if not articles[i] or not _unfinished(articles[i][-1]):
-            continue
-        u = articles[i][-1]
-        for j in range(i + 1, len(articles)):
-            blocks_j = articles[j]
-            if not blocks_j:
-                continue
-            start = 0
-            if u.hints.get("jump_out"):
-                # a jump line (下转第N版) names where the story goes on: take the block after 上接第N版
-                start = next((m for m, b in enumerate(blocks_j) if b.hints.get("jump_in")), -1)
-                if start < 0:
-                    continue
-            p = blocks_j[start]
-            if not _continues(u, p):
-                continue
-            k = next((m for m, b in enumerate(blocks_j) if m >= start and (b.type == "signoff" or ends_with_credit(b.text))), None)
-            if start:
-                run = blocks_j[start:]
-            else:
-                run = blocks_j[: k + 1] if k is not None and k < len(blocks_j) - 1 else blocks_j[:1]
-            where = span_of(p.spans)
-            merged = replace(u, text=join_text(u.text, p.text), spans=merge_spans(u.spans + p.spans),
-                             flags=u.flags + p.flags + (Flag("reassembled", "story continued after other text: "
-                                                            f"…{u.text.rstrip()[-6:]} + {p.text.lstrip()[:8]}…", where),),
-                             hints={**u.hints, "gaps": ()})
-            changes.append(Change(NAME, where, "", "", f"fragment moved back to the story it continues "
-                                                       f"({len(run)} block(s))"))
-            articles[i] = articles[i][:-1] + [merged] + run[1:]
-            articles[j] = blocks_j[:start] + blocks_j[start + len(run):]
-            break
+        # a story continued once may stop mid-sentence again and go on further down: repeat until it ends
+        while articles[i] and _unfinished(articles[i][-1]) and _continue_story(articles, i, jump_targets, changes):
+            pass
 
     # 2. interleaved columns, 3. lost text
     for i, blocks in enumerate(articles):
@@ -122,6 +105,53 @@ def reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document:
     if new_articles == doc.articles and not changes:
         return doc
     return replace(doc, articles=new_articles).with_changes(changes)
+
+
+def _continue_story(articles: list[list[Block]], i: int, jump_targets: list[int], changes: list[Change]) -> bool:
+    """Move the fragment that continues story ``i``'s cut-off last paragraph back to it; True if one was found."""
+    u = articles[i][-1]
+    if u.hints.get("jump_out"):
+        later = jump_targets[bisect_right(jump_targets, i):]
+    else:
+        later = range(i + 1, min(len(articles), i + 1 + _CONTINUATION_WINDOW))
+    for j in later:
+        blocks_j = articles[j]
+        if not blocks_j:
+            continue
+        start = 0
+        if u.hints.get("jump_out"):
+            # a jump line (下转第N版) names where the story goes on: take the block after 上接第N版
+            start = next((m for m, b in enumerate(blocks_j) if b.hints.get("jump_in")), -1)
+            if start < 0:
+                continue
+        p = blocks_j[start]
+        if not _continues(u, p):
+            continue
+        k = next((m for m, b in enumerate(blocks_j) if m >= start and (b.type == "signoff" or ends_with_credit(b.text))), None)
+        if start:
+            run = blocks_j[start:]
+        else:
+            run = blocks_j[: k + 1] if k is not None and k < len(blocks_j) - 1 else blocks_j[:1]
+        where = span_of(p.spans)
+        merged = replace(u, text=join_text(u.text, p.text), spans=merge_spans(u.spans + p.spans),
+                         flags=u.flags + p.flags + (Flag("reassembled", "story continued after other text: "
+                                                        f"…{u.text.rstrip()[-6:]} + {p.text.lstrip()[:8]}…", where),),
+                         hints=_joined_hints(u, p))
+        changes.append(Change(NAME, where, "", "", f"fragment moved back to the story it continues "
+                                                   f"({len(run)} block(s))"))
+        articles[i] = articles[i][:-1] + [merged] + run[1:]
+        articles[j] = blocks_j[:start] + blocks_j[start + len(run):]
+        return True
+    return False
+
+
+def _joined_hints(u: Block, p: Block) -> dict[str, Any]:
+    # the jump that led here is used up; one printed at the end of the fragment leads further on
+    hints = {k: v for k, v in u.hints.items() if k != "jump_out"}
+    hints["gaps"] = ()
+    if p.hints.get("jump_out"):
+        hints["jump_out"] = p.hints["jump_out"]
+    return hints
 
 
 def _seam(left: str, right: str) -> int:
@@ -158,31 +188,34 @@ def _untangle(block: Block, changes: list[Change]) -> list[Block]:
     return [block]
 
 
-def _route_logprob(text: str) -> float:
-    """Log-probability of jieba's best segmentation of ``text`` (higher reads better)."""
-    import jieba
-
-    dt = jieba.dt
-    dt.check_initialized()
-    dag = dt.get_DAG(text)
-    route: dict[int, tuple[float, int]] = {}
-    dt.calc(text, dag, route)
-    return route[0][0]
-
-
+@lru_cache(maxsize=4096)
 def _best_reorder(seg: str) -> str | None:
+    """The best A1 A2 B1 B2 order of an A1 B1 A2 B2 segment, or None.
+
+    Bounded: the segment is at most 240 characters, the column lines are at
+    least a quarter of it (A1 B1 A2 B2 with the last piece no longer than
+    the first) and two line lengths differ by at most 3, so the candidates
+    are a few hundred at most; memoised, since dumps repeat their segments.
+    """
     n = len(seg)
     candidates: list[str] = []
-    for c in range(8, n // 3 + 1):
+    # len(c3) = n - c - l1 - l2 <= c + 3 with l1, l2 <= c + 3  =>  c >= (n - 9) / 4
+    for c in range(max(8, -(-(n - 9) // 4)), n // 3 + 1):
+        c0 = seg[:c]
+        if ends_sentence(c0):
+            continue
         for l1 in range(max(4, c - 3), c + 4):
+            c1 = seg[c:c + l1]
+            if _seam(c0, c1) or ends_sentence(c1):
+                continue
             for l2 in range(max(4, c - 3), c + 4):
-                c0, c1, c2 = seg[:c], seg[c:c + l1], seg[c + l1:c + l1 + l2]
+                if c + l1 + l2 > n:
+                    break
+                c2 = seg[c + l1:c + l1 + l2]
                 c3 = seg[c + l1 + l2:]
-                if len(c2) < l2 or len(c3) > c + 3:
+                if len(c3) > c + 3:
                     continue
-                if _seam(c0, c1) or _seam(c1, c2) or (c3 and _seam(c2, c3)):
-                    continue
-                if ends_sentence(c0) or ends_sentence(c1):
+                if _seam(c1, c2) or (c3 and _seam(c2, c3)):
                     continue
                 if not _seam(c2, c1) or (c3 and not _seam(c1, c3)):
                     continue
@@ -190,4 +223,4 @@ def _best_reorder(seg: str) -> str | None:
     if not candidates:
         return None
     # the same characters in every candidate: the one the lexicon reads best wins
-    return max(candidates, key=_route_logprob)
+    return max(candidates, key=segmentation_score)

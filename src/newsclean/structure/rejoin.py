@@ -24,13 +24,26 @@ from typing import Any, Mapping
 
 import regex
 
+from newsclean.lexicon import word_tag
 from newsclean.model import Article, Block, Change, Document, Span, merge_spans
 from newsclean.registry import cleaner
-from newsclean.structure.cues import crossing_word, ends_continuing, ends_sentence, is_news_lead, join_text
+from newsclean.structure._perf import gc_paused
+from newsclean.structure.cues import (
+    crossing_word,
+    ends_continuing,
+    ends_sentence,
+    is_news_lead,
+    join_text,
+    last_word,
+)
 from newsclean.structure.roles import classify_lines, dump_style, is_lone_opener
 
 NAME = "rejoin_lines"
 _OPENING_WORDS = regex.compile(r"^(此次|本次|据悉|据了解|目前|此外|另外|与此同时|下一步|截至目前)")
+# a count: number + measure word (a closed class), not a date, time or phone number
+_COUNT_START = regex.compile(
+    r"^[0-9]+(?:\.[0-9]+)?(个|名|家|项|次|例|所|台|张|位|批|场|类|支|条|件|种|倍|百分点|個|項|臺|張|場|類|條|種)"
+)
 
 
 def _end_width(b: Block) -> int:
@@ -65,7 +78,29 @@ def should_join(a: Block, b: Block, role_a: str, role_b: str, style: str, width:
         return True
     if (is_news_lead(b.text) or _OPENING_WORDS.match(b.text.strip())) and not crossing_word(a.text, b.text):
         return False
+    if b.hints.get("blank_before", 0) and lost_between(a.text, b.text):
+        return False
     return True
+
+
+def lost_between(left: str, right: str) -> bool:
+    """True if text is missing between ``left`` and ``right``: a count after a bare noun.
+
+    A count (``5个百分点``) follows a verb, a preposition or a numeral context
+    (提高了5个百分点, 达到5个), not a common noun that closes an unfinished
+    clause; no lexicon word may cross the seam.
+
+    >>> lost_between("实施精准干预,全生规程", "5个百分点,65岁及以上老年人")
+    True
+    >>> lost_between("签约率提高了", "5个百分点"), lost_between("拨打专线", "0635-8276543")
+    (False, False)
+    """
+    left = left.rstrip()
+    right = right.lstrip()
+    if not left or not _COUNT_START.match(right) or crossing_word(left, right):
+        return False
+    word = last_word(left)
+    return len(word) >= 2 and word_tag(word) == "n"
 
 
 @cleaner(NAME, family="structure")
@@ -77,6 +112,11 @@ def rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
     >>> [b.text for b in doc.blocks()]
     ['标题', '他强调,对口支援是重要举措。医院将一如既往地开展好对口支援工作。', '新段落。']
     """
+    with gc_paused():
+        return _rejoin_lines(doc, options)
+
+
+def _rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
     changes: list[Change] = []
     articles: list[Article] = []
     touched = False
@@ -98,7 +138,7 @@ def rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
                 continue
             hints = {**b.hints, "role": role, "style": style, "col_width": width}
             if hints != b.hints:
-                b = replace(b, hints=hints)
+                b = Block(b.type, b.text, b.spans, b.flags, hints)
                 touched = True
             out.append(b)
             out_roles.append(role)

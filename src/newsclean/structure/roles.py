@@ -34,6 +34,8 @@ from newsclean.structure.cues import (
     visible_len,
 )
 
+_COMMA = regex.compile(r"[，,]")
+_OPENER_CHARS = "".join(OPENERS)
 HEAD_ROLES = frozenset({"head", "subtitle", "byline", "section"})
 
 
@@ -65,7 +67,7 @@ def line_width(b: Block) -> int:
 def is_lone_opener(text: str) -> bool:
     """A line holding only an opening quote or bracket."""
     t = text.strip()
-    return bool(t) and all(ch in OPENERS for ch in t)
+    return bool(t) and not t.strip(_OPENER_CHARS)
 
 
 def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[str]:
@@ -84,6 +86,10 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
             roles.append(given)
             continue
         t = b.text.strip()
+        if len(t) > 64 and visible_len(t) > 60 and not b.hints.get("md_level"):
+            # longer than any signoff, label, byline, subtitle or headline shape: body text
+            roles.append("para")
+            continue
         prev_role = roles[i - 1] if i else None
         prev = blocks[i - 1] if i else None
         fresh = prev is None or b.hints.get("after_furniture")
@@ -105,7 +111,7 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
             role = "head"
         elif is_headline_like(t):
             role = "head"
-            if style == "fixed" and width and line_width(b) >= width - 6 and not b.hints.get("md_level"):
+            if style == "fixed" and width and width - 6 <= line_width(b) <= width + 8 and not b.hints.get("md_level"):
                 role = "para"
             if role == "head" and style == "fixed" and nxt is not None and nxt.hints.get("blank_before", 1) == 0 \
                     and not is_byline(nxt.text) and not (is_headline_like(nxt.text) and line_width(nxt) < width - 6):
@@ -135,7 +141,7 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
 
 
 def _balanced_comma_head(text: str) -> bool:
-    parts = [p for p in regex.split(r"[，,]", text.strip()) if p]
+    parts = [p for p in _COMMA.split(text.strip()) if p]
     return len(parts) == 2 and all(visible_len(p) >= 4 for p in parts) and not dangling_end(text)
 
 
