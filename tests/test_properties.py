@@ -77,3 +77,31 @@ def test_output_is_deterministic_and_round_trips(text):
     second = clean_text(text, source="random.txt", config=config)
     assert first.to_json() == second.to_json()
     assert Document.from_json(first.to_json()) == finalize(first)
+
+
+PUBLISHING_SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PUBLISHING_SETTINGS
+@given(text=dumps())
+def test_every_output_format_is_valid(jats_dtd, text):
+    """JSON loads back, DOCX opens in python-docx, JATS validates against the official DTD."""
+    import io
+
+    import docx
+    from lxml import etree
+
+    from newsclean.convert import render
+
+    doc = clean_text(text, source="random.txt")
+    out = render(doc, ["json", "docx", "jats", "md", "txt"])
+    assert Document.from_json(out["json"]) == doc
+    opened = docx.Document(io.BytesIO(out["docx"]))
+    body = "\n".join(p.text for p in opened.paragraphs)
+    for block in doc.blocks():
+        assert block.text.strip() in body
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    tree = etree.fromstring(out["jats"], parser)
+    assert jats_dtd.validate(tree), jats_dtd.error_log.filter_from_errors()[:3]
+    out["md"].decode("utf-8")
+    out["txt"].decode("utf-8")

