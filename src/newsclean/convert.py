@@ -40,7 +40,7 @@ from newsclean.errors import ConfigError, NewscleanError
 from newsclean.model import Document
 from newsclean.pipeline import PipelineConfig, clean_text, make_config
 from newsclean.readers import decode_bytes, read_path
-from newsclean.writers import WriteOptions, get_writer
+from newsclean.writers import WriteOptions, get_writer, render
 
 ENGINES = ("local", "dask")
 
@@ -87,12 +87,6 @@ def output_path(source: str | Path, out_dir: str | Path, fmt: str) -> Path:
 def output_locations(name: str, out_dir: str | Path, formats: Sequence[str]) -> list[str]:
     """The outputs of the input named ``name`` (see :mod:`newsclean.batch.plan`), one per format."""
     return [storage.join(str(out_dir), name + get_writer(fmt).extension) for fmt in formats]
-
-
-def render(doc: Document, formats: Sequence[str], options: WriteOptions | None = None) -> dict[str, bytes]:
-    """Render ``doc`` in every format of ``formats``, in memory."""
-    options = options or WriteOptions()
-    return {fmt: get_writer(fmt).func(doc, options) for fmt in formats}
 
 
 def clean_file(path: str | Path, config: PipelineConfig | None = None) -> Document:

@@ -13,7 +13,7 @@ itself.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsclean.errors import ConfigError
@@ -58,21 +58,24 @@ def _in_variant(func: WriterFunc) -> WriterFunc:
     return write
 
 
-# One document is usually rendered in several formats in a row: convert it once.
-_last_variant: list[tuple[Document, str, Document]] = []
-
-
 def _variant_of(doc: Document, variant: str | None) -> Document:
+    """``doc`` in the script edition ``variant`` (itself when it already is)."""
     if variant is None or variant == doc.lang:
         return doc
-    for source, name, converted in _last_variant:
-        if source is doc and name == variant:
-            return converted
     from newsclean.variants import convert_document
 
-    converted = convert_document(doc, variant)
-    _last_variant[:] = [(doc, variant, converted)]
-    return converted
+    return convert_document(doc, variant)
+
+
+def render(doc: Document, formats: Sequence[str], options: WriteOptions | None = None) -> dict[str, bytes]:
+    """Render ``doc`` in every format of ``formats``, in memory.
+
+    The script edition is converted once here, not once per format; each
+    writer then finds the document already in ``options.variant``.
+    """
+    options = options or WriteOptions()
+    doc = _variant_of(doc, options.variant)
+    return {fmt: get_writer(fmt).func(doc, options) for fmt in formats}
 
 
 def _load() -> None:
