@@ -11,8 +11,8 @@ import glob
 import json
 import os
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from newsclean import __version__
 from newsclean.batch.plan import output_name
@@ -111,6 +111,7 @@ def _write_options(args: argparse.Namespace) -> WriteOptions:
         pdf_variant=args.pdf_variant,
         article_break=args.article_break,
         timestamp=parse_timestamp(args.timestamp) if args.timestamp else None,
+        reports=(args.report,) if args.report in ("json", "html") else (),
         **_docx_fonts(args.docx_fonts),
     )
 
@@ -172,11 +173,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
     jobs = default_jobs() if args.jobs == 0 else max(1, args.jobs)
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
-    # Only failed results are kept unless a report needs every one: an archive's results stay on disk, in _report.json.
-    results, summary = _run_with_progress(args, out_dir, formats, config, options, jobs, keep_all=bool(args.report))
-    failed_reports = _write_reports(results, out_dir, args.report, config, jobs) if args.report in ("json", "html") else 0
-    code = _summarise(results, report=args.report, summary=summary)
-    return EXIT_FAILED if failed_reports else code
+    # Only failed results are kept unless the flag listing needs every one: an archive's results stay in _report.json.
+    results, summary = _run_with_progress(args, out_dir, formats, config, options, jobs, keep_all=args.report == "text")
+    return _summarise(results, report=args.report, summary=summary)
 
 
 def _convert_to_stdout(inputs: Sequence[str], formats: list[str], config: PipelineConfig, options: WriteOptions) -> int:
@@ -256,7 +255,7 @@ def _summarise(results: list[ConvertResult], *, report: str | None, summary: Bat
         print(f"newsclean: {done} converted, {len(failed)} failed", file=sys.stderr)
         return EXIT_FAILED if failed else EXIT_OK
     totals = summary.totals
-    n_failed = max(totals["failed"], len(failed))  # a --report file can fail after its input converted
+    n_failed = max(totals["failed"], len(failed))
     if n_failed > MAX_ERRORS_SHOWN:
         print(f"newsclean: ... and {n_failed - MAX_ERRORS_SHOWN} more errors", file=sys.stderr)
     rate = f", {totals['files_per_second']:.1f} files/s" if totals["files_per_second"] else ""
@@ -294,19 +293,6 @@ def cmd_review(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _write_reports(results: list[ConvertResult], out_dir: str, kind: str, config: PipelineConfig, jobs: int) -> int:
-    """Write the ``--report json|html`` file of every converted input; return how many failed."""
-    from newsclean.review import write_all_reports
-
-    if "://" in out_dir:
-        raise UsageError(f"--report {kind} writes to a local directory, not {out_dir}")
-    reports = write_all_reports([r.source for r in results if r.ok], out_dir, (kind,), config, jobs=jobs)
-    for report in reports:
-        if not report.ok:
-            print(f"newsclean: error: {report.error}", file=sys.stderr)
-    return sum(not r.ok for r in reports)
-
-
 def cmd_cleaners(args: argparse.Namespace) -> int:
     active = set(make_config(args.config).cleaners)
     for c in all_cleaners():
@@ -336,9 +322,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from newsclean.bench import run_bench
-
-    from newsclean.bench import run_batch_bench
+    from newsclean.bench import run_batch_bench, run_bench
 
     if args.scale:
         run_batch_bench(Path(args.seeds_dir), files=0, scale=[float(x) for x in _split_list([args.scale])])

@@ -84,9 +84,12 @@ def output_path(source: str | Path, out_dir: str | Path, fmt: str) -> Path:
     return Path(out_dir) / (Path(source).stem + get_writer(fmt).extension)
 
 
-def output_locations(name: str, out_dir: str | Path, formats: Sequence[str]) -> list[str]:
-    """The outputs of the input named ``name`` (see :mod:`newsclean.batch.plan`), one per format."""
-    return [storage.join(str(out_dir), name + get_writer(fmt).extension) for fmt in formats]
+def output_locations(name: str, out_dir: str | Path, formats: Sequence[str], reports: Sequence[str] = ()) -> list[str]:
+    """The outputs of the input named ``name`` (see :mod:`newsclean.batch.plan`): one per format, then per report."""
+    from newsclean.review import REPORT_SUFFIXES
+
+    suffixes = [get_writer(fmt).extension for fmt in formats] + [REPORT_SUFFIXES[kind] for kind in reports]
+    return [storage.join(str(out_dir), name + suffix) for suffix in suffixes]
 
 
 def clean_file(path: str | Path, config: PipelineConfig | None = None) -> Document:
@@ -129,7 +132,8 @@ def convert_one(
         return ConvertResult(source, error=message, seconds=time.perf_counter() - started, size=size, timings=timings)
 
     try:
-        outputs = output_locations(name if name is not None else Path(source).stem, out_dir, formats)
+        options = options or WriteOptions()
+        outputs = output_locations(name if name is not None else Path(source).stem, out_dir, formats, options.reports)
         if resume and _resume.is_fresh(source, outputs, since):
             return ConvertResult(
                 source, tuple(outputs), status="skipped", note="up to date", seconds=time.perf_counter() - started
@@ -140,13 +144,19 @@ def convert_one(
         timings["read"] = time.perf_counter() - mark
         mark = time.perf_counter()
         doc = clean_text(decoded.text, source=_display_name(source), config=config)
+        raw = decoded.text if options.reports else ""
         del decoded  # at most one document per worker at a time
         timings["clean"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        rendered = render(doc, formats, options)
+        rendered = list(render(doc, formats, options).values())
+        if options.reports:
+            from newsclean.review import render_reports
+
+            rendered.extend(render_reports(doc, raw, options.reports).values())
+            del raw
         timings["render"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        for location, data in zip(outputs, rendered.values(), strict=True):
+        for location, data in zip(outputs, rendered, strict=True):
             storage.write_bytes(location, data)
             written.append(location)
         timings["write"] = time.perf_counter() - mark

@@ -570,6 +570,19 @@ class ReportResult:
         return self.error is None
 
 
+REPORT_SUFFIXES = {"html": ".review.html", "json": ".changes.json"}
+
+
+def render_reports(doc: Document, raw: str, kinds: Sequence[str], options: ReviewOptions | None = None) -> dict[str, bytes]:
+    """The ``kinds`` of report (``html`` review page, ``json`` change log) of ``doc`` cleaned from ``raw``."""
+    rendered = {}
+    if "html" in kinds:
+        rendered["html"] = build_review(doc, raw, options)
+    if "json" in kinds:
+        rendered["json"] = write_change_log(doc)
+    return rendered
+
+
 def report_paths(source: str | Path, out_dir: str | Path, *, html_suffix: str = ".review.html") -> dict[str, Path]:
     """Where the reports of ``source`` go: ``OUT/<stem><html_suffix>`` and ``OUT/<stem>.changes.json``."""
     stem = Path(source).stem
@@ -587,11 +600,7 @@ def write_reports(path: str | Path, out_dir: str | Path, kinds: Sequence[str] = 
         raw = read_path(path).text
         doc = clean_text(raw, source=Path(path).name, config=make_config(config))
         targets = report_paths(path, out_dir, html_suffix=html_suffix)
-        rendered = {}
-        if "html" in kinds:
-            rendered["html"] = build_review(doc, raw, options)
-        if "json" in kinds:
-            rendered["json"] = write_change_log(doc)
+        rendered = render_reports(doc, raw, kinds, options)
         written = tuple(str(write_atomic(targets[k], data)) for k, data in rendered.items())
     except NewscleanError as exc:
         return ReportResult(str(path), error=str(exc), seconds=time.perf_counter() - started)

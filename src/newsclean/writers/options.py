@@ -31,6 +31,9 @@ class WriteOptions:
     ``pdf_variant``: ``pdf/a-3b`` or ``pdf/ua-1`` (tagged), or ``None``.
     ``docx_serif_font`` / ``docx_sans_font``: East Asian font names for DOCX
     body text (a Song face) and headlines (a Hei face).
+    ``reports``: editor's reports written beside the outputs from the same
+    cleaned document: ``html`` (``<name>.review.html``, the review page) and
+    ``json`` (``<name>.changes.json``, the change log and flags).
     """
 
     include_furniture: bool = False
@@ -42,12 +45,15 @@ class WriteOptions:
     pdf_variant: str | None = None
     docx_serif_font: str = "宋体"
     docx_sans_font: str = "黑体"
+    reports: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.variant is not None and self.variant not in VARIANTS:
             raise ConfigError(f"unknown variant {self.variant!r} (choose from {', '.join(VARIANTS)})")
         if self.article_break not in ARTICLE_BREAKS:
             raise ConfigError(f"unknown article break {self.article_break!r} (choose from {', '.join(ARTICLE_BREAKS)})")
+        if not set(self.reports) <= {"html", "json"}:
+            raise ConfigError(f"unknown report kind in {self.reports!r} (choose from html, json)")
         if self.pdf_variant is not None and self.pdf_variant not in PDF_VARIANTS:
             raise ConfigError(f"unknown PDF variant {self.pdf_variant!r} (choose from {', '.join(PDF_VARIANTS)})")
 
