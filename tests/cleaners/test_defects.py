@@ -84,7 +84,24 @@ def test_ocr_overlap_kept_once_002():
     raw = "坚决杜绝以疫情防控为由停诊、拒论或延迟治疗行为发生\n\n诊或延误治疗行为发生。 往昔已展千重锦\n"
     texts, doc = run(dedupe, raw)
     assert "".join(texts) == "坚决杜绝以疫情防控为由停诊、拒诊或延误治疗行为发生。 往昔已展千重锦"
-    assert any(f.kind == "uncertain_ocr" for f in doc.flags())
+    # The gold flags the spot `reassembled` (two overlapping reads merged into one sentence).
+    flags = {f.kind: f for f in doc.flags()}
+    assert "reassembled" in flags and "uncertain_ocr" in flags
+    span = flags["reassembled"].span
+    assert raw[span.start:span.end] == "论或延迟治疗行为发生"
+    removed = [c for c in doc.changes if c.cleaner == "dedupe"]
+    assert [(c.before, raw[c.span.start:c.span.end]) for c in removed] == [("论或延迟治疗行为发生", "论或延迟治疗行为发生")]
+
+
+def test_ocr_overlap_flagged_reassembled_in_pipeline_002():
+    from conftest import SEEDS
+
+    from newsclean.pipeline import clean_text
+
+    seed = next(p for p in SEEDS if p.name.startswith("002"))
+    doc = clean_text(seed.read_text(encoding="utf-8"), source=seed.name)
+    block = next(b for b in doc.blocks() if "拒诊或延误治疗行为发生" in b.text)
+    assert "reassembled" in [f.kind for f in block.flags]
 
 
 def test_adjacent_clause_repeated_003():

@@ -8,18 +8,21 @@ turns its edits into change-log entries with the node's source position.
 
 from __future__ import annotations
 
+import functools
+import gc
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Mapping, NamedTuple
+from dataclasses import replace
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, TypeVar
 
 import regex
 
 from newsclean.model import Block, Change, Document, Flag, Span, span_of
 
+T = TypeVar("T")
 
-@dataclass(frozen=True)
-class Edit:
+
+class Edit(NamedTuple):
     """One replacement inside a text: ``text[start:end]`` was ``before``, became ``after``."""
 
     start: int
@@ -71,41 +74,182 @@ def sub_explained(pattern: regex.Pattern[str], repl: str | Callable[[regex.Match
 def chain(text: str, *fixers: TextFixer) -> TextFix:
     """Apply ``fixers`` in turn, collecting their edits.
 
-    Each edit's offsets refer to the text its own step saw; when more than
-    one step changed the text, the result carries one exact edit of the
-    whole changed stretch instead, so every offset refers to ``text``.
+    Each step's edits refer to the text that step saw; they are composed
+    (:func:`compose`) so that every edit of the result refers to ``text``.
 
-    >>> chain("a,b", lambda t: TextFix(t.replace(",", "，"), (Edit(1, 2, ",", "，", "w"),))).edits[0].start
-    1
+    >>> fix = chain("a,b c", lambda t: TextFix(t.replace(",", "，"), (Edit(1, 2, ",", "，", "w"),)),
+    ...             lambda t: TextFix(t.replace(" ", ""), (Edit(3, 4, " ", "", "s"),)))
+    >>> [(e.start, e.end, e.before, e.after) for e in fix.edits]
+    [(1, 2, ',', '，'), (3, 4, ' ', '')]
     """
-    original = text
-    edits: list[Edit] = []
-    steps = 0
+    edits: tuple[Edit, ...] = ()
+    current = text
     for fixer in fixers:
-        text, step = fixer(text)
+        new, step = fixer(current)
         if step:
-            steps += 1
-            edits.extend(step)
-    if steps > 1:
-        return window_edit(original, text, "; ".join(dict.fromkeys(e.reason for e in edits)))
-    return TextFix(text, tuple(edits))
+            edits = tuple(compose(text, current, edits, step)) if edits else tuple(step)
+            current = new
+    return TextFix(current, edits)
+
+
+def compose(original: str, middle: str, first: Iterable[Edit], second: Iterable[Edit]) -> list[Edit]:
+    """Fold ``second`` (edits of ``middle``) into ``first`` (edits of ``original`` giving ``middle``).
+
+    The result's edits all refer to ``original`` and give the text ``second``
+    gives. An edit of ``second`` that touches or overlaps the output of an
+    edit of ``first`` is merged with it into one edit (reasons joined).
+
+    >>> first = [Edit(1, 2, ",", "，", "comma")]
+    >>> middle = "中，("
+    >>> [tuple(e) for e in compose("中,(", middle, first, [Edit(2, 3, "(", "（", "paren")])]
+    [(1, 3, ',(', '，（', 'comma; paren')]
+    """
+    first = sorted(first, key=lambda e: e.start)
+    second = sorted(second, key=lambda e: e.start)
+    # Intervals in ``middle`` coordinates: (start, end, kind, index).
+    items = []
+    shift = 0
+    for i, e in enumerate(first):
+        s = e.start + shift
+        items.append((s, s + len(e.after), 0, i))
+        shift += len(e.after) - (e.end - e.start)
+    items.extend((e.start, e.end, 1, i) for i, e in enumerate(second))
+    items.sort()
+    # Map a ``middle`` position outside every first edit's output back to ``original``.
+    out: list[Edit] = []
+    groups: list[list[tuple[int, int, int, int]]] = []
+    for item in items:
+        if groups and item[0] <= max(x[1] for x in groups[-1]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    starts_mid = []
+    shifts = []
+    shift = 0
+    for e in first:
+        starts_mid.append(e.start + shift)
+        shift += len(e.after) - (e.end - e.start)
+        shifts.append(shift)
+
+    def to_original(pos: int) -> int:
+        # shift of the first edits whose output ends at or before ``pos``
+        k = bisect_right(starts_mid, pos) - 1
+        while k >= 0 and starts_mid[k] + len(first[k].after) > pos:
+            k -= 1
+        return pos - (shifts[k] if k >= 0 else 0)
+
+    for group in groups:
+        if all(kind == 0 for _, _, kind, _ in group):
+            out.extend(first[i] for _, _, _, i in group)
+            continue
+        u0 = min(x[0] for x in group)
+        u1 = max(x[1] for x in group)
+        o0, o1 = to_original(u0), to_original(u1)
+        firsts = [first[i] for _, _, kind, i in group if kind == 0]
+        if firsts:
+            o0 = min(o0, firsts[0].start)
+            o1 = max(o1, firsts[-1].end)
+        pieces = []
+        last = u0
+        reasons = [e.reason for e in firsts]
+        for _, _, kind, i in group:
+            if kind == 1:
+                e = second[i]
+                pieces.append(middle[last:e.start])
+                pieces.append(e.after)
+                last = e.end
+                reasons.append(e.reason)
+        pieces.append(middle[last:u1])
+        before, after = original[o0:o1], "".join(pieces)
+        if before != after:
+            out.append(Edit(o0, o1, before, after, "; ".join(dict.fromkeys(reasons))))
+    out.sort(key=lambda e: e.start)
+    return out
+
+
+MERGE_GAP = 1  # edits this close (in characters) are logged as one
+
+
+def merge_close(text: str, edits: Iterable[Edit], gap: int = MERGE_GAP) -> list[Edit]:
+    """Sorted non-overlapping ``edits`` of ``text``, with edits at most ``gap`` characters apart merged.
+
+    >>> [tuple(e) for e in merge_close("a,b,cd!", [Edit(1, 2, ",", "，", "x"), Edit(3, 4, ",", "，", "x"), Edit(6, 7, "!", "！", "y")])]
+    [(1, 4, ',b,', '，b，', 'x'), (6, 7, '!', '！', 'y')]
+    """
+    out: list[Edit] = []
+    pend = -(1 << 62)
+    for e in edits:
+        s, t, _, after, reason = e
+        if s - pend <= gap and out:
+            ps, pe, _, pafter, preason = out[-1]
+            if reason != preason and reason not in preason.split("; "):
+                reason = f"{preason}; {reason}"
+            else:
+                reason = preason
+            out[-1] = Edit(ps, t, text[ps:t], pafter + text[pe:s] + after, reason)
+        else:
+            out.append(e)
+        pend = t
+    return out
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _change(name: str, span: Span | None, before: str, after: str, reason: str) -> Change:
+    # A frozen dataclass's __init__ costs several times this; the fast paths log one per repair.
+    c = _new(Change)
+    _set(c, "__dict__", {"cleaner": name, "span": span, "before": before, "after": after, "reason": reason})
+    return c
+
+
+def _span(start: int, end: int) -> Span:
+    s = _new(Span)
+    _set(s, "__dict__", {"start": start, "end": end})
+    return s
 
 
 def edits_to_changes(name: str, edits: Iterable[Edit], spans: Iterable[Span]) -> list[Change]:
     """Change-log entries for ``edits`` made to a node whose source spans are ``spans``.
 
     The position is exact when the node is a single untouched span of the
-    source; otherwise it is the span of the whole node.
+    source; otherwise it is the span of the whole node. (``edits`` may be
+    plain ``(start, end, before, after, reason)`` tuples.)
     """
     spans = tuple(spans)
-    whole = spans[0] if len(spans) == 1 else span_of(spans)
-    changes = []
-    for edit in edits:
-        where = whole
-        if len(spans) == 1 and whole is not None and edit.end <= whole.end - whole.start:
-            where = Span(whole.start + edit.start, whole.start + edit.end)
-        changes.append(Change(name, where, edit.before, edit.after, edit.reason))
-    return changes
+    if len(spans) == 1:
+        whole = spans[0]
+        base, limit = whole.start, whole.end - whole.start
+        return [
+            _change(name, _span(base + s, base + e) if e <= limit else whole, before, after, reason)
+            for s, e, before, after, reason in edits
+        ]
+    whole = span_of(spans)
+    return [_change(name, whole, before, after, reason) for _, _, before, after, reason in edits]
+
+
+def pauses_gc(func: Callable[..., T]) -> Callable[..., T]:
+    """Run ``func`` with the cyclic garbage collector paused.
+
+    A cleaner logs one change per repair: a hundred thousand small acyclic
+    objects on a 10 MB dump, and every few thousand allocations the
+    collector would walk the whole (growing) document again, which doubled
+    the cleaners' time. Reference counting frees everything they drop; the
+    collector resumes (if it was running) when ``func`` returns.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        if not gc.isenabled():
+            return func(*args, **kwargs)
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return wrapper
 
 
 Flagger = Callable[[str], Iterable[tuple[str, str, int, int]]]
@@ -137,14 +281,27 @@ def _add_flags(existing: tuple[Flag, ...], new: Iterable[Flag]) -> tuple[Flag, .
     return tuple(out)
 
 
-def nodes_matching(texts: list[str], trigger: re.Pattern[str] | regex.Pattern[str]) -> set[int]:
-    """Indices of ``texts`` in which ``trigger`` matches, found by one scan of their join."""
-    joined = "\n".join(texts)
+def node_starts(texts: list[str], sep: int = 1) -> list[int]:
+    """Offsets of ``texts`` in their join with a separator of ``sep`` characters."""
     starts = []
     pos = 0
     for t in texts:
         starts.append(pos)
-        pos += len(t) + 1
+        pos += len(t) + sep
+    return starts
+
+
+def nodes_matching(
+    texts: list[str], trigger: re.Pattern[str] | regex.Pattern[str], joined: str | None = None, starts: list[int] | None = None
+) -> set[int]:
+    """Indices of ``texts`` in which ``trigger`` matches, found by one scan of their join.
+
+    ``joined`` (``"\\n".join(texts)``) and ``starts`` (:func:`node_starts`) are passed if the caller has them.
+    """
+    if joined is None:
+        joined = "\n".join(texts)
+    if starts is None:
+        starts = node_starts(texts)
     found: set[int] = set()
     pos = 0
     while True:
@@ -158,6 +315,42 @@ def nodes_matching(texts: list[str], trigger: re.Pattern[str] | regex.Pattern[st
         pos = starts[k + 1]
 
 
+def edits_by_node(starts: list[int], found: Iterable[tuple[int, int, str, str, str]]) -> dict[int, list[Edit]]:
+    """Edits ``(start, end, before, after, reason)`` of a joined text, by node, in node coordinates.
+
+    ``found`` must be sorted by start and no edit may cross a separator. The
+    edits are plain tuples (cheaper than :class:`Edit`, unpacked the same way).
+    """
+    out: dict[int, list[Edit]] = {}
+    k = 0
+    n = len(starts)
+    nxt = starts[1] if n > 1 else 1 << 62
+    base = 0
+    current: list[Edit] | None = None
+    for s, e, before, after, reason in found:
+        if s >= nxt:
+            k = bisect_right(starts, s) - 1
+            base = starts[k]
+            nxt = starts[k + 1] if k + 1 < n else 1 << 62
+            current = None
+        if current is None:
+            current = out.setdefault(k, [])
+        current.append((s - base, e - base, before, after, reason))  # type: ignore[arg-type]
+    return out
+
+
+def fix_from_edits(text: str, edits: list[Edit]) -> TextFix:
+    """The text ``edits`` (sorted, non-overlapping) make of ``text``, with close edits merged for the log."""
+    pieces = []
+    last = 0
+    for s, e, _, after, _ in edits:
+        pieces.append(text[last:s])
+        pieces.append(after)
+        last = e
+    pieces.append(text[last:])
+    return TextFix("".join(pieces), tuple(merge_close(text, edits)))
+
+
 def apply_text_fixer(
     doc: Document,
     name: str,
@@ -168,9 +361,11 @@ def apply_text_fixer(
     block_filter: Callable[[Block], bool] | None = None,
     flagger: Flagger | None = None,
     trigger: re.Pattern[str] | regex.Pattern[str] | None = None,
-    given: Mapping[int, str] | None = None,
+    given: Mapping[int, TextFix | str] | None = None,
     given_reason: str = "",
     flag_trigger: re.Pattern[str] | regex.Pattern[str] | None = None,
+    only: set[int] | None = None,
+    flag_only: set[int] | None = None,
 ) -> Document:
     """Run ``fixer`` over every text node of ``doc`` and log its edits under ``name``.
 
@@ -181,16 +376,22 @@ def apply_text_fixer(
     on the article, for a headline field). ``trigger``, if given, is a
     pattern that every text the fixer (or flagger) could act on contains:
     one scan of the whole document picks those texts, and only they are
-    passed to the fixer. ``given`` maps node indices (in :func:`node_texts`
-    order) to new texts computed elsewhere (by :func:`rewrite_joined`); those
-    nodes skip the fixer and their change is logged with ``given_reason``.
-    ``flag_trigger`` picks further texts for the flagger only.
+    passed to the fixer; ``only``, if given, is that set of node indices
+    (in the order of the nodes visited) found by the caller, and
+    ``flag_only`` the further nodes to flag only. ``given`` maps
+    node indices to fixes computed elsewhere (a :class:`TextFix`, or a new
+    text logged as one edit with ``given_reason``); those nodes skip the
+    fixer. ``flag_trigger`` picks further texts for the flagger only.
     Nodes left unchanged are kept as they are (no copy).
     """
     changes: list[Change] = []
+    to_fix: set[int] | None = only
     selected: set[int] | None = None
-    to_fix: set[int] | None = None
-    if trigger is not None:
+    if only is not None:
+        selected = set(only)
+        selected.update(given or ())
+        selected.update(flag_only or ())
+    elif trigger is not None:
         texts: list[str] = []
         for article in doc.articles:
             texts.extend(b.text for b in article.blocks if block_filter is None or block_filter(b))
@@ -198,24 +399,21 @@ def apply_text_fixer(
                 texts.extend(v for v in article.head().values() if v)
         if furniture:
             texts.extend(f.text for f in doc.furniture)
-        to_fix = nodes_matching(texts, trigger)
+        joined = "\n".join(texts)
+        to_fix = nodes_matching(texts, trigger, joined)
         selected = set(to_fix)
-        if given:
-            selected |= set(given)
+        selected.update(given or ())
         if flagger is not None and flag_trigger is not None:
-            selected |= nodes_matching(texts, flag_trigger)
-        if not selected:
-            return doc
-    counter = [-1]
+            selected |= nodes_matching(texts, flag_trigger, joined)
+    if selected is not None and not selected:
+        return doc
+    given = given or {}
 
-    def wanted() -> bool:
-        counter[0] += 1
-        return selected is None or counter[0] in selected
-
-    def fix(text: str, spans: Iterable[Span]) -> str:
-        if given and counter[0] in given:
-            result = window_edit(text, given[counter[0]], given_reason)
-        elif to_fix is None or counter[0] in to_fix:
+    def fix(k: int, text: str, spans: Iterable[Span]) -> str:
+        if k in given:
+            g = given[k]
+            result = g if isinstance(g, TextFix) else window_edit(text, g, given_reason)
+        elif to_fix is None or k in to_fix:
             result = fixer(text)
         else:
             return text
@@ -230,53 +428,58 @@ def apply_text_fixer(
 
     articles = []
     touched = False
+    k = -1
     for article in doc.articles:
-        blocks = []
-        blocks_changed = False
-        for b in article.blocks:
+        blocks = None
+        for j, b in enumerate(article.blocks):
             if block_filter is not None and not block_filter(b):
-                blocks.append(b)
                 continue
-            if not wanted():
-                blocks.append(b)
+            k += 1
+            if selected is not None and k not in selected:
                 continue
-            text = fix(b.text, b.spans)
+            text = fix(k, b.text, b.spans)
             new_flags = flags_for(text, b.spans)
             flags = _add_flags(b.flags, new_flags) if new_flags else b.flags
             if text != b.text or flags != b.flags:
-                b = _with_text(b, text, flags)
-                blocks_changed = True
-            blocks.append(b)
+                if blocks is None:
+                    blocks = list(article.blocks)
+                blocks[j] = _with_text(b, text, flags)
         head = {}
         art_flags: list[Flag] = []
         if heads:
             for field, value in article.head().items():
-                if value and wanted():
+                if value:
+                    k += 1
+                    if selected is not None and k not in selected:
+                        continue
                     spans = tuple(article.field_spans.get(field, ()))
-                    new = fix(value, spans)
+                    new = fix(k, value, spans)
                     art_flags.extend(flags_for(new, spans))
                     if new != value:
                         head[field] = new
         new_art_flags = _add_flags(article.flags, art_flags) if art_flags else article.flags
-        if blocks_changed or head or new_art_flags != article.flags:
-            article = replace(article, blocks=tuple(blocks), flags=new_art_flags, **head)
+        if blocks is not None or head or new_art_flags != article.flags:
+            article = replace(article, blocks=tuple(blocks) if blocks is not None else article.blocks, flags=new_art_flags, **head)
             touched = True
         articles.append(article)
     furn = doc.furniture
     if furniture:
-        new_furn = []
-        for f in doc.furniture:
-            text = fix(f.text, f.spans) if wanted() else f.text
-            new_furn.append(replace(f, text=text) if text != f.text else f)
-        if any(a is not b for a, b in zip(new_furn, doc.furniture)):
+        new_furn = None
+        for j, f in enumerate(doc.furniture):
+            k += 1
+            if selected is not None and k not in selected:
+                continue
+            text = fix(k, f.text, f.spans)
+            if text != f.text:
+                if new_furn is None:
+                    new_furn = list(doc.furniture)
+                new_furn[j] = replace(f, text=text)
+        if new_furn is not None:
             furn = tuple(new_furn)
             touched = True
     if not changes and not touched:
         return doc
     return replace(doc, articles=tuple(articles), furniture=furn).with_changes(changes)
-
-
-MAX_EDITS_LOGGED = 4
 
 
 def node_texts(doc: Document, *, heads: bool = True, furniture: bool = True) -> list[str]:
@@ -343,26 +546,6 @@ def _common_suffix(a: str, b: str, floor: int) -> int:
     return lo
 
 
-def coalesce(text: str, new: str, edits: list[Edit] | tuple[Edit, ...], summary: str) -> TextFix:
-    """``TextFix(new, edits)``, with many edits logged as one edit of the whole text.
-
-    A paragraph of a dump can need a hundred repairs; logging each costs
-    more than making it. Past :data:`MAX_EDITS_LOGGED` edits the change log
-    gets one entry for the stretch from the first to the last difference,
-    with its text before and after (still exact and replayable) and
-    ``summary`` as its reason.
-
-    >>> fix = coalesce("a,b", "a，b", [Edit(1, 2, ",", "，", "width")], "punctuation")
-    >>> fix.edits[0].before
-    ','
-    """
-    if new == text:
-        return TextFix(text, ())
-    if len(edits) <= MAX_EDITS_LOGGED:
-        return TextFix(new, tuple(edits))
-    return window_edit(text, new, f"{summary} ({len(edits)} edits)")
-
-
 def window_edit(text: str, new: str, reason: str) -> TextFix:
     """``new`` as one edit of ``text``: the stretch from the first difference to the last.
 
@@ -414,4 +597,9 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> TextFix:
     return TextFix("".join(pieces), tuple(kept))
 
 
-__all__ = ["Edit", "Flagger", "TextFix", "TextFixer", "all_texts", "apply_edits", "nodes_matching", "coalesce", "node_texts", "rewrite_joined", "window_edit", "apply_text_fixer", "chain", "edits_to_changes", "sub_explained", "unchanged"]
+__all__ = [
+    "Edit", "Flagger", "MERGE_GAP", "TextFix", "TextFixer", "all_texts", "apply_edits", "apply_text_fixer", "chain", "compose",
+    "edits_by_node", "edits_to_changes", "fix_from_edits", "merge_close", "node_starts", "node_texts", "nodes_matching", "pauses_gc",
+    "rewrite_joined", "sub_explained", "unchanged", "window_edit",
+]
+

@@ -9,8 +9,9 @@ each block with the one before it in the same article:
 * an OCR overlap, where the end of one line and the start of the next are
   two reads of the same printed text, with small differences
   (``…拒论或延迟治疗行为发生⏎⏎诊或延误治疗行为发生。``) — the first read's
-  copy is dropped and the second, clean read is kept; a spot where the reads
-  differ is flagged ``uncertain_ocr``.
+  copy is dropped and the second, clean read is kept; the spot is flagged
+  ``reassembled`` (one sentence merged from two overlapping reads), and
+  also ``uncertain_ocr`` where the reads differ.
 
 Inside a text, a clause (or up to four clauses) repeated word for word right
 after itself is kept once. Every removal goes to the change log with the
@@ -20,13 +21,14 @@ removed text and its source position.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from typing import Any, Mapping
 
 from rapidfuzz.distance import Levenshtein
 
-from newsclean.cleaners.base import Edit, TextFix, apply_text_fixer, edits_to_changes
-from newsclean.model import Block, Change, Document, Flag, span_of
+from newsclean.cleaners.base import Edit, TextFix, apply_text_fixer, edits_to_changes, node_starts, pauses_gc
+from newsclean.model import Block, Change, Document, Flag, Span, span_of
 from newsclean.registry import cleaner
 
 MIN_REPEAT = 4  # visible characters of a repeated line
@@ -121,10 +123,20 @@ def overlap(previous: str, current: str) -> tuple[int, bool] | None:
 
 def _dedupe_blocks(blocks: tuple[Block, ...], changes: list[Change]) -> tuple[Block, ...]:
     out: list[Block] = []
+    window = SEARCH + ANCHOR
     for block in blocks:
         if out and out[-1].type == block.type:
             prev = out[-1]
-            verdict = repeated_line(prev.text, block.text)
+            a, b = prev.text, block.text
+            ar = a.rstrip()
+            # Cheap screens first (most neighbours share nothing): a repeat
+            # shares its last (or first) visible character with the other
+            # line, an overlap has the end of the first line near the start of the next.
+            anchored = len(ar) > MIN_EXACT_OVERLAP and ar[-ANCHOR:] in b[:window]
+            if not anchored and ar[-1:] != b.rstrip()[-1:] and a.lstrip()[:1] != b.lstrip()[:1]:
+                out.append(block)
+                continue
+            verdict = repeated_line(a, b)
             if verdict == "current":
                 changes.append(Change("dedupe", span_of(block.spans), block.text, "",
                                       "line repeated across a column or page break"))
@@ -134,46 +146,106 @@ def _dedupe_blocks(blocks: tuple[Block, ...], changes: list[Change]) -> tuple[Bl
                                       "line repeated across a column or page break"))
                 out[-1] = block
                 continue
-            found = overlap(prev.text, block.text)
+            found = overlap(a, b) if anchored else None
             if found:
                 m, exact = found
-                a = prev.text.rstrip()
-                tail = a[-m:]
-                changes.extend(edits_to_changes("dedupe", [Edit(len(a) - m, len(a), tail, "", "OCR overlap: the line's end was read twice; the second read is kept")], prev.spans))
-                flags = prev.flags
+                tail = ar[-m:]
+                changes.extend(edits_to_changes("dedupe", [Edit(len(ar) - m, len(ar), tail, "", OVERLAP_REASON)], prev.spans))
+                where = _tail_span(prev.spans, len(ar) - m, len(ar))
+                flags = prev.flags + (Flag("reassembled", f"overlapping extraction: the line's end {tail!r} was read again at the start of the next line; merged into one sentence", where),)
                 if not exact:
-                    flags = flags + (Flag("uncertain_ocr", f"OCR overlap: dropped the first read {tail!r}, kept {block.text[:m]!r}", span_of(prev.spans)),)
-                out[-1] = replace(prev, text=a[:-m], flags=flags)
+                    flags = flags + (Flag("uncertain_ocr", f"OCR overlap: dropped the first read {tail!r}, kept {b[:m]!r}", where),)
+                out[-1] = replace(prev, text=ar[:-m], flags=flags)
         out.append(block)
     return tuple(out)
 
 
+OVERLAP_REASON = "OCR overlap: the line's end was read twice; the second read is kept"
+
+
+def _tail_span(spans: tuple[Span, ...], start: int, end: int) -> Span | None:
+    whole = span_of(spans)
+    if len(spans) == 1 and whole is not None and end <= whole.end - whole.start:
+        return Span(whole.start + start, whole.start + end)
+    return whole
+
+
 @cleaner("dedupe", family="duplicated text")
+@pauses_gc
 def dedupe(doc: Document, options: Mapping[str, Any]) -> Document:
     """Lines repeated across a break, OCR overlaps between lines and clauses printed twice, kept once."""
     del options
     # Removing one repeat can expose the next (a line read three times, an
     # overlap ending in a repeat): repeat until nothing changes, so that the
-    # cleaner is idempotent.
+    # cleaner is idempotent. After the first pass only the articles the
+    # last pass changed are looked at again.
+    dirty: set[int] | None = None
     for _ in range(MAX_PASSES):
         before = len(doc.changes)
-        doc = _dedupe_pass(doc)
-        if len(doc.changes) == before:
+        doc, dirty = _dedupe_pass(doc, dirty)
+        if len(doc.changes) == before or not dirty:
             break
     return doc
 
 
 MAX_PASSES = 6
+_DELIMS_RE = re.escape(_CLAUSE_DELIMS)
+# Candidate texts for drop_repeated_clauses: a clause sequence right after a
+# delimiter (or a line start) followed by itself. Starting with the
+# delimiter class lets the regex engine skip the text between them in C; the
+# possessive runs keep it from backtracking inside a clause.
+_CLAUSE_PROBE = re.compile(
+    rf"[{_DELIMS_RE}\n]((?:[^{_DELIMS_RE}\n]{{2,80}}+[{_DELIMS_RE}]){{1,4}}?)\1"
+)
 
 
-def _dedupe_pass(doc: Document) -> Document:
+def _clause_candidates(texts: list[str]) -> set[int]:
+    joined = "\n" + "\n".join(texts)
+    starts = node_starts(texts)
+    found: set[int] = set()
+    n = len(starts)
+    pos = 0
+    while True:
+        m = _CLAUSE_PROBE.search(joined, pos)
+        if m is None:
+            return found
+        k = bisect_right(starts, m.start(1) - 1) - 1
+        found.add(k)
+        if k + 1 >= n:
+            return found
+        pos = starts[k + 1]  # the separator before node k + 1
+
+
+def _dedupe_pass(doc: Document, dirty: set[int] | None) -> tuple[Document, set[int]]:
     changes: list[Change] = []
     articles = []
-    for article in doc.articles:
+    changed: set[int] = set()
+    for i, article in enumerate(doc.articles):
+        if dirty is not None and i not in dirty:
+            articles.append(article)
+            continue
         blocks = _dedupe_blocks(article.blocks, changes)
-        articles.append(replace(article, blocks=blocks) if blocks != article.blocks else article)
+        if blocks != article.blocks:
+            changed.add(i)
+            article = replace(article, blocks=blocks)
+        articles.append(article)
     if changes:
         doc = replace(doc, articles=tuple(articles)).with_changes(changes)
-    return apply_text_fixer(doc, "dedupe", drop_repeated_clauses, heads=False, furniture=False, trigger=_REPEATED_CLAUSES_ANYWHERE)
+    texts: list[str] = []
+    owners: list[int] = []
+    for i, article in enumerate(doc.articles):
+        texts.extend(b.text for b in article.blocks)
+        owners.extend([i] * len(article.blocks))
+    if dirty is not None:
+        wanted = {k for k, i in enumerate(owners) if i in dirty or i in changed}
+        candidates = {k for k in _clause_candidates([texts[k] if k in wanted else "" for k in range(len(texts))]) if k in wanted}
+    else:
+        candidates = _clause_candidates(texts)
+    before = len(doc.changes)
+    new = apply_text_fixer(doc, "dedupe", drop_repeated_clauses, heads=False, furniture=False, only=candidates) if candidates else doc
+    if len(new.changes) > before:
+        changed.update(owners[k] for k in candidates)
+    return new, changed
+
 
 __all__ = ["dedupe", "drop_repeated_clauses", "overlap", "repeated_line"]

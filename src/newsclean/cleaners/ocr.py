@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping
 
 from newsclean.cleaners.base import (
+    pauses_gc,
     Edit,
     TextFix,
     all_texts,
@@ -282,6 +283,7 @@ def _wanted_forms(text: str) -> set[str]:
 
 
 @cleaner("ocr_confusions", family="stray characters")
+@pauses_gc
 def ocr_confusions(doc: Document, options: Mapping[str, Any]) -> Document:
     """Look-alike characters (人/入, 己/已, 未/末, 曰/日) where the lexicon is certain; 一 read for a dash; O/l in numbers."""
     del options

@@ -19,17 +19,19 @@ import re
 from typing import Any, Iterator, Mapping
 
 from newsclean.cleaners.base import (
-    MAX_EDITS_LOGGED,
+    pauses_gc,
     Edit,
     TextFix,
-    nodes_matching,
     all_texts,
     apply_edits,
     apply_text_fixer,
-    coalesce,
+    compose,
+    edits_by_node,
+    fix_from_edits,
+    merge_close,
+    node_starts,
     node_texts,
-    rewrite_joined,
-    window_edit,
+    nodes_matching,
 )
 from newsclean.cleaners.chars import CJK, HAN, SPACE, is_cjk, is_han
 from newsclean.model import Document
@@ -37,12 +39,21 @@ from newsclean.registry import cleaner
 
 _TRIGGER = re.compile(r"[,:;?!()\"'•・‧∙―－⋯]|\.\.\.|。。。|--|(?<!…)…(?!…)|…{3,}")
 _QUOTE_CHARS = re.compile("[“”‘’「」『』\"']")
-_MARK_RUN = re.compile(r"[,:;?!]+")
-# The same decision as _mark_edits, made by the regex engine: a mark run whose
-# nearest non-space neighbour (across at most one space) is Chinese.
-_MARK_FAST = re.compile(f"(?<=[{CJK}])[,:;?!]+|(?<=[{CJK}][{SPACE}])[,:;?!]+|[,:;?!]+(?=[{SPACE}]?[{CJK}])")
+_M = ",:;?!"
+# A cluster of ASCII marks (runs of them one space apart: `, ,`) whose nearest
+# non-space neighbour (across at most one space) on either side is Chinese.
+# A converted mark is itself Chinese punctuation, so the repair spreads
+# through the whole cluster: judging the cluster at once gives the fixed
+# point in one pass. The pattern starts with the mark class, so the regex
+# engine skips the rest of the text in C.
+_MARK_CLUSTER = re.compile(
+    f"[{_M}](?<![{_M}][{_M}])(?<![{_M}][{SPACE}][{_M}])"
+    f"(?:(?<=[{CJK}][{_M}])|(?<=[{CJK}][{SPACE}][{_M}])|(?=[{_M}]*(?:[{SPACE}][{_M}]+)*[{SPACE}]?[{CJK}]))"
+    f"[{_M}]*(?:[{SPACE}][{_M}]+)*"
+)
 _SLOW = re.compile(r"[()\"'•・‧∙―－⋯…@]|\.\.\.|。。。|--|://|www\.")
-_MARKS = str.maketrans(",:;?!", "，：；？！")
+_MARKS = str.maketrans(_M, "，：；？！")
+_MARK_REASON = "ASCII punctuation in Chinese text made full-width"
 _PARENS = re.compile(r"[()（）]")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+|⋯+")
 _DASH = re.compile(r"-{2,}|―{1,2}|－{2,}")
@@ -52,8 +63,8 @@ _PROTECTED = re.compile(
     r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+=%]*[A-Za-z0-9/]"
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
 )
-_SUMMARY = "punctuation in Chinese text made full-width, quotes curled, ellipsis/dash/dot forms"
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
+NEAR = 3  # a repair this close to a mark left as it is can change that mark's context
 
 
 def _left(text: str, i: int) -> str:
@@ -86,26 +97,11 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in ranges)
 
 
-def _translate(m: re.Match[str]) -> str:
-    return m.group(0).translate(_MARKS)
-
-
-def _marks_to_fixed_point(text: str) -> str:
-    # A converted mark can be the Chinese neighbour of the next one (`中, ,a`).
-    for _ in range(3):
-        new = _MARK_FAST.sub(_translate, text)
-        if new == text:
-            break
-        text = new
-        if not _MARK_FAST.search(text):
-            break
-    return text
-
-
-def _fast_mark_edits(text: str) -> list[Edit]:
+def _mark_edits(text: str) -> list[Edit]:
+    """Edits making the ASCII marks in Chinese context full-width (one per cluster of them)."""
     return [
-        Edit(m.start(), m.end(), m.group(0), m.group(0).translate(_MARKS), "ASCII punctuation in Chinese text made full-width")
-        for m in _MARK_FAST.finditer(text)
+        Edit(m.start(), m.end(), m.group(0), m.group(0).translate(_MARKS), _MARK_REASON)
+        for m in _MARK_CLUSTER.finditer(text)
     ]
 
 
@@ -174,25 +170,33 @@ def _positions(text: str, char: str) -> Iterator[int]:
         i = text.find(char, i + 1)
 
 
+_ELLIPSIS_HINT = re.compile(r"\.\.\.|。。。|…|⋯")
+_DASH_HINT = re.compile("--|―|－－")
+
+
 def _form_edits(text: str) -> Iterator[Edit]:
-    for m in _ELLIPSIS.finditer(text):
-        run = m.group(0)
-        if run == "……":
-            continue
-        if _chinese_context(text, m.start(), m.end()):
-            yield Edit(m.start(), m.end(), run, "……", "ellipsis in Chinese text is two U+2026")
-    for m in _DASH.finditer(text):
-        if _chinese_context(text, m.start(), m.end()):
-            yield Edit(m.start(), m.end(), m.group(0), "——", "dash in Chinese text is two U+2014")
-    for m in _DOT.finditer(text):
-        yield Edit(m.start(), m.end(), m.group(0), "·", "interpunct between Chinese words is U+00B7")
+    if _ELLIPSIS_HINT.search(text):
+        for m in _ELLIPSIS.finditer(text):
+            run = m.group(0)
+            if run == "……":
+                continue
+            if _chinese_context(text, m.start(), m.end()):
+                yield Edit(m.start(), m.end(), run, "……", "ellipsis in Chinese text is two U+2026")
+    if _DASH_HINT.search(text):
+        for m in _DASH.finditer(text):
+            if _chinese_context(text, m.start(), m.end()):
+                yield Edit(m.start(), m.end(), m.group(0), "——", "dash in Chinese text is two U+2014")
+    if "•" in text or "・" in text or "‧" in text or "∙" in text:
+        for m in _DOT.finditer(text):
+            yield Edit(m.start(), m.end(), m.group(0), "·", "interpunct between Chinese words is U+00B7")
 
 
 def fix_punctuation(text: str, *, traditional: bool = False) -> TextFix:
     """Full-width punctuation, curled quotes, ellipsis, dashes and interpuncts in Chinese text.
 
     ``traditional`` curls ASCII double quotes into 「」 instead of “”
-    (also chosen when the text already uses 「」).
+    (also chosen when the text already uses 「」). Each repair is an edit
+    of ``text`` with its reason (repairs one character apart are one edit).
 
     >>> fix_punctuation('血压 90/60,心率 120!坚持"外防输人、内防反弹",见www.a.cn,中国•冠县').text
     '血压 90/60，心率 120！坚持“外防输人、内防反弹”，见www.a.cn，中国·冠县'
@@ -200,32 +204,43 @@ def fix_punctuation(text: str, *, traditional: bool = False) -> TextFix:
     '感谢。 （通讯员 段新歌）'
     >>> fix_punctuation("「我們」說:'好'").text
     '「我們」說：『好』'
+    >>> [(e.start, e.before, e.after) for e in fix_punctuation("好,是的:对").edits]
+    [(1, ',', '，'), (4, ':', '：')]
     """
-    first = _fix_once(text, traditional)
-    if not first.edits or not _TRIGGER.search(first.text):
-        return first
+    current = _fix_once(text, traditional)
+    if not current.edits:
+        return current
     # A repair can give a neighbour its Chinese context (`当,(` → `当，（`):
-    # repeat until nothing changes, so the cleaner is idempotent.
-    current = first
-    for _ in range(3):
+    # repeat while a mark left as it is stands near a repair, so the cleaner
+    # is idempotent.
+    for _ in range(4):
+        if not _needs_another_pass(current):
+            break
         again = _fix_once(current.text, traditional)
         if not again.edits:
             break
-        current = again
-    if current is first:
-        return first
-    return window_edit(text, current.text, _SUMMARY)
+        current = TextFix(again.text, tuple(compose(text, current.text, current.edits, again.edits)))
+    return TextFix(current.text, tuple(merge_close(text, current.edits)))
+
+
+def _needs_another_pass(fix: TextFix) -> bool:
+    left = [m.start() for m in _TRIGGER.finditer(fix.text)]
+    if not left:
+        return False
+    shift = 0
+    for e in fix.edits:
+        s = e.start + shift
+        t = s + len(e.after)
+        shift += len(e.after) - (e.end - e.start)
+        if any(s - NEAR <= p < t + NEAR for p in left):
+            return True
+    return False
 
 
 def _fix_once(text: str, traditional: bool) -> TextFix:
-    if not _TRIGGER.search(text):
-        return TextFix(text, ())
     if not _SLOW.search(text):
         # Only marks to judge: the regex engine does it in one pass.
-        new, count = _MARK_FAST.subn(lambda m: m.group(0).translate(_MARKS), text)
-        if count > MAX_EDITS_LOGGED:
-            return coalesce(text, new, [None] * count, _SUMMARY)  # type: ignore[list-item]
-        return coalesce(text, new, _fast_mark_edits(text), _SUMMARY)
+        return TextFix(text, ()) if ("," not in text and not _MARK_CLUSTER.search(text)) else apply_edits(text, _mark_edits(text))
     guard = _protected(text)
     trad = traditional or "「" in text
     edits: list[Edit] = []
@@ -239,18 +254,11 @@ def _fix_once(text: str, traditional: bool) -> TextFix:
     # next to them can be judged on the text with them already full-width
     # (`"好","坏"`) and every position still refers to the original text.
     context = apply_edits(text, edits).text if edits else text
-    if not guard:
-        marked, count = _MARK_FAST.subn(lambda m: m.group(0).translate(_MARKS), context)
-        if len(edits) + count > MAX_EDITS_LOGGED:
-            forms = list(_form_edits(marked))
-            final = apply_edits(marked, forms).text if forms else marked
-            return coalesce(text, final, [None] * (len(edits) + count + len(forms)), _SUMMARY)  # type: ignore[list-item]
-    edits.extend(e for e in _fast_mark_edits(context) if not (guard and _inside(e.start, guard)))
+    edits.extend(_mark_edits(context))
     edits.extend(_form_edits(context))
     if guard:
         edits = [e for e in edits if not _inside(e.start, guard)]
-    fixed = apply_edits(text, edits)
-    return coalesce(text, fixed.text, fixed.edits, _SUMMARY)
+    return apply_edits(text, edits)
 
 
 def unpaired_quotes(text: str) -> list[tuple[str, str, int, int]]:
@@ -290,34 +298,44 @@ def _first_unmatched(text: str, opening: str, closing: str) -> int:
     return stack[0] if stack else 0
 
 
+def _quick_unpaired(node: str) -> list[tuple[str, str, int, int]]:
+    c = node.count
+    if c("“") == c("”") and c("‘") == c("’") and c("「") == c("」") and c("『") == c("』") and '"' not in node and "'" not in node:
+        return []
+    return unpaired_quotes(node)
+
+
 @cleaner("punctuation", family="stray characters")
+@pauses_gc
 def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
     """Full-width punctuation in Chinese text; quotes paired and curled; ellipsis, dash and · forms."""
-    text = all_texts(doc)
-    traditional = doc.lang.lower().startswith(("zh-hant", "zh-tw", "zh-hk"))
-    has_quotes = any(q in text for pair in _QUOTE_PAIRS for q in pair) or '"' in text or "'" in text
-    if not has_quotes and not _TRIGGER.search(text):
-        return doc
-
-    def flagger(node: str) -> list[tuple[str, str, int, int]]:
-        if not any(q in node for q in '“”‘’「」『』"\''):
-            return []
-        return unpaired_quotes(node)
-
-    # Texts with only marks to judge are done in one regex pass over the
-    # whole document; the others (quotes, parentheses, forms, URLs) one by one.
     texts = node_texts(doc)
-    slow = nodes_matching(texts, _SLOW)
-    fast = rewrite_joined(texts, _marks_to_fixed_point, skip=slow)
+    joined = "\n".join(texts)
+    traditional = doc.lang.lower().startswith(("zh-hant", "zh-tw", "zh-hk"))
+    quotes = _QUOTE_CHARS.search(joined) is not None
+    if not quotes and not _TRIGGER.search(joined):
+        return doc
+    # Texts with only marks to judge are done by one regex pass over the
+    # whole document, and edited only at its matches; the others (quotes,
+    # parentheses, forms, URLs) one by one.
+    starts = node_starts(texts)
+    slow = nodes_matching(texts, _SLOW, joined, starts)
+    fast = {
+        k: fix_from_edits(texts[k], edits)
+        for k, edits in edits_by_node(
+            starts,
+            ((m.start(), m.end(), m.group(0), m.group(0).translate(_MARKS), _MARK_REASON) for m in _MARK_CLUSTER.finditer(joined)),
+        ).items()
+        if k not in slow
+    }
     return apply_text_fixer(
         doc,
         "punctuation",
         lambda t: fix_punctuation(t, traditional=traditional),
-        flagger=flagger,
-        trigger=_SLOW,
-        flag_trigger=_QUOTE_CHARS,
+        flagger=_quick_unpaired if quotes else None,
+        only=slow,
+        flag_only=nodes_matching(texts, _QUOTE_CHARS, joined, starts) if quotes else None,
         given=fast,
-        given_reason="ASCII punctuation in Chinese text made full-width",
     )
 
 

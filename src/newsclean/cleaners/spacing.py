@@ -27,7 +27,7 @@ import re
 from dataclasses import replace
 from typing import Any, Mapping
 
-from newsclean.cleaners.base import Edit, TextFix, all_texts, apply_edits, edits_to_changes, rewrite_joined, window_edit
+from newsclean.cleaners.base import Edit, TextFix, all_texts, apply_edits, edits_to_changes, rewrite_joined, window_edit, pauses_gc
 from newsclean.cleaners.chars import CJK, HAN, SPACE, is_cjk, is_han
 from newsclean.model import Document
 from newsclean.registry import cleaner
@@ -138,6 +138,7 @@ _FIELD_MODES = {"title": HEADLINE, "subtitle": HEADLINE, "kicker": HEADLINE, "se
 
 
 @cleaner("cjk_spacing", family="spacing")
+@pauses_gc
 def cjk_spacing(doc: Document, options: Mapping[str, Any]) -> Document:
     """Spaces removed inside Chinese text; kept in headline pairs, bylines, credits and furniture fields."""
     if not _SPACES.search(all_texts(doc)):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from newsclean.cleaners.base import Edit, TextFix, apply_text_fixer
+from newsclean.cleaners.base import Edit, TextFix, apply_text_fixer, pauses_gc
 from newsclean.model import Document
 from newsclean.registry import cleaner
 
@@ -100,6 +100,7 @@ def undouble_text(text: str) -> TextFix:
 
 
 @cleaner("undouble", family="duplicated headings")
+@pauses_gc
 def undouble(doc: Document, options: Mapping[str, Any]) -> Document:
     """Fake-bold lines whose runs were extracted twice come out once."""
     del options

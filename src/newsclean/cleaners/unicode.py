@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 import regex
 
-from newsclean.cleaners.base import TextFix, all_texts, apply_text_fixer, chain, sub_explained
+from newsclean.cleaners.base import TextFix, all_texts, apply_text_fixer, chain, sub_explained, pauses_gc
 from newsclean.model import Document
 from newsclean.registry import cleaner
 
@@ -51,6 +51,7 @@ def fix_unicode(text: str) -> TextFix:
 
 
 @cleaner("normalize_unicode", family="stray characters")
+@pauses_gc
 def normalize_unicode(doc: Document, options: Mapping[str, Any]) -> Document:
     """NFC, invisible/control characters removed, full-width letters and digits made half-width."""
     text = all_texts(doc)
