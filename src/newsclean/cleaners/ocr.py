@@ -25,6 +25,7 @@ is a stray word: ``with``/``and`` are repaired (``将健康管理 with 医疗指
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping
@@ -33,13 +34,13 @@ from newsclean.cleaners.base import (
     pauses_gc,
     Edit,
     TextFix,
-    all_texts,
     apply_edits,
     apply_text_fixer,
     edits_to_changes,
     node_texts,
+    compose,
+    node_starts,
     nodes_matching,
-    window_edit,
 )
 from newsclean.cleaners.chars import HAN, SPACE, is_han
 from newsclean.lexicon import char_frequency_rank, word_frequencies
@@ -70,7 +71,6 @@ _STRAY_WORD = re.compile(f"(?<=[{HAN}])[{SPACE}]*([a-z]{{2,12}})[{SPACE}]*(?=[{H
 _STRAY_REPAIR = {"with": "与", "and": "和"}
 # Lowercase Latin that does occur inside Chinese text.
 _LATIN_OK = frozenset("mg ml kg cm mm km ug g app vs ok pm am".split())
-_TRIGGER = re.compile(f"[{''.join(CONFUSABLE)}一]|[OolI]\\d|\\d[OolI]|[a-z]{{2}}")
 _NUMBERS_OR_WORDS = re.compile(f"\\d[年月日号时点]?一\\d|[OolI]\\d|\\d[OolI]|[{HAN}][{SPACE}]*[a-z]{{2}}")
 _SUBTITLE_DASH_BLOCKERS = re.compile(r"[。！？，,!?；;]")
 
@@ -258,6 +258,73 @@ def _subtitle_dash(article: Article, changes: list[Change]) -> Article:
     return replace(article, blocks=tuple(blocks)) if changed else article
 
 
+KEPT, MAYBE, BY_EVIDENCE = 0, 1, 2
+LEFT_UNKNOWN, RIGHT_UNKNOWN = 4, 8  # verdict bits: the printed character makes no word with that neighbour
+
+
+@lru_cache(maxsize=65536)
+def _verdict(left: str, ch: str, right: str) -> int:
+    """What the first look-alike pass can do with ``ch`` between ``left`` and ``right`` ('' at an edge).
+
+    :data:`KEPT`: nothing, whatever the rest of the text; :data:`MAYBE`: the
+    lexicon rule must look further; :data:`BY_EVIDENCE`: only the document's
+    own spelling could change it. :data:`LEFT_UNKNOWN` / :data:`RIGHT_UNKNOWN`
+    tell which neighbour makes no word with it. The same three characters
+    recur all over a text (and across texts), so the look-ups are memoised.
+    """
+    freqs = word_frequencies()
+    left_han = bool(left) and is_han(left)
+    right_han = bool(right) and is_han(right)
+    if not (left_han or right_han):
+        return KEPT
+    lb = freqs.get(left + ch, 0) if left_han else -1
+    rb = freqs.get(ch + right, 0) if right_han else -1
+    bits = (LEFT_UNKNOWN if lb == 0 else 0) | (RIGHT_UNKNOWN if rb == 0 else 0)
+    if max(lb, rb) < STRONG and any(
+        max(freqs.get(left + alt, 0) if left_han else 0, freqs.get(alt + right, 0) if right_han else 0) >= MIN_FREQ
+        for alt in CONFUSABLE[ch]
+    ):
+        return MAYBE | bits
+    if bits and _MORE_FREQUENT_FOR[ch]:
+        return BY_EVIDENCE | bits
+    return KEPT | bits
+
+
+def _scan(joined: str) -> tuple[list[tuple[int, int]], frozenset[str]]:
+    """One pass over the look-alike candidates of the whole document.
+
+    Returns the candidates ``(position, verdict)`` the first look-alike pass
+    may act on, and the document's evidence: the three-character forms with
+    a look-alike that it prints and that would support a repair (see
+    :func:`_from_evidence`).
+    """
+    wanted: set[str] = set()
+    printed: set[str] = set()
+    found = []
+    n = len(joined)
+    more = _more_frequent_for()
+    alt_chars = set("".join(more.values()))
+    for m in _CANDIDATE.finditer(joined):
+        i = m.start()
+        ch = joined[i]
+        if ch in alt_chars:
+            printed.add(joined[i:i + 3])
+            if i >= 2:
+                printed.add(joined[i - 2:i + 1])
+        v = _verdict(joined[i - 1] if i else "", ch, joined[i + 1] if i + 1 < n else "")
+        if v & 3:
+            found.append((i, v))
+        if v & (LEFT_UNKNOWN | RIGHT_UNKNOWN) and more[ch]:
+            for alt in more[ch]:
+                if v & RIGHT_UNKNOWN and i + 2 < n and is_han(joined[i + 2]):
+                    wanted.add(alt + joined[i + 1:i + 3])
+                if v & LEFT_UNKNOWN and i >= 2 and is_han(joined[i - 2]):
+                    wanted.add(joined[i - 2:i] + alt)
+    # A look-alike that is itself a candidate was seen above; any other is looked for.
+    others = {f for f in wanted if not (f[0] in alt_chars and f[0] in CONFUSABLE or f[-1] in alt_chars and f[-1] in CONFUSABLE)}
+    return found, frozenset(wanted & printed) | _evidence(joined, others)
+
+
 def _evidence(doc_text: str, wanted: set[str]) -> frozenset[str]:
     """The three-character forms of ``wanted`` that ``doc_text`` prints."""
     if not wanted:
@@ -266,20 +333,8 @@ def _evidence(doc_text: str, wanted: set[str]) -> frozenset[str]:
     return frozenset(m.group(0) for m in pattern.finditer(doc_text))
 
 
-def _wanted_forms(text: str) -> set[str]:
-    """Three-character forms with a look-alike that would support a repair (see :func:`_from_evidence`)."""
-    freqs = word_frequencies()
-    n = len(text)
-    wanted = set()
-    for m in _CANDIDATE.finditer(text):
-        i = m.start()
-        ch = text[i]
-        for alt in _MORE_FREQUENT_FOR[ch]:
-            if i + 2 < n and is_han(text[i + 1]) and is_han(text[i + 2]) and not freqs.get(text[i:i + 2], 0):
-                wanted.add(alt + text[i + 1:i + 3])
-            if i >= 2 and is_han(text[i - 1]) and is_han(text[i - 2]) and not freqs.get(text[i - 1:i + 1], 0):
-                wanted.add(text[i - 2:i] + alt)
-    return wanted
+_PROBE_NUMBERS = re.compile(r"一\d|[OolI](?:(?<=\d[OolI])|(?=\d))|[a-z]{2}")
+_PROBE_LATIN = re.compile(r"[a-z]{2}")
 
 
 @cleaner("ocr_confusions", family="stray characters")
@@ -291,31 +346,38 @@ def ocr_confusions(doc: Document, options: Mapping[str, Any]) -> Document:
     articles = tuple(_subtitle_dash(a, changes) for a in doc.articles)
     if changes:
         doc = replace(doc, articles=articles).with_changes(changes)
-    text = all_texts(doc)
-    evidence: frozenset[str] = frozenset()
-    if _CANDIDATE.search(text):
-        evidence = _evidence(text, _wanted_forms(text))
-    # Which texts need which step is found by scans of the whole document
-    # (str hashes are cached, so the membership tests below are cheap).
     texts = node_texts(doc)
-    with_numbers = {texts[i] for i in nodes_matching(texts, _NUMBERS_OR_WORDS)}
-    with_candidates = {texts[i] for i in nodes_matching(texts, _CANDIDATE)}
+    joined = "\n".join(texts)
+    starts = node_starts(texts)
+    # Which texts need which step is found by scans of the whole document;
+    # a look-alike is judged in Python only where its neighbours leave the
+    # lexicon in doubt.
+    found, evidence = _scan(joined) if _CANDIDATE.search(joined) else ([], frozenset())
+    lookalike_nodes: set[int] = set()
+    for i, v in found:
+        if v & 3 == BY_EVIDENCE:
+            ch = joined[i]
+            lb = 0 if v & LEFT_UNKNOWN else 1
+            rb = 0 if v & RIGHT_UNKNOWN else 1
+            if not evidence or not _from_evidence(joined, i, ch, lb, rb, evidence):
+                continue
+        lookalike_nodes.add(bisect_right(starts, i) - 1)
+    number_nodes = nodes_matching(texts, _PROBE_NUMBERS, joined, starts)
+    latin_nodes = nodes_matching(texts, _PROBE_LATIN, joined, starts) if number_nodes else set()
 
     def fixer(node: str) -> TextFix:
-        first = fix_numbers_and_dashes(node) if node in with_numbers else TextFix(node, ())
-        if node in with_candidates or (first.edits and _CANDIDATE.search(first.text)):
-            second = fix_lookalikes(first.text, evidence)
-        else:
-            second = TextFix(first.text, ())
+        first = fix_numbers_and_dashes(node) if _NUMBERS_OR_WORDS.search(node) else TextFix(node, ())
+        second = fix_lookalikes(first.text, evidence)
         if first.edits and second.edits:
-            # Two steps' offsets refer to different texts: log one exact edit instead.
-            return window_edit(node, second.text, "OCR repairs (look-alikes, dashes, numbers, stray words)")
+            return TextFix(second.text, tuple(compose(node, first.text, first.edits, second.edits)))
         return second if second.edits else first
 
     def flagger(node: str) -> list[tuple[str, str, int, int]]:
         return stray_words(node) if re.search("[a-z]", node) else []
 
-    return apply_text_fixer(doc, "ocr_confusions", fixer, flagger=flagger, trigger=_TRIGGER)
+    return apply_text_fixer(
+        doc, "ocr_confusions", fixer, flagger=flagger, only=lookalike_nodes | number_nodes, flag_only=latin_nodes
+    )
 
 
 __all__ = ["CONFUSABLE", "fix_lookalikes", "fix_numbers_and_dashes", "ocr_confusions", "stray_words"]
