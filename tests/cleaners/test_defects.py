@@ -200,3 +200,28 @@ def test_stray_word_001():
     texts, doc = run(ocr_confusions, "将健康管理 from 医疗指导嵌入托育各环节\n")
     assert texts == ["将健康管理 from 医疗指导嵌入托育各环节"]
     assert [f.kind for f in doc.flags()] == ["stray_word"]
+
+
+# -- regressions found by the property tests ----------------------------------------
+@pytest.mark.parametrize("raw", ["…………,", "东昌府区人民东昌府区入冠口", "两个人冠口入冠口"])
+def test_text_cleaners_idempotent_regressions(raw):
+    from newsclean.registry import get_cleaner
+
+    for name in ("punctuation", "ocr_confusions"):
+        once = get_cleaner(name)(segment_lines(raw), {})
+        twice = get_cleaner(name)(once, {})
+        assert [b.text for b in twice.blocks()] == [b.text for b in once.blocks()], name
+        assert twice.changes == once.changes, name
+
+
+def test_evidence_repair_not_turned_back_by_the_lexicon():
+    # 区人 is no word, and 府区入 is printed, but 人民 is: the rules disagree, nothing is certain.
+    assert fix_lookalikes("东昌府区人民", frozenset({"府区入"})).text == "东昌府区人民"
+
+
+def test_change_log_one_entry_per_repair():
+    raw = "今年以来,东昌府区卫健局始终把牢党建工作方向,守好新冠肺炎疫情防线;坚持\"外防输人、内防反弹\"总策略!\n"
+    doc = punctuation(segment_lines(raw), {})
+    changes = [c for c in doc.changes if c.cleaner == "punctuation"]
+    assert [(c.before, c.after) for c in changes] == [(",", "，"), (",", "，"), (";", "；"), ('"', "“"), ('"', "”"), ("!", "！")]
+    assert all(raw[c.span.start:c.span.end] == c.before for c in changes)

@@ -156,13 +156,19 @@ def fix_lookalikes(text: str, evidence: frozenset[str] = frozenset()) -> TextFix
     '人民群众的收入、个人所得、深入基层、未来一年'
     """
     original = text
-    edits: list[Edit] = []
+    changed: dict[int, Edit] = {}
     for _ in range(3):  # a repair can make the context of another: repeat until nothing changes
         text, found = _lookalike_pass(text, evidence)
-        edits.extend(found)
+        for e in found:
+            # Repairs replace one character by one, so positions stay put;
+            # a position repaired twice is one edit of the original character.
+            first = changed.get(e.start)
+            changed[e.start] = e if first is None else Edit(e.start, e.end, first.before, e.after, f"{first.reason}; {e.reason}")
         if not found:
             break
-    return TextFix(text, tuple(edits)) if text != original else TextFix(original, ())
+    if text == original:
+        return TextFix(original, ())
+    return TextFix(text, tuple(changed[k] for k in sorted(changed) if changed[k].before != changed[k].after))
 
 
 def _lookalike_pass(text: str, evidence: frozenset[str]) -> tuple[str, list[Edit]]:
@@ -180,26 +186,47 @@ def _lookalike_pass(text: str, evidence: frozenset[str]) -> tuple[str, list[Edit
         rb = freqs.get(text[i:i + 2], 0) if right_han else -1
         if evidence and (lb == 0 or rb == 0):
             alt = _from_evidence(text, i, ch, lb, rb, evidence)
-            if alt:
+            # The document's spelling is taken only if the lexicon would not
+            # turn it back (`东昌府区人民` next to a printed `东昌府区入冠口`
+            # keeps 人民): otherwise the two rules disagree and nothing is certain.
+            if alt and _lexicon_choice(text[:i] + alt + text[i + 1:], i, alt, freqs) is None:
                 edits.append(Edit(i, i + 1, ch, alt, f"OCR look-alike: {ch}→{alt} (spelt so elsewhere in the document)"))
                 text = text[:i] + alt + text[i + 1:]  # later candidates see the repaired context
                 continue
-        if max(lb, rb) >= STRONG:
-            continue  # the printed character makes a common word: no look-alike can beat it by RATIO
-        alts = [
-            alt for alt in CONFUSABLE[ch]
-            if max(freqs.get(text[i - 1] + alt, 0) if left_han else 0, freqs.get(alt + text[i + 1], 0) if right_han else 0) >= MIN_FREQ
-        ]
-        if not alts:
-            continue  # the look-alike makes no common word with a neighbour either
-        orig = _best_word(text, i, ch, freqs)
-        for alt in alts:
-            alt_best, a, b = max(_words_at(text, i, alt, freqs), default=(0, 0, 0))
-            if alt_best >= MIN_FREQ and alt_best >= RATIO * (orig + 1) and not _conflicts(text, i, a, b, alt_best, freqs):
-                edits.append(Edit(i, i + 1, ch, alt, f"OCR look-alike: {ch}→{alt} (lexicon: {alt_best} vs {orig})"))
-                text = text[:i] + alt + text[i + 1:]
-                break
+        choice = _lexicon_choice(text, i, ch, freqs, lb, rb)
+        if choice is not None:
+            alt, alt_best, orig = choice
+            edits.append(Edit(i, i + 1, ch, alt, f"OCR look-alike: {ch}→{alt} (lexicon: {alt_best} vs {orig})"))
+            text = text[:i] + alt + text[i + 1:]
     return text, edits
+
+
+def _lexicon_choice(
+    text: str, i: int, ch: str, freqs: Mapping[str, int], lb: int | None = None, rb: int | None = None
+) -> tuple[str, int, int] | None:
+    """The look-alike the lexicon puts at ``i`` instead of ``ch``: ``(alt, its word's frequency, the printed one's)``, or None."""
+    n = len(text)
+    left_han = i > 0 and is_han(text[i - 1])
+    right_han = i + 1 < n and is_han(text[i + 1])
+    if not (left_han or right_han):
+        return None
+    if lb is None:
+        lb = freqs.get(text[i - 1:i + 1], 0) if left_han else -1
+        rb = freqs.get(text[i:i + 2], 0) if right_han else -1
+    if max(lb, rb or 0) >= STRONG:
+        return None  # the printed character makes a common word: no look-alike can beat it by RATIO
+    alts = [
+        alt for alt in CONFUSABLE.get(ch, "")
+        if max(freqs.get(text[i - 1] + alt, 0) if left_han else 0, freqs.get(alt + text[i + 1], 0) if right_han else 0) >= MIN_FREQ
+    ]
+    if not alts:
+        return None  # the look-alike makes no common word with a neighbour either
+    orig = _best_word(text, i, ch, freqs)
+    for alt in alts:
+        alt_best, a, b = max(_words_at(text, i, alt, freqs), default=(0, 0, 0))
+        if alt_best >= MIN_FREQ and alt_best >= RATIO * (orig + 1) and not _conflicts(text, i, a, b, alt_best, freqs):
+            return alt, alt_best, orig
+    return None
 
 
 def fix_numbers_and_dashes(text: str, *, ranges: bool = True, numbers: bool = True, stray: bool = True) -> TextFix:

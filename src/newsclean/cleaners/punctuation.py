@@ -224,7 +224,7 @@ def fix_punctuation(text: str, *, traditional: bool = False) -> TextFix:
 
 
 def _needs_another_pass(fix: TextFix) -> bool:
-    left = [m.start() for m in _TRIGGER.finditer(fix.text)]
+    left = [m.span() for m in _TRIGGER.finditer(fix.text)]
     if not left:
         return False
     shift = 0
@@ -232,7 +232,7 @@ def _needs_another_pass(fix: TextFix) -> bool:
         s = e.start + shift
         t = s + len(e.after)
         shift += len(e.after) - (e.end - e.start)
-        if any(s - NEAR <= p < t + NEAR for p in left):
+        if any(p0 < t + NEAR and p1 > s - NEAR for p0, p1 in left):
             return True
     return False
 
