@@ -92,3 +92,43 @@ def test_interleave_search_is_bounded_per_segment():
     started = time.process_time()
     _best_reorder(seg[:240])
     assert time.process_time() - started < 0.5
+
+
+def test_headline_cluster_after_a_story_is_read_whatever_its_width():
+    # hard-wrapped dump: the headline is as wide as a column line, yet it sits between a
+    # finished sentence and a column label with a byline under it
+    text = ("他说这是一个很好的开头。\n我院召开2025年医疗质量安全推进\n医患故事\n■ 张磊 李娜\n"
+            "6月8日凌晨2时许，72岁的刘大爷在睡梦中突感胸口\n剧烈疼痛。")
+    doc = run(text, "detect_furniture", "rejoin_lines", "build_articles")
+    assert [b.text for b in doc.blocks()][0] == "他说这是一个很好的开头。"
+    assert doc.articles[-1].byline == "张磊 李娜"
+
+
+def test_late_headline_claimed_by_vocabulary_not_position():
+    # two stories opened by label and byline only; their headlines come at the end, in either order
+    text = ("要闻\n本报记者 王雪\n我院召开质量安全推进会，全院科室主任参加。\n（宣传科）\n"
+            "简讯\n通讯员 赵敏\n我院开展无偿献血活动，共有86人成功献血。\n（宣传科）\n"
+            "我院开展无偿献血活动\n我院召开质量安全推进会\n")
+    doc = run(text, "detect_furniture", "rejoin_lines", "build_articles")
+    assert [(a.section, a.title) for a in doc.articles] == [("要闻", "我院召开质量安全推进会"),
+                                                           ("简讯", "我院开展无偿献血活动")]
+
+
+def test_newsletter_name_and_column_label_are_not_bylines():
+    from newsclean.structure.cues import is_byline
+
+    assert not is_byline("简讯") and not is_byline("仁和醫院院訊")
+    assert is_byline("聊城报道") and is_byline("国晓宁 聊城报道")
+
+
+def test_doubled_line_is_not_a_running_header():
+    text = "58分钟打通生命通道\n58分钟打通生命通道\n正文开始了。\n"
+    doc = run(text, "detect_furniture")
+    assert not doc.furniture
+
+
+def test_markdown_bold_is_a_hint_for_the_headline():
+    doc = run("## 跨团队接力九十八天 **早产儿平安回家**\n\n■ 张三\n\n正文开始。", "build_articles")
+    a = doc.articles[0]
+    assert (a.kicker, a.title, a.byline) == ("跨团队接力九十八天", "早产儿平安回家", "张三")
+    assert any(c.before.startswith("跨团队") and "**" not in c.after for c in doc.changes)

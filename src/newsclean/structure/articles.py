@@ -27,12 +27,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
+from bisect import bisect_right
+
 import regex
 
 from newsclean.model import Article, Block, Change, Document, Furniture, Span, merge_spans, span_of
 from newsclean.registry import cleaner
 from newsclean.structure._perf import gc_paused
 from newsclean.structure.cues import (
+    content_words,
+    crossing_word,
     dash_lead,
     ends_sentence,
     ends_with_credit,
@@ -40,6 +44,7 @@ from newsclean.structure.cues import (
     is_editor_note,
     is_news_lead,
     is_parallel_slogan,
+    is_short_label,
     join_text,
     section_label,
 )
@@ -86,8 +91,14 @@ def _strip_prefix(b: Block, prefix: str, ctx: _Ctx, reason: str) -> str:
 def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head:
     head = _Head()
     heads: list[Block] = []
+    titles: list[Block] = []  # a headline claimed from after the body: the other head lines are kickers
     bylines: list[tuple[str, Block]] = []
+    bold: list[bool] = []
     for b, role in zip(group, roles):
+        unbolded = _unbold(b, ctx)
+        if role in ("head", "title"):
+            bold.append(unbolded is not b)
+        b = unbolded
         if role == "section":
             label = section_label(b.text) or b.text.strip()
             if label != b.text.strip():
@@ -104,6 +115,8 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
             m = _MARKER.match(b.text.strip())
             text = _strip_prefix(b, m.group(0) if m else "", ctx, "byline marker")
             bylines.append((text, b))
+        elif role == "title":
+            titles.append(b)
         else:
             heads.append(b)
     if bylines:
@@ -111,6 +124,27 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
         for t, _ in bylines[1:]:
             text = join_text(text, t, " ")
         head.byline = (text, _spans([b for _, b in bylines]))
+    if titles:
+        if heads:
+            head.kicker = (_join_lines_spaced(heads), _spans(heads))
+        head.title = (_join_lines(titles, ctx), _spans(titles))
+        return head
+    if len(heads) == 1 and not head.kicker:
+        m = _PLAIN_THEN_BOLD.match(heads[0].text.strip())
+        if m and "**" not in m.group(1) + m.group(2):
+            # one printed line, kicker in plain type and headline in bold side by side
+            b = heads[0]
+            ctx.changes.append(Change(NAME, span_of(b.spans), b.text.strip(), f"{m.group(1)} {m.group(2)}",
+                                      "Markdown bold marks the headline after its kicker"))
+            head.kicker = (m.group(1), b.spans)
+            head.title = (m.group(2), b.spans)
+            return head
+    if len(heads) >= 2 and any(bold) and not bold[0] and not head.kicker:
+        # Markdown bold marks the headline: plain lines above it are its kicker
+        k = bold.index(True)
+        head.kicker = (_join_lines_spaced(heads[:k]), _spans(heads[:k]))
+        head.title = (_join_lines(heads[k:], ctx), _spans(heads[k:]))
+        return head
     # kicker / title / banners among the plain headline lines
     while len(heads) >= 2 and is_parallel_slogan(heads[0].text) and not heads[0].hints.get("md_level") \
             and not heads[1].hints.get("md_level"):
@@ -127,6 +161,20 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
     if heads:
         head.title = (_join_lines(heads, ctx), _spans(heads))
     return head
+
+
+_PLAIN_THEN_BOLD = regex.compile(r"^([^*\s][^*]*?)\s*\*\*(?=\S)(.+?)(?<=\S)\*\*$")
+_BOLD = regex.compile(r"^\*\*(?=\S)(.+?)(?<=\S)\*\*$")
+
+
+def _unbold(b: Block, ctx: _Ctx) -> Block:
+    """A headline line without the Markdown bold around it (``**标题**``): emphasis is a hint, not text."""
+    t = b.text.strip()
+    m = _BOLD.match(t)
+    if not m or "**" in m.group(1):
+        return b
+    ctx.changes.append(Change(NAME, span_of(b.spans), t, m.group(1), "Markdown bold around a headline line"))
+    return replace(b, text=m.group(1))
 
 
 def _join_lines(blocks: Sequence[Block], ctx: _Ctx) -> str:
@@ -205,6 +253,8 @@ def _build_articles(doc: Document, options: Mapping[str, Any]) -> Document:
                 if roles[j] == "head" and blocks[j].hints.get("md_level") and any(
                         roles[k] == "head" and blocks[k].hints.get("md_level") for k in group):
                     break
+                if _starts_cluster(j, group, blocks, roles):
+                    break  # a column label under a headline: the headline closed the story before
                 group.append(j)
                 j += 1
             items.append(("head", group))
@@ -212,6 +262,9 @@ def _build_articles(doc: Document, options: Mapping[str, Any]) -> Document:
         else:
             items.append(("body", [i]))
             i += 1
+
+    if not md_doc:
+        items = _claim_late_titles(items, blocks, roles, ctx)
 
     def has(group: list[int], role: str) -> bool:
         return any(roles[k] == role for k in group)
@@ -301,7 +354,7 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
                 pending_section = None
                 current = _article(head)
             else:
-                text = _join_lines_spaced(gblocks)
+                text = _join_lines_spaced([_unbold(b, ctx) for b in gblocks])
                 if current is None:
                     current = _article(_Head(section=pending_section))
                     pending_section = None
@@ -410,3 +463,184 @@ def _build_trailing(items, blocks, roles, ctx: _Ctx) -> list[Article]:
     if run:
         articles.append(_article(_Head(), run))
     return articles
+
+
+def _starts_cluster(j: int, group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str]) -> bool:
+    """True if head line ``j`` is an unspaced column label (要闻) opening a new headline cluster.
+
+    A label of two to four characters under a headline, with a headline,
+    subtitle or byline of its own below it, is the top of the next story's
+    cluster, not the end of this headline.
+    """
+    if roles[j] != "head" or not is_short_label(blocks[j].text) or j + 1 >= len(blocks):
+        return False
+    if roles[j + 1] not in ("head", "subtitle", "byline") or blocks[j + 1].hints.get("after_furniture"):
+        return False
+    prev = group[-1]
+    return roles[prev] == "head" and not is_short_label(blocks[prev].text) \
+        and crossing_word(blocks[prev].text, blocks[j].text) is None
+
+
+_TITLE_WINDOW = 8  # stories on either side of a late headline that may claim it
+_BODY_CHARS = 4000  # body text of a story searched for a headline's words
+
+
+def _claim_late_titles(items, blocks, roles, ctx: _Ctx):
+    """Headlines printed after their bodies go back to the story whose text they name.
+
+    A *late headline* is a head group of plain headline lines that heads
+    nothing: it comes after a finished sentence, a signoff or page furniture
+    and is followed by another headline cluster, by furniture or by the end of
+    the text. Which story it names is read from vocabulary: the headline's
+    content words (:func:`~newsclean.structure.cues.content_words`) are looked
+    for in the body of each story nearby; the story that holds most of them
+    claims it (a story with no headline of its own first, then the nearer
+    one). Its label becomes the section, its other head lines the kicker.
+    Late headlines no story claims are left where they are.
+    """
+    n = len(items)
+    stories: list[tuple[int, list[int]]] = []  # (item index of the opener or first body, body item indices)
+    titled_only: set[int] = set()  # stories with no byline or subtitle: briefs under a label, never claim
+    orphans: list[int] = []
+    for pos, (kind, group) in enumerate(items):
+        if kind == "head":
+            if _is_late_title(pos, items, blocks, roles):
+                orphans.append(pos)
+            elif _is_strong(group, blocks, roles):
+                stories.append((pos, []))
+                if not any(roles[k] in ("byline", "subtitle") for k in group):
+                    titled_only.add(len(stories) - 1)
+        else:
+            if not stories:
+                stories.append((pos, [pos]))
+            else:
+                stories[-1][1].append(pos)
+    if not orphans or not stories:
+        return items
+    texts: list[str] = []
+    titled: list[bool] = []
+    for opener, body in stories:
+        text = ""
+        for p in body:
+            if len(text) >= _BODY_CHARS:
+                break
+            text += blocks[items[p][1][0]].text
+        texts.append(text)
+        kind, group = items[opener]
+        titled.append(kind == "head" and any(roles[k] == "head" for k in group[1:] if True)
+                      and not _label_only(group, blocks, roles))
+    openers = [o for o, _ in stories]
+
+    def rank(words: tuple[str, ...], at: int) -> list[tuple[int, bool, float, int]]:
+        ranked = []
+        # only stories printed before it: a headline above its story is not late
+        for si in range(max(0, at - _TITLE_WINDOW), at):
+            if si in titled_only or items[stories[si][0]][0] != "head":
+                continue
+            hits = sum(1 for w in words if w in texts[si])
+            if hits:
+                ranked.append((-hits, titled[si], abs(at - 0.5 - si), si))
+        return sorted(ranked)
+
+    # a late cluster may hold the headlines of several stories (all printed at the page end):
+    # each line goes to the story it names best; a line naming none clearly stays with the one above
+    units: list[list[int]] = []
+    for pos in orphans:
+        at = bisect_right(openers, pos)
+        current: list[int] = []
+        current_story: int | None = None
+        prev_k = None
+        for k in items[pos][1]:
+            ranked = rank(content_words(blocks[k].text), at)
+            best = ranked[0][3] if ranked and (len(ranked) == 1 or ranked[0][:2] < ranked[1][:2]) else None
+            wrapped = prev_k is not None and crossing_word(blocks[prev_k].text, blocks[k].text, min_freq=1)
+            prev_k = k
+            if current and (wrapped or ranked and (best is None or best == current_story)):
+                current.append(k)
+                continue
+            if current:
+                units.append(current)
+            current, current_story = ([k], best) if ranked else ([], None)
+        if current:
+            units.append(current)
+    pairs = []
+    for u, unit in enumerate(units):
+        words = content_words(_join_lines_spaced([blocks[k] for k in unit]))
+        at = bisect_right(openers, items_pos_of(items, unit[0]))
+        ranked = rank(words, at)
+        for neg, tit, dist, si in ranked:
+            # a story that has a headline of its own must be named by more than one word
+            if (neg == ranked[0][0] or -neg * 2 >= len(words)) and (-neg >= 2 or not tit or -neg * 2 >= len(words)):
+                pairs.append((neg, tit, dist, u, si))
+    if not pairs:
+        return items
+    pairs.sort()
+    taken_u: set[int] = set()
+    taken_s: set[int] = set()
+    claims: dict[int, list[int]] = {}
+    for _, _, _, u, si in pairs:
+        if u in taken_u or si in taken_s:
+            continue
+        taken_u.add(u)
+        taken_s.add(si)
+        claims[stories[si][0]] = units[u]
+    moved = {k for unit in claims.values() for k in unit}
+    out = []
+    for pos, (kind, group) in enumerate(items):
+        left = [k for k in group if k not in moved] if kind == "head" else group
+        late = claims.get(pos)
+        if late is not None:
+            for k in late:
+                roles[k] = "title"
+            ctx.changes.append(Change(NAME, span_of(_spans([blocks[k] for k in late])), "", "",
+                                      "headline printed after its story moved to the story it names"))
+            if kind == "head":
+                cut = next((m for m, k in enumerate(left) if roles[k] in ("subtitle", "byline")), len(left))
+                first = left[0] if left else None
+                if first is not None and roles[first] == "head" and is_short_label(blocks[first].text):
+                    roles[first] = "section"
+                out.append(("head", left[:cut] + late + left[cut:]))
+            else:
+                out.append(("head", list(late)))
+                out.append((kind, group))
+            continue
+        if left:
+            out.append((kind, left))
+    return out
+
+
+def items_pos_of(items, k: int) -> int:
+    """Index of the item holding block ``k`` (items are in block order)."""
+    lo, hi = 0, len(items)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if items[mid][1][-1] < k:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _label_only(group, blocks, roles) -> bool:
+    heads = [k for k in group if roles[k] == "head"]
+    return not heads or len(heads) == 1 and heads[0] == group[0] and is_short_label(blocks[heads[0]].text)
+
+
+def _is_late_title(pos, items, blocks, roles) -> bool:
+    kind, group = items[pos]
+    if any(roles[k] != "head" or blocks[k].hints.get("md_level") for k in group):
+        return False
+    if len(group) == 1 and is_short_label(blocks[group[0]].text):
+        return False
+    if any(is_parallel_slogan(blocks[k].text) for k in group):
+        return False
+    nxt = items[pos + 1] if pos + 1 < len(items) else None
+    if nxt is not None and nxt[0] == "body" and not blocks[nxt[1][0]].hints.get("after_furniture"):
+        return False
+    if pos == 0 or blocks[group[0]].hints.get("after_furniture"):
+        return True
+    pkind, pgroup = items[pos - 1]
+    if pkind == "head":
+        return all(roles[k] == "head" for k in pgroup)
+    prev = blocks[pgroup[0]]
+    return roles[pgroup[0]] == "signoff" or ends_sentence(prev.text)

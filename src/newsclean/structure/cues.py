@@ -41,7 +41,8 @@ _ROLE_SUFFIX = regex.compile(
     r"护士长|護理長|医师|醫師|医生|醫生|摄影|攝影|摄|攝|文|图|圖|编辑|編輯|主编|科|部|室|办|辦|中心|站|员|員|长|長|处|處)$"
 )
 _NAME = regex.compile(rf"^{_HAN}[{_HAN}·]{{1,3}}$")
-_REPORT = regex.compile(rf"^{_HAN}{{1,6}}(报道|報導|报导|讯|訊)$")
+_REPORT = regex.compile(rf"^{_HAN}{{2,6}}(报道|報導|报导|讯|訊)$")
+_NEWSLETTER = regex.compile(r"(院讯|院訊|简讯|簡訊)$")  # a publication's or column's name, not a dateline
 _SECTION_SPACED = regex.compile(rf"^【?\s*{_HAN}(?:[ \u3000]+{_HAN}){{1,5}}\s*】?$")
 _SECTION_BRACKET = regex.compile(rf"^【\s*[{_HAN} \u3000]{{2,10}}\s*】$")
 _DASH_LEAD = regex.compile(r"^(——|—|--|──|－－|一(?=\p{Han}))")
@@ -189,7 +190,7 @@ def is_byline(text: str) -> bool:
         return False
     if marked:
         return True
-    if _REPORT.match(body):
+    if _REPORT.match(body) and not _NEWSLETTER.search(body):
         return True
     tokens = _SPACES.split(body)
     if len(tokens) >= 2 and _REPORT.match(tokens[-1]):
@@ -340,7 +341,47 @@ def _crossing_word(left: str, right: str, min_freq: int) -> str | None:
     return best
 
 
+_WORDISH = regex.compile(rf"{_HAN}+|[0-9]+(?:\.[0-9]+)?|[A-Za-z]{{2,}}")
+_SHORT_LABEL = regex.compile(rf"^{_HAN}{{2,4}}$")
+
+
+def content_words(text: str, longest: int = 4) -> tuple[str, ...]:
+    """The content words of a headline: lexicon words of two or more characters, and numbers.
+
+    Each Han run is cut by forward longest match over the lexicon; a stretch
+    the lexicon does not know (rare words, traditional characters) gives its
+    character pairs instead, so a headline in any script has words to look for.
+
+    >>> content_words("58分钟打通“生命通道”")
+    ('58', '分钟', '打通', '生命', '通道')
+    """
+    words: list[str] = []
+    for m in _WORDISH.finditer(text):
+        run = m.group(0)
+        if not _HAN_RUN.fullmatch(run):
+            words.append(run)
+            continue
+        i, n = 0, len(run)
+        while i < n:
+            for k in range(min(longest, n - i), 1, -1):
+                if word_freq(run[i:i + k]):
+                    words.append(run[i:i + k])
+                    i += k
+                    break
+            else:
+                if i + 1 < n and not word_freq(run[i + 1:i + 3]):
+                    words.append(run[i:i + 2])
+                i += 1
+    return tuple(dict.fromkeys(words))
+
+
+def is_short_label(text: str) -> bool:
+    """Two to four Han characters and nothing else: the shape of an unspaced section label (要闻, 医患故事)."""
+    return bool(_SHORT_LABEL.match(text.strip()))
+
+
 __all__ = [
+    "content_words", "is_short_label",
     "crossing_word", "dangling_end", "dash_lead", "ends_continuing", "ends_sentence", "ends_with_credit",
     "is_byline", "is_caption", "is_editor_note", "is_headline_like", "is_news_lead", "is_parallel_slogan",
     "is_report_tail", "is_signoff", "join_text", "section_label", "starts_dangling", "strip_closers",

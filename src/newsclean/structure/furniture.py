@@ -40,6 +40,7 @@ _ISSUE = regex.compile(
     r"(第\s*[0-9]+\s*期|总第\s*[0-9]+\s*期|總第\s*[0-9]+\s*期|本期\s*[0-9一二三四五六七八九十]+\s*版|"
     r"[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*(星期|週|周)[一二三四五六日天])"
 )
+_ISSUE_NO = regex.compile(r"第\s*[0-9]+\s*期")
 _PAGE = regex.compile(r"(^|\s)第\s*[0-9一二三四五六七八九十]+\s*版(\s|$)|^[0-9一二三四五六七八九十]+\s*版$")
 _JUMP = regex.compile(r"^[（(]?\s*(下转|上接|转第|接第|转下|轉第|接上|下轉|上接)\s*第?\s*([0-9一二三四五六七八九十]+)\s*版\s*[)）]?$")
 _GUIDE = regex.compile(r"^(投稿指南|投稿须知|投稿須知|征稿启事|徵稿啟事|稿约|稿約)$")
@@ -51,7 +52,7 @@ _MASTHEAD_STOP = regex.compile(r"[，,。]")
 
 def _kind_of(text: str) -> str | None:
     """Furniture kind from the line alone, or None."""
-    t = text.strip()
+    t = text.strip().strip("*").strip()  # Markdown bold around a page label (**第1版**) is a hint only
     n = visible_len(t)
     if n == 0 or n > 120:
         return None
@@ -113,9 +114,16 @@ def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
     # lines repeated across the dump (running headers and footers)
     keys = ["".join(t.split()) for t in texts]
     counts = Counter(keys)
+    first_at: dict[str, int] = {}
+    last_at: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        first_at.setdefault(k, i)
+        last_at[k] = i
     for i, t in enumerate(texts):
         if kinds[i] or counts[keys[i]] < 2:
             continue
+        if last_at[keys[i]] - first_at[keys[i]] < counts[keys[i]]:
+            continue  # printed twice in a row (fake bold, a doubled line): not a running header
         if 4 <= len(keys[i]) <= 60 and not ends_sentence(t) and not is_signoff(t):
             kinds[i] = "footer" if i > n // 2 else "header"
 
@@ -145,7 +153,8 @@ def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
             merge_with_prev[i + 1] = True
 
     # masthead: short non-sentence lines printed just above an issue line
-    for i in [i for i, k in enumerate(kinds) if k == "issue"]:
+    # (an issue line proper, with its number: a date alone is a running header, not the masthead's foot)
+    for i in [i for i, k in enumerate(kinds) if k == "issue" and _ISSUE_NO.search(texts[i])]:
         j = i - 1
         while j >= 0 and i - j <= 8:
             t = texts[j]

@@ -28,6 +28,7 @@ from newsclean.structure.cues import (
     is_byline,
     is_headline_like,
     is_report_tail,
+    is_short_label,
     is_signoff,
     section_label,
     starts_dangling,
@@ -80,12 +81,16 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
     """
     n = len(blocks)
     roles: list[str] = []
+    forced = head_clusters(blocks) if style == "fixed" else frozenset()
     for i, b in enumerate(blocks):
         given = b.hints.get("role")
         if given:
             roles.append(given)
             continue
         t = b.text.strip()
+        if i in forced:
+            roles.append(_shape_role(t) or "head")
+            continue
         if len(t) > 64 and visible_len(t) > 60 and not b.hints.get("md_level"):
             # longer than any signoff, label, byline, subtitle or headline shape: body text
             roles.append("para")
@@ -128,6 +133,14 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
             if role == "head" and nxt is not None and starts_dangling(nxt.text):
                 role = "para"
         roles.append(role)
+    for i in range(n - 1):
+        # an unspaced column label (要闻, 医患故事) directly over a headline, subtitle or byline
+        if roles[i] == "head" and not blocks[i].hints.get("role") and is_short_label(blocks[i].text.strip("*# ")) \
+                and roles[i + 1] == "head" and not is_short_label(blocks[i + 1].text.strip("*# ")) \
+                and not 0 < int(blocks[i].hints.get("md_level") or 0) <= 2 \
+                and (i == 0 or roles[i - 1] not in ("head", "section") or blocks[i].hints.get("after_furniture")) \
+                and _credits_below(roles, i + 1):
+            roles[i] = "section"
     if not any(b.hints.get("md_level") for b in blocks):
         # In a plain dump a comma inside a "headline" is more often a cut-off sentence:
         # keep such lines as headlines only when the page shows a series of them.
@@ -138,6 +151,82 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
             if len(good) < 2 or i not in good:
                 roles[i] = "para"
     return roles
+
+
+def _credits_below(roles: Sequence[str], start: int, reach: int = 3) -> bool:
+    """True if a byline or subtitle closes the headline lines from ``start`` on (a story's cluster, not a subhead)."""
+    for k in range(start, min(len(roles), start + reach)):
+        if roles[k] in ("byline", "subtitle"):
+            return True
+        if roles[k] != "head":
+            return False
+    return False
+
+
+def _shape_role(text: str) -> str | None:
+    """The head role a line has by its shape alone (section label, byline, dash-led subtitle, headline)."""
+    if is_signoff(text):
+        return "signoff"
+    if section_label(text):
+        return "section"
+    if is_byline(text):
+        return "byline"
+    if dash_lead(text) and is_headline_like(text.lstrip("—一-─－"), max_len=48):
+        return "subtitle"
+    if is_headline_like(text, max_len=48):
+        return "head"
+    return None
+
+
+_MAX_CLUSTER = 7  # lines a headline cluster (label, kicker, headline, subtitle, byline) can span
+
+
+def head_clusters(blocks: Sequence[Block]) -> frozenset[int]:
+    """Lines of a hard-wrapped dump that are headline clusters whatever their width.
+
+    A wrapped column line without punctuation looks like a headline; a long
+    headline looks like a full column line. The cue that settles it is the
+    cluster: a run of headline-shaped lines that starts where a story ended
+    (a sentence end, a signoff, the top of the text or page furniture) and
+    either reaches a section label, byline or dash-led subtitle, or runs to
+    the end of the text or to page furniture (headlines printed after the
+    bodies). A body line cannot be that: it continues into a sentence.
+
+    >>> from newsclean.readers import segment_lines
+    >>> text = "他说完了。\\n我院召开2025年医疗质量安全推进会议\\n医患故事\\n■ 张磊 李娜\\n正文开始。"
+    >>> sorted(head_clusters(list(segment_lines(text).blocks())))
+    [1, 2, 3]
+    """
+    n = len(blocks)
+    shapes = [_shape_role(b.text.strip()) if visible_len(b.text) <= 48 else None for b in blocks]
+    forced: set[int] = set()
+
+    def boundary_before(k: int) -> bool:
+        if k == 0 or blocks[k].hints.get("after_furniture"):
+            return True
+        prev = blocks[k - 1].text
+        return ends_sentence(prev) or shapes[k - 1] == "signoff"
+
+    def walk_back(end: int) -> int | None:
+        start = end
+        while start > 0 and end - start < _MAX_CLUSTER and shapes[start - 1] not in (None, "signoff") \
+                and not blocks[start].hints.get("after_furniture"):
+            start -= 1
+        while start <= end and not boundary_before(start):
+            start += 1  # the cluster cannot start inside a sentence
+        return start if start <= end else None
+
+    for s, shape in enumerate(shapes):
+        if shape in ("section", "byline", "subtitle"):
+            start = walk_back(s)
+            if start is not None and start < s:
+                forced.update(range(start, s + 1))
+        elif shape == "head" and (s + 1 == n or blocks[s + 1].hints.get("after_furniture")):
+            # a cluster closing the text or a page: nothing follows it that it could open
+            start = walk_back(s)
+            if start is not None:
+                forced.update(range(start, s + 1))
+    return frozenset(forced)
 
 
 def _balanced_comma_head(text: str) -> bool:
