@@ -5,7 +5,7 @@
 # chromium renders the editor's review page in the browser tests.
 # Installs with apt when run as root (or with sudo); otherwise says what to install.
 set -euo pipefail
-PACKAGES=(fonts-noto-cjk fontconfig libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils chromium libreoffice-writer-nogui)
+PACKAGES=(fonts-noto-cjk fontconfig libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils libxml2-utils chromium libreoffice-writer-nogui)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
