@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from newsclean.errors import InputError, OutputError
-from newsclean.readers.dump import MAX_INPUT_BYTES
+from newsclean.readers.dump import check_input, input_errors, read_file_bytes
 from newsclean.writers.atomic import write_atomic
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
@@ -71,33 +71,11 @@ def filesystem(url: str) -> tuple[Any, str]:
 def read_bytes(location: str) -> bytes:
     """The bytes of the input at ``location``; :class:`InputError` names it on failure."""
     if not is_url(location):
-        path = Path(local(location))
-        try:
-            if path.is_dir():
-                raise InputError(f"{location}: is a directory, not a text dump")
-            if path.stat().st_size > MAX_INPUT_BYTES:
-                raise InputError(f"{location}: larger than {MAX_INPUT_BYTES // 2**20} MB")
-            return path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{location}: no such file") from None
-        except PermissionError:
-            raise InputError(f"{location}: permission denied") from None
-        except OSError as exc:
-            raise InputError(f"{location}: cannot read: {exc.strerror or exc}") from None
+        return read_file_bytes(local(location), location)
     fs, path = filesystem(location)
-    try:
-        if fs.isdir(path):
-            raise InputError(f"{location}: is a directory, not a text dump")
-        size = fs.size(path)
-        if size is not None and size > MAX_INPUT_BYTES:
-            raise InputError(f"{location}: larger than {MAX_INPUT_BYTES // 2**20} MB")
+    with input_errors(location):
+        check_input(location, is_dir=fs.isdir(path), size=fs.size(path))
         return fs.cat_file(path)
-    except FileNotFoundError:
-        raise InputError(f"{location}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{location}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{location}: cannot read: {exc}") from None
 
 
 def write_bytes(location: str, data: bytes) -> str:

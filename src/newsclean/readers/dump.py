@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from newsclean.errors import InputError
@@ -13,24 +15,43 @@ from newsclean.readers.decode import Decoded, decode_bytes, normalise_newlines
 MAX_INPUT_BYTES = 512 * 1024 * 1024
 
 
+@contextmanager
+def input_errors(location: str) -> Iterator[None]:
+    """Turn the OS errors of reading ``location`` into :class:`InputError` naming it."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise InputError(f"{location}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{location}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{location}: is a directory, not a text dump") from None
+    except OSError as exc:
+        raise InputError(f"{location}: cannot read: {exc.strerror or exc}") from None
+
+
+def check_input(location: str, *, is_dir: bool, size: int | None) -> None:
+    """Refuse a directory or an input over :data:`MAX_INPUT_BYTES`."""
+    if is_dir:
+        raise InputError(f"{location}: is a directory, not a text dump")
+    if size is not None and size > MAX_INPUT_BYTES:
+        raise InputError(f"{location}: larger than {MAX_INPUT_BYTES // 2**20} MB")
+
+
+def read_file_bytes(path: str | Path, location: str | None = None) -> bytes:
+    """The bytes of the local file ``path``; errors name ``location`` (default: the path)."""
+    path = Path(path)
+    location = location or str(path)
+    with input_errors(location):
+        check_input(location, is_dir=path.is_dir(), size=path.stat().st_size)
+        return path.read_bytes()
+
+
 def read_path(path: str | Path) -> Decoded:
     """Read and decode the dump at ``path`` (``-`` reads stdin)."""
     if str(path) == "-":
         return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
-    path = Path(path)
-    try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a directory, not a text dump")
-        if path.stat().st_size > MAX_INPUT_BYTES:
-            raise InputError(f"{path}: larger than {MAX_INPUT_BYTES // 2**20} MB")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode_bytes(data, str(path))
+    return decode_bytes(read_file_bytes(path), str(path))
 
 
 def read_dump(data: bytes | str, name: str = "<input>") -> Decoded:
