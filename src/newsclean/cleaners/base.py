@@ -339,6 +339,100 @@ def edits_by_node(starts: list[int], found: Iterable[tuple[int, int, str, str, s
     return out
 
 
+def node_spans(doc: Document, *, heads: bool = True, furniture: bool = True) -> list[tuple[Span, ...]]:
+    """The source spans of the nodes of :func:`node_texts`, in the same order."""
+    spans: list[tuple[Span, ...]] = []
+    for article in doc.articles:
+        spans.extend(b.spans for b in article.blocks)
+        if heads:
+            spans.extend(tuple(article.field_spans.get(f, ())) for f, v in article.head().items() if v)
+    if furniture:
+        spans.extend(f.spans for f in doc.furniture)
+    return spans
+
+
+def log_joined_edits(
+    name: str,
+    texts: list[str],
+    spans: list[tuple[Span, ...]],
+    starts: list[int],
+    found: Iterable[tuple[int, int, str, str]],
+    skip: set[int] | frozenset[int] = frozenset(),
+) -> tuple[dict[int, str], list[Change]]:
+    """Apply edits found in the join of ``texts`` and log them: the new texts by node index, and the changes.
+
+    ``found`` yields ``(start, end, after, reason)`` in the coordinates of
+    ``"\\n".join(texts)`` (``starts`` from :func:`node_starts`), sorted, none
+    across a separator; edits in nodes of ``skip`` are ignored. This is the
+    fast path of the text cleaners: one change per edit (edits at most
+    :data:`MERGE_GAP` apart merged), made straight from the matches of a
+    regex over the whole document, with no intermediate objects.
+    """
+    out: dict[int, str] = {}
+    changes: list[Change] = []
+    n = len(starts)
+    nxt = -1
+    k = -1
+    base = 0
+    text = ""
+    pieces: list[str] | None = None
+    last = 0  # end of the previous edit of this node, node coordinates
+    first = 0  # start of the previous edit (of its merged group)
+    gathered = ""  # ``after`` of the previous edit's merged group
+    exact_limit = -1
+    offset = 0
+    whole: Span | None = None
+    skipping = False
+    for s, e, after, reason in found:
+        if s >= nxt:
+            if pieces is not None:
+                pieces.append(text[last:])
+                out[k] = "".join(pieces)
+            k = bisect_right(starts, s) - 1
+            base = starts[k]
+            nxt = starts[k + 1] if k + 1 < n else 1 << 62
+            skipping = k in skip
+            if skipping:
+                pieces = None
+                continue
+            text = texts[k]
+            pieces = []
+            last = -(1 << 30)
+            node = spans[k]
+            if len(node) == 1:
+                whole = node[0]
+                offset, exact_limit = whole.start, whole.end - whole.start
+            else:
+                whole, exact_limit = span_of(node), -1
+        elif skipping:
+            continue
+        s -= base
+        e -= base
+        if s - last <= MERGE_GAP and changes:
+            # close to the previous edit: one change for both
+            prev = changes[-1]
+            gathered = gathered + text[last:s] + after
+            if reason != prev.reason and reason not in prev.reason.split("; "):
+                reason = f"{prev.reason}; {reason}"
+            else:
+                reason = prev.reason
+            where = _span(offset + first, offset + e) if e <= exact_limit else whole
+            changes[-1] = _change(name, where, text[first:e], gathered, reason)
+            pieces.append(text[last:s])  # type: ignore[union-attr]
+        else:
+            first = s
+            gathered = after
+            where = _span(offset + s, offset + e) if e <= exact_limit else whole
+            changes.append(_change(name, where, text[s:e], after, reason))
+            pieces.append(text[max(last, 0):s])  # type: ignore[union-attr]
+        pieces.append(after)  # type: ignore[union-attr]
+        last = e
+    if pieces is not None:
+        pieces.append(text[last:])
+        out[k] = "".join(pieces)
+    return out, changes
+
+
 def fix_from_edits(text: str, edits: list[Edit]) -> TextFix:
     """The text ``edits`` (sorted, non-overlapping) make of ``text``, with close edits merged for the log."""
     pieces = []
@@ -366,6 +460,7 @@ def apply_text_fixer(
     flag_trigger: re.Pattern[str] | regex.Pattern[str] | None = None,
     only: set[int] | None = None,
     flag_only: set[int] | None = None,
+    logged: Iterable[Change] | None = None,
 ) -> Document:
     """Run ``fixer`` over every text node of ``doc`` and log its edits under ``name``.
 
@@ -380,11 +475,15 @@ def apply_text_fixer(
     (in the order of the nodes visited) found by the caller, and
     ``flag_only`` the further nodes to flag only. ``given`` maps
     node indices to fixes computed elsewhere (a :class:`TextFix`, or a new
-    text logged as one edit with ``given_reason``); those nodes skip the
-    fixer. ``flag_trigger`` picks further texts for the flagger only.
+    text); those nodes skip the fixer (a plain text is logged as one edit with ``given_reason``, unless
+    the caller logged its changes already and passes them as ``logged``).
+    ``flag_trigger`` picks further texts for the flagger only. With
+    ``flag_only``, the flagger runs only on the nodes fixed by the fixer and
+    those of ``flag_only``.
     Nodes left unchanged are kept as they are (no copy).
     """
-    changes: list[Change] = []
+    changes: list[Change] = list(logged or ())
+    quiet = logged is not None
     to_fix: set[int] | None = only
     selected: set[int] | None = None
     if only is not None:
@@ -412,7 +511,11 @@ def apply_text_fixer(
     def fix(k: int, text: str, spans: Iterable[Span]) -> str:
         if k in given:
             g = given[k]
-            result = g if isinstance(g, TextFix) else window_edit(text, g, given_reason)
+            if not isinstance(g, TextFix):
+                if quiet:
+                    return g
+                g = window_edit(text, g, given_reason)
+            result = g
         elif to_fix is None or k in to_fix:
             result = fixer(text)
         else:
@@ -423,6 +526,8 @@ def apply_text_fixer(
 
     def flags_for(text: str, spans: tuple[Span, ...]) -> list[Flag]:
         if flagger is None:
+            return []
+        if flag_only is not None and k not in flag_only and (to_fix is None or k not in to_fix):
             return []
         return [Flag(kind, note, _node_span(spans, s, e)) for kind, note, s, e in flagger(text)]
 
@@ -599,7 +704,8 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> TextFix:
 
 __all__ = [
     "Edit", "Flagger", "MERGE_GAP", "TextFix", "TextFixer", "all_texts", "apply_edits", "apply_text_fixer", "chain", "compose",
-    "edits_by_node", "edits_to_changes", "fix_from_edits", "merge_close", "node_starts", "node_texts", "nodes_matching", "pauses_gc",
+    "edits_by_node", "edits_to_changes", "fix_from_edits", "log_joined_edits", "merge_close", "node_spans", "node_starts", "node_texts",
+    "nodes_matching", "pauses_gc",
     "rewrite_joined", "sub_explained", "unchanged", "window_edit",
 ]
 

@@ -28,19 +28,19 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 from newsclean.cleaners.base import (
-    pauses_gc,
     Edit,
     TextFix,
     apply_edits,
     apply_text_fixer,
-    edits_to_changes,
-    node_texts,
     compose,
+    edits_to_changes,
     node_starts,
+    node_texts,
     nodes_matching,
+    pauses_gc,
 )
 from newsclean.cleaners.chars import HAN, SPACE, is_han
 from newsclean.lexicon import char_frequency_rank, word_frequencies

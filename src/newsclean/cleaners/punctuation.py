@@ -16,24 +16,24 @@ any text whose curly quotes do not balance.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any, Iterator, Mapping
 
 from newsclean.cleaners.base import (
-    pauses_gc,
     Edit,
     TextFix,
-    all_texts,
     apply_edits,
     apply_text_fixer,
     compose,
-    edits_by_node,
-    fix_from_edits,
+    log_joined_edits,
     merge_close,
+    node_spans,
     node_starts,
     node_texts,
     nodes_matching,
+    pauses_gc,
 )
-from newsclean.cleaners.chars import CJK, HAN, SPACE, is_cjk, is_han
+from newsclean.cleaners.chars import CJK, HAN, SPACE, is_cjk
 from newsclean.model import Document
 from newsclean.registry import cleaner
 
@@ -52,6 +52,8 @@ _MARK_CLUSTER = re.compile(
     f"[{_M}]*(?:[{SPACE}][{_M}]+)*"
 )
 _SLOW = re.compile(r"[()\"'•・‧∙―－⋯…@]|\.\.\.|。。。|--|://|www\.")
+_SLOW_BUT_PARENS = re.compile(r"[\"'•・‧∙―－⋯…@]|\.\.\.|。。。|--|://|www\.")
+_ASCII_PAREN = re.compile("[()]")
 _MARKS = str.maketrans(_M, "，：；？！")
 _MARK_REASON = "ASCII punctuation in Chinese text made full-width"
 _PARENS = re.compile(r"[()（）]")
@@ -253,7 +255,13 @@ def _fix_once(text: str, traditional: bool) -> TextFix:
     # Parentheses and quotes are replaced one character for one, so the marks
     # next to them can be judged on the text with them already full-width
     # (`"好","坏"`) and every position still refers to the original text.
-    context = apply_edits(text, edits).text if edits else text
+    if edits:
+        chars = list(text)
+        for e in edits:
+            chars[e.start] = e.after
+        context = "".join(chars)
+    else:
+        context = text
     edits.extend(_mark_edits(context))
     edits.extend(_form_edits(context))
     if guard:
@@ -298,11 +306,12 @@ def _first_unmatched(text: str, opening: str, closing: str) -> int:
     return stack[0] if stack else 0
 
 
-def _quick_unpaired(node: str) -> list[tuple[str, str, int, int]]:
-    c = node.count
-    if c("“") == c("”") and c("‘") == c("’") and c("「") == c("」") and c("『") == c("』") and '"' not in node and "'" not in node:
-        return []
-    return unpaired_quotes(node)
+_CURLY = re.compile("[“”‘’「」『』]")
+
+
+def _unbalanced(text: str) -> bool:
+    c = text.count
+    return c("“") != c("”") or c("‘") != c("’") or c("「") != c("」") or c("『") != c("』")
 
 
 @cleaner("punctuation", family="stray characters")
@@ -316,26 +325,64 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
     if not quotes and not _TRIGGER.search(joined):
         return doc
     # Texts with only marks to judge are done by one regex pass over the
-    # whole document, and edited only at its matches; the others (quotes,
-    # parentheses, forms, URLs) one by one.
+    # whole document, and edited and logged only at its matches; the others
+    # (quotes, parentheses, forms, URLs) one by one. The marks make no
+    # quotes, so only those texts and the ones whose curly quotes are
+    # unbalanced need the quote flagger.
     starts = node_starts(texts)
-    slow = nodes_matching(texts, _SLOW, joined, starts)
-    fast = {
-        k: fix_from_edits(texts[k], edits)
-        for k, edits in edits_by_node(
-            starts,
-            ((m.start(), m.end(), m.group(0), m.group(0).translate(_MARKS), _MARK_REASON) for m in _MARK_CLUSTER.finditer(joined)),
-        ).items()
-        if k not in slow
-    }
+    slow = nodes_matching(texts, _SLOW_BUT_PARENS, joined, starts)
+    # Parentheses are judged text by text (they pair up), but replaced one
+    # character for one: the marks are then judged on the whole document
+    # with its parentheses already full-width, as the slow path does.
+    parens: list[tuple[int, int, str, str]] = []
+    paren_nodes = nodes_matching(texts, _ASCII_PAREN, joined, starts) - slow
+    for k in sorted(paren_nodes):
+        base = starts[k]
+        parens.extend((base + e.start, base + e.end, e.after, e.reason) for e in _paren_edits(texts[k]))
+    context = joined
+    if parens:
+        pieces, last = [], 0
+        for p0, p1, after, _ in parens:
+            pieces.append(joined[last:p0])
+            pieces.append(after)
+            last = p1
+        pieces.append(joined[last:])
+        context = "".join(pieces)
+    translated: dict[str, str] = {}
+
+    def marks() -> Iterator[tuple[int, int, str, str]]:
+        get = translated.get
+        for m in _MARK_CLUSTER.finditer(context):
+            run = m.group(0)
+            after = get(run)
+            if after is None:
+                after = translated[run] = run.translate(_MARKS)
+            s, e = m.span()
+            yield s, e, after, _MARK_REASON
+
+    found = list(marks())
+    if parens:
+        found = sorted(found + parens)
+    if paren_nodes:
+        # A parenthesis left as it is near a repair may be judged otherwise
+        # on the repaired text: such texts go the slow way (passes to a fixed point).
+        left = [m.start() for m in _ASCII_PAREN.finditer(context)]
+        if left:
+            near = sorted((x[0], x[0] + len(x[2])) for x in found)
+            for p in left:
+                j = bisect_right(near, (p + NEAR, 1 << 62)) - 1
+                if j >= 0 and near[j][1] + NEAR > p:
+                    slow.add(bisect_right(starts, p) - 1)
+    fast, logged = log_joined_edits("punctuation", texts, node_spans(doc), starts, found, skip=slow)
     return apply_text_fixer(
         doc,
         "punctuation",
         lambda t: fix_punctuation(t, traditional=traditional),
-        flagger=_quick_unpaired if quotes else None,
+        flagger=unpaired_quotes if quotes else None,
         only=slow,
-        flag_only=nodes_matching(texts, _QUOTE_CHARS, joined, starts) if quotes else None,
+        flag_only={k for k in nodes_matching(texts, _CURLY, joined, starts) if _unbalanced(texts[k])} if quotes else set(),
         given=fast,
+        logged=logged,
     )
 
 

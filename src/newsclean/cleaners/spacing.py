@@ -25,11 +25,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
-from newsclean.cleaners.base import Edit, TextFix, all_texts, apply_edits, edits_to_changes, rewrite_joined, window_edit, pauses_gc
+from newsclean.cleaners.base import (
+    Edit,
+    TextFix,
+    all_texts,
+    apply_edits,
+    edits_to_changes,
+    log_joined_edits,
+    node_starts,
+    pauses_gc,
+)
 from newsclean.cleaners.chars import CJK, HAN, SPACE, is_cjk, is_han
-from newsclean.model import Document
+from newsclean.model import Change, Document, Span
 from newsclean.registry import cleaner
 
 _SPACES = re.compile(f"[{SPACE}]+")
@@ -45,6 +54,7 @@ _SENTENCE = re.compile(r"[，。！？；,.!?;]")
 
 _PLAIN_BODY_SPACE = re.compile(f"(?<=[{CJK}])[{SPACE}]+|[{SPACE}]+(?=[{CJK}])|(?m:^[{SPACE}]+|[{SPACE}]+$)")
 _PLAIN_REASON = "space inside Chinese text (column justification or extraction)"
+_EDGE_REASON = "space at the edge of a text"
 
 
 def _is_plain_body(text: str) -> bool:
@@ -112,7 +122,7 @@ def fix_spacing(text: str, mode: str = BODY) -> TextFix:
         left = text[s - 1] if s > 0 else ""
         right = text[e] if e < n else ""
         if not left or not right:
-            edits.append(Edit(s, e, m.group(0), "", "space at the edge of a text"))
+            edits.append(Edit(s, e, m.group(0), "", _EDGE_REASON))
             continue
         if not (is_cjk(left) or is_cjk(right)):
             continue  # between Latin words or numbers: print keeps it
@@ -120,7 +130,7 @@ def fix_spacing(text: str, mode: str = BODY) -> TextFix:
             if m.group(0) != " ":
                 edits.append(Edit(s, e, m.group(0), " ", "one space between words of a headline or byline"))
             continue
-        edits.append(Edit(s, e, m.group(0), "", "space inside Chinese text (column justification or extraction)"))
+        edits.append(Edit(s, e, m.group(0), "", _PLAIN_REASON))
     return apply_edits(text, edits)
 
 
@@ -137,55 +147,92 @@ def _block_mode(block_type: str, text: str, hints: Mapping[str, Any]) -> str:
 _FIELD_MODES = {"title": HEADLINE, "subtitle": HEADLINE, "kicker": HEADLINE, "section": HEADLINE, "byline": NAMES}
 
 
+def _has_space(text: str) -> bool:
+    return " " in text or "\u3000" in text or "\t" in text or "\u00a0" in text
+
+
 @cleaner("cjk_spacing", family="spacing")
 @pauses_gc
 def cjk_spacing(doc: Document, options: Mapping[str, Any]) -> Document:
     """Spaces removed inside Chinese text; kept in headline pairs, bylines, credits and furniture fields."""
     if not _SPACES.search(all_texts(doc)):
         return doc
-    changes = []
+    changes: list[Change] = []
 
-    def fix(text: str, mode: str, spans) -> str:
+    def fix(text: str, mode: str, spans: tuple[Span, ...]) -> str:
+        if not _has_space(text):
+            return text
         result = fix_spacing(text, mode)
         if result.edits:
             changes.extend(edits_to_changes("cjk_spacing", result.edits, spans))
         return result.text
 
     # Plain running text (no credits in parentheses, no label, not a name
-    # list) is done in one regex pass over all such blocks at once.
+    # list) is done in one regex pass over all such blocks at once, edited
+    # and logged at its matches only; the other texts one by one.
+    modes: list[list[str]] = []
     plain: list[str] = []
+    plain_spans: list[tuple[Span, ...]] = []
     for article in doc.articles:
+        row = []
         for b in article.blocks:
-            if _block_mode(b.type, b.text, b.hints) == BODY and _is_plain_body(b.text):
+            mode = _block_mode(b.type, b.text, b.hints) if _has_space(b.text) else ""
+            if mode == BODY and _is_plain_body(b.text):
+                mode = "plain"
                 plain.append(b.text)
-    fast = rewrite_joined(plain, lambda t: _PLAIN_BODY_SPACE.sub("", t))
+                plain_spans.append(b.spans)
+            row.append(mode)
+        modes.append(row)
+    fast: dict[int, str] = {}
+    if plain:
+        joined = "\n".join(plain)
+        end = len(joined)
+
+        def spaces() -> Iterator[tuple[int, int, str, str]]:
+            for m in _PLAIN_BODY_SPACE.finditer(joined):
+                s, e = m.span()
+                edge = s == 0 or e == end or joined[s - 1] == "\n" or joined[e] == "\n"
+                yield s, e, "", _EDGE_REASON if edge else _PLAIN_REASON
+
+        fast, logged = log_joined_edits("cjk_spacing", plain, plain_spans, node_starts(plain), spaces())
+        changes.extend(logged)
     k = -1
     articles = []
-    for article in doc.articles:
-        blocks = []
-        for b in article.blocks:
-            mode = _block_mode(b.type, b.text, b.hints)
-            if mode == BODY and _is_plain_body(b.text):
-                k += 1
-                if k in fast:
-                    changes.extend(edits_to_changes("cjk_spacing", window_edit(b.text, fast[k], _PLAIN_REASON).edits, b.spans))
-                    b = replace(b, text=fast[k])
-                blocks.append(b)
+    touched = False
+    for article, row in zip(doc.articles, modes):
+        blocks = None
+        for j, (b, mode) in enumerate(zip(article.blocks, row)):
+            if not mode:
                 continue
-            new = fix(b.text, mode, b.spans)
-            blocks.append(replace(b, text=new) if new != b.text else b)
+            if mode == "plain":
+                k += 1
+                new = fast.get(k)
+                if new is None:
+                    continue
+            else:
+                new = fix(b.text, mode, b.spans)
+                if new == b.text:
+                    continue
+            if blocks is None:
+                blocks = list(article.blocks)
+            blocks[j] = replace(b, text=new)
         head = {}
         for name, value in article.head().items():
             if value:
-                new = fix(value, _FIELD_MODES[name], article.field_spans.get(name, ()))
+                new = fix(value, _FIELD_MODES[name], tuple(article.field_spans.get(name, ())))
                 if new != value:
                     head[name] = new
-        articles.append(replace(article, blocks=tuple(blocks), **head))
+        if blocks is not None or head:
+            article = replace(article, blocks=tuple(blocks) if blocks is not None else article.blocks, **head)
+            touched = True
+        articles.append(article)
     furniture = []
     for f in doc.furniture:
         new = fix(f.text, FIELDS, f.spans)
+        if new != f.text:
+            touched = True
         furniture.append(replace(f, text=new) if new != f.text else f)
-    if not changes:
+    if not changes and not touched:
         return doc
     return replace(doc, articles=tuple(articles), furniture=tuple(furniture)).with_changes(changes)
 

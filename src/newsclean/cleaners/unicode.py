@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 import regex
 
-from newsclean.cleaners.base import TextFix, all_texts, apply_text_fixer, chain, sub_explained, pauses_gc
+from newsclean.cleaners.base import TextFix, all_texts, apply_text_fixer, chain, pauses_gc, sub_explained
 from newsclean.model import Document
 from newsclean.registry import cleaner
 
