@@ -21,13 +21,12 @@ removed text and its source position.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 from typing import Any, Mapping
 
 from rapidfuzz.distance import Levenshtein
 
-from newsclean.cleaners.base import Edit, TextFix, apply_text_fixer, edits_to_changes, node_starts, pauses_gc
+from newsclean.cleaners.base import Edit, TextFix, apply_text_fixer, edits_to_changes, pauses_gc
 from newsclean.model import Block, Change, Document, Flag, Span, span_of
 from newsclean.registry import cleaner
 
@@ -45,8 +44,6 @@ _REPEATED_CLAUSES = re.compile(
     rf"(?:(?<=[{_CLAUSE_DELIMS}])|^)((?:[^{_CLAUSE_DELIMS}\n]{{2,80}}[{_CLAUSE_DELIMS}]){{1,4}}?)(?:\1)+"
 )
 
-
-_REPEATED_CLAUSES_ANYWHERE = re.compile(_REPEATED_CLAUSES.pattern, re.MULTILINE)
 
 
 def drop_repeated_clauses(text: str) -> TextFix:
@@ -121,12 +118,18 @@ def overlap(previous: str, current: str) -> tuple[int, bool] | None:
     return None
 
 
-def _dedupe_blocks(blocks: tuple[Block, ...], changes: list[Change]) -> tuple[Block, ...]:
+def _dedupe_blocks(blocks: tuple[Block, ...], changes: list[Change], seen: dict[tuple[int, int], tuple[Block, Block]]) -> tuple[Block, ...]:
+    # ``seen`` holds the neighbour pairs already found to need nothing (by
+    # identity; the pairs are kept alive so that an identity is not reused).
     out: list[Block] = []
     window = SEARCH + ANCHOR
     for block in blocks:
         if out and out[-1].type == block.type:
             prev = out[-1]
+            key = (id(prev), id(block))
+            if key in seen:
+                out.append(block)
+                continue
             a, b = prev.text, block.text
             ar = a.rstrip()
             # Cheap screens first (most neighbours share nothing): a repeat
@@ -134,6 +137,7 @@ def _dedupe_blocks(blocks: tuple[Block, ...], changes: list[Change]) -> tuple[Bl
             # line, an overlap has the end of the first line near the start of the next.
             anchored = len(ar) > MIN_EXACT_OVERLAP and ar[-ANCHOR:] in b[:window]
             if not anchored and ar[-1:] != b.rstrip()[-1:] and a.lstrip()[:1] != b.lstrip()[:1]:
+                seen[key] = (prev, block)
                 out.append(block)
                 continue
             verdict = repeated_line(a, b)
@@ -156,6 +160,8 @@ def _dedupe_blocks(blocks: tuple[Block, ...], changes: list[Change]) -> tuple[Bl
                 if not exact:
                     flags = flags + (Flag("uncertain_ocr", f"OCR overlap: dropped the first read {tail!r}, kept {b[:m]!r}", where),)
                 out[-1] = replace(prev, text=ar[:-m], flags=flags)
+            else:
+                seen[key] = (prev, block)
         out.append(block)
     return tuple(out)
 
@@ -179,73 +185,70 @@ def dedupe(doc: Document, options: Mapping[str, Any]) -> Document:
     # overlap ending in a repeat): repeat until nothing changes, so that the
     # cleaner is idempotent. After the first pass only the articles the
     # last pass changed are looked at again.
-    dirty: set[int] | None = None
+    # Only pairs of neighbours and texts that are new since the last pass are examined again.
+    seen_pairs: dict[tuple[int, int], tuple[Block, Block]] = {}
+    seen_texts: dict[int, Block] = {}
     for _ in range(MAX_PASSES):
         before = len(doc.changes)
-        doc, dirty = _dedupe_pass(doc, dirty)
-        if len(doc.changes) == before or not dirty:
+        doc = _dedupe_pass(doc, seen_pairs, seen_texts)
+        if len(doc.changes) == before:
             break
     return doc
 
 
 MAX_PASSES = 6
 _DELIMS_RE = re.escape(_CLAUSE_DELIMS)
-# Candidate texts for drop_repeated_clauses: a clause sequence right after a
-# delimiter (or a line start) followed by itself. Starting with the
-# delimiter class lets the regex engine skip the text between them in C; the
-# possessive runs keep it from backtracking inside a clause.
-_CLAUSE_PROBE = re.compile(
-    rf"[{_DELIMS_RE}\n]((?:[^{_DELIMS_RE}\n]{{2,80}}+[{_DELIMS_RE}]){{1,4}}?)\1"
-)
+_CLAUSE_TOKEN = re.compile(rf"[^{_DELIMS_RE}\n]*[{_DELIMS_RE}]|\n")
 
 
 def _clause_candidates(texts: list[str]) -> set[int]:
-    joined = "\n" + "\n".join(texts)
-    starts = node_starts(texts)
+    """Indices of ``texts`` where a clause is followed, within four clauses, by the same clause.
+
+    Every repeat :data:`_REPEATED_CLAUSES` finds has one; finding them costs
+    one tokenisation of the document and a dictionary look-up per clause.
+    """
+    tokens = _CLAUSE_TOKEN.findall("\n".join(texts))
+    last: dict[str, int] = {}
+    hits = []
+    for i, t in enumerate(tokens):
+        j = last.get(t)
+        if j is not None and i - j <= 4 and len(t) > 2:
+            hits.append(j)
+        last[t] = i
+    if not hits:
+        return set()
+    # node index of a token = number of separators before it
     found: set[int] = set()
-    n = len(starts)
-    pos = 0
-    while True:
-        m = _CLAUSE_PROBE.search(joined, pos)
-        if m is None:
-            return found
-        k = bisect_right(starts, m.start(1) - 1) - 1
-        found.add(k)
-        if k + 1 >= n:
-            return found
-        pos = starts[k + 1]  # the separator before node k + 1
+    node = 0
+    h = 0
+    hits.sort()
+    for i, t in enumerate(tokens):
+        while h < len(hits) and hits[h] == i:
+            found.add(node)
+            h += 1
+        if h >= len(hits):
+            break
+        if t == "\n":
+            node += 1
+    return found
 
 
-def _dedupe_pass(doc: Document, dirty: set[int] | None) -> tuple[Document, set[int]]:
+def _dedupe_pass(doc: Document, seen_pairs: dict[tuple[int, int], tuple[Block, Block]], seen_texts: dict[int, Block]) -> Document:
     changes: list[Change] = []
     articles = []
-    changed: set[int] = set()
-    for i, article in enumerate(doc.articles):
-        if dirty is not None and i not in dirty:
-            articles.append(article)
-            continue
-        blocks = _dedupe_blocks(article.blocks, changes)
-        if blocks != article.blocks:
-            changed.add(i)
-            article = replace(article, blocks=blocks)
-        articles.append(article)
+    for article in doc.articles:
+        blocks = _dedupe_blocks(article.blocks, changes, seen_pairs)
+        articles.append(replace(article, blocks=blocks) if blocks != article.blocks else article)
     if changes:
         doc = replace(doc, articles=tuple(articles)).with_changes(changes)
-    texts: list[str] = []
-    owners: list[int] = []
-    for i, article in enumerate(doc.articles):
-        texts.extend(b.text for b in article.blocks)
-        owners.extend([i] * len(article.blocks))
-    if dirty is not None:
-        wanted = {k for k, i in enumerate(owners) if i in dirty or i in changed}
-        candidates = {k for k in _clause_candidates([texts[k] if k in wanted else "" for k in range(len(texts))]) if k in wanted}
-    else:
-        candidates = _clause_candidates(texts)
-    before = len(doc.changes)
-    new = apply_text_fixer(doc, "dedupe", drop_repeated_clauses, heads=False, furniture=False, only=candidates) if candidates else doc
-    if len(new.changes) > before:
-        changed.update(owners[k] for k in candidates)
-    return new, changed
+    blocks_all = [b for article in doc.articles for b in article.blocks]
+    texts = ["" if id(b) in seen_texts else b.text for b in blocks_all]
+    candidates = _clause_candidates(texts)
+    for b in blocks_all:
+        seen_texts[id(b)] = b
+    if not candidates:
+        return doc
+    return apply_text_fixer(doc, "dedupe", drop_repeated_clauses, heads=False, furniture=False, only=candidates)
 
 
 __all__ = ["dedupe", "drop_repeated_clauses", "overlap", "repeated_line"]
