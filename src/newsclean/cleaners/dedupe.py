@@ -198,7 +198,9 @@ def dedupe(doc: Document, options: Mapping[str, Any]) -> Document:
 
 MAX_PASSES = 6
 _DELIMS_RE = re.escape(_CLAUSE_DELIMS)
-_CLAUSE_TOKEN = re.compile(rf"[^{_DELIMS_RE}\n]*[{_DELIMS_RE}]|\n")
+# A clause starts only after a delimiter or a line start (so a long text with no
+# delimiter is scanned once, not once per character) and ends with a delimiter.
+_CLAUSE_TOKEN = re.compile(rf"(?<![^{_DELIMS_RE}\n])[^{_DELIMS_RE}\n]*+[{_DELIMS_RE}]|\n")
 
 
 def _clause_candidates(texts: list[str]) -> set[int]:
