@@ -210,12 +210,14 @@ def _span(start: int, end: int) -> Span:
     return s
 
 
-def edits_to_changes(name: str, edits: Iterable[Edit], spans: Iterable[Span]) -> list[Change]:
+def edits_to_changes(name: str, edits: Iterable[Edit], spans: Iterable[Span], text_length: int | None = None) -> list[Change]:
     """Change-log entries for ``edits`` made to a node whose source spans are ``spans``.
 
     The position is exact when the node is a single untouched span of the
-    source; otherwise it is the span of the whole node. (``edits`` may be
-    plain ``(start, end, before, after, reason)`` tuples.)
+    source, or (``text_length`` given) several spans whose lengths add up
+    to the text's, as a paragraph rejoined from lines is; otherwise it is
+    the span of the whole node. (``edits`` may be plain
+    ``(start, end, before, after, reason)`` tuples.)
     """
     spans = tuple(spans)
     if len(spans) == 1:
@@ -226,7 +228,34 @@ def edits_to_changes(name: str, edits: Iterable[Edit], spans: Iterable[Span]) ->
             for s, e, before, after, reason in edits
         ]
     whole = span_of(spans)
-    return [_change(name, whole, before, after, reason) for _, _, before, after, reason in edits]
+    locate = _locator(spans, text_length) if text_length is not None else None
+    if locate is None:
+        return [_change(name, whole, before, after, reason) for _, _, before, after, reason in edits]
+    return [_change(name, locate(s, e) or whole, before, after, reason) for s, e, before, after, reason in edits]
+
+
+def _locator(spans: tuple[Span, ...], text_length: int) -> Callable[[int, int], Span | None] | None:
+    """Map ``[start, end)`` of a text made of ``spans`` laid end to end to source offsets (None if it is not)."""
+    if len(spans) < 2 or sum(sp.end - sp.start for sp in spans) != text_length:
+        return None
+    ends = []
+    pos = 0
+    for sp in spans:
+        pos += sp.end - sp.start
+        ends.append(pos)
+
+    def at(offset: int, closing: bool) -> int:
+        # the span holding ``offset`` (for an end offset, the span it closes)
+        k = bisect_right(ends, offset - 1 if closing else offset)
+        k = min(k, len(spans) - 1)
+        return spans[k].start + offset - (ends[k] - (spans[k].end - spans[k].start))
+
+    def locate(start: int, end: int) -> Span | None:
+        if end > text_length or start > end:
+            return None
+        return _span(at(start, False), at(end, True) if end > start else at(start, False))
+
+    return locate
 
 
 def pauses_gc(func: Callable[..., T]) -> Callable[..., T]:
@@ -382,6 +411,7 @@ def log_joined_edits(
     exact_limit = -1
     offset = 0
     whole: Span | None = None
+    locate: Callable[[int, int], Span | None] | None = None
     skipping = False
     for s, e, after, reason in found:
         if s >= nxt:
@@ -399,11 +429,13 @@ def log_joined_edits(
             pieces = []
             last = -(1 << 30)
             node = spans[k]
+            locate = None
             if len(node) == 1:
                 whole = node[0]
                 offset, exact_limit = whole.start, whole.end - whole.start
             else:
-                whole, exact_limit = span_of(node), -1
+                whole, exact_limit, offset = span_of(node), -1, 0
+                locate = _locator(node, len(text))
         elif skipping:
             continue
         s -= base
@@ -416,13 +448,13 @@ def log_joined_edits(
                 reason = f"{prev.reason}; {reason}"
             else:
                 reason = prev.reason
-            where = _span(offset + first, offset + e) if e <= exact_limit else whole
+            where = _span(offset + first, offset + e) if e <= exact_limit else (locate and locate(first, e)) or whole
             changes[-1] = _change(name, where, text[first:e], gathered, reason)
             pieces.append(text[last:s])  # type: ignore[union-attr]
         else:
             first = s
             gathered = after
-            where = _span(offset + s, offset + e) if e <= exact_limit else whole
+            where = _span(offset + s, offset + e) if e <= exact_limit else (locate and locate(s, e)) or whole
             changes.append(_change(name, where, text[s:e], after, reason))
             pieces.append(text[max(last, 0):s])  # type: ignore[union-attr]
         pieces.append(after)  # type: ignore[union-attr]
@@ -521,7 +553,7 @@ def apply_text_fixer(
         else:
             return text
         if result.edits:
-            changes.extend(edits_to_changes(name, result.edits, spans))
+            changes.extend(edits_to_changes(name, result.edits, spans, len(text)))
         return result.text
 
     def flags_for(text: str, spans: tuple[Span, ...]) -> list[Flag]:

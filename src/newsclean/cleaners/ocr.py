@@ -39,7 +39,6 @@ from newsclean.cleaners.base import (
     edits_to_changes,
     node_starts,
     node_texts,
-    nodes_matching,
     pauses_gc,
 )
 from newsclean.cleaners.chars import HAN, SPACE, is_han
@@ -361,7 +360,7 @@ def _evidence(doc_text: str, wanted: set[str]) -> frozenset[str]:
 
 
 _PROBE_NUMBERS = re.compile(r"一\d|[OolI](?:(?<=\d[OolI])|(?=\d))|[a-z]{2}")
-_PROBE_LATIN = re.compile(r"[a-z]{2}")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 @cleaner("ocr_confusions", family="stray characters")
@@ -389,8 +388,13 @@ def ocr_confusions(doc: Document, options: Mapping[str, Any]) -> Document:
             if not evidence or not _from_evidence(joined, i, ch, lb, rb, evidence):
                 continue
         lookalike_nodes.add(bisect_right(starts, i) - 1)
-    number_nodes = nodes_matching(texts, _PROBE_NUMBERS, joined, starts)
-    latin_nodes = nodes_matching(texts, _PROBE_LATIN, joined, starts) if number_nodes else set()
+    number_nodes: set[int] = set()
+    latin_nodes: set[int] = set()
+    for m in _PROBE_NUMBERS.finditer(joined):
+        k = bisect_right(starts, m.start()) - 1
+        number_nodes.add(k)
+        if m.group(0)[0] in _LOWER:
+            latin_nodes.add(k)
 
     def fixer(node: str) -> TextFix:
         first = fix_numbers_and_dashes(node) if _NUMBERS_OR_WORDS.search(node) else TextFix(node, ())

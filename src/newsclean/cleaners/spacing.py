@@ -164,7 +164,7 @@ def cjk_spacing(doc: Document, options: Mapping[str, Any]) -> Document:
             return text
         result = fix_spacing(text, mode)
         if result.edits:
-            changes.extend(edits_to_changes("cjk_spacing", result.edits, spans))
+            changes.extend(edits_to_changes("cjk_spacing", result.edits, spans, len(text)))
         return result.text
 
     # Plain running text (no credits in parentheses, no label, not a name
