@@ -28,7 +28,7 @@ def rows():
 # per extraction tool: (max cer, min para_f1, min title_f1), averaged over the four pages
 FLOORS = {
     "pdftotext-layout": (0.37, 0.60, 0.42),  # columns read column by column (was cer 0.76)
-    "pdftotext": (0.66, 0.45, 0.36),
+    "pdftotext": (0.40, 0.54, 0.39),  # interleaved column lines re-read column by column (was cer 0.64)
     "pymupdf": (0.03, 0.88, 0.85),  # headlines printed after their bodies claimed back (was title_f1 0.0)
     "pymupdf4llm": (0.23, 0.86, 0.90),  # Markdown bold and # read as hints (was title_f1 0.17)
     "tesseract": (0.24, 0.70, 0.08),
@@ -59,7 +59,16 @@ def test_degraded_dump_is_conserved(dump):
     assert audit_conservation(text, doc).ok
 
 
-@pytest.mark.xfail(strict=True, reason="pdftotext default interleaves column lines one by one; not de-interleaved yet")
+@pytest.mark.parametrize("page", ["p1_three_columns", "p2_two_sheets", "p4_noisy_scan"])
+def test_pdftotext_interleaved_runs_are_reordered_and_flagged(page):
+    text = read_path(ROOT / page / "pdftotext.txt").text
+    doc = clean_text(text, source="pdftotext.txt")
+    assert audit_conservation(text, doc).ok
+    assert any(f.kind == "interleaved" for f in doc.flags())
+    assert rows()[f"{page}/pdftotext"]["cer"] <= 0.42
+
+
+@pytest.mark.xfail(strict=True, reason="three-column runs and side-by-side modules are only partly de-interleaved")
 def test_pdftotext_interleave_is_undone():
     assert rows()["TOTAL pdftotext"]["cer"] <= 0.3
 

@@ -132,3 +132,12 @@ def test_markdown_bold_is_a_hint_for_the_headline():
     a = doc.articles[0]
     assert (a.kicker, a.title, a.byline) == ("跨团队接力九十八天", "早产儿平安回家", "张三")
     assert any(c.before.startswith("跨团队") and "**" not in c.after for c in doc.changes)
+
+
+def test_stacked_section_labels_are_not_lost():
+    from newsclean.audit import audit_conservation
+
+    text = "党 建 引 领\n\n简 讯\n\n我院开展专题教育活动\n本报记者 李静\n\n11月3日，我院启动专题教育。"
+    doc = run(text, "rejoin_lines", "build_articles")
+    assert audit_conservation(text, doc).ok
+    assert [a.section for a in doc.articles] == ["党建引领", "简讯"]

@@ -64,6 +64,7 @@ class _Head:
     subtitle: tuple[str, tuple[Span, ...]] | None = None
     byline: tuple[str, tuple[Span, ...]] | None = None
     banners: list[Block] = field(default_factory=list)
+    labels: list[tuple[str, tuple[Span, ...]]] = field(default_factory=list)  # earlier labels stacked above
 
 
 @dataclass
@@ -104,6 +105,8 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
             if label != b.text.strip():
                 ctx.changes.append(Change(NAME, span_of(b.spans), b.text.strip(), label,
                                           "section label: letter-spacing and brackets are print decoration"))
+            if head.section is not None:
+                head.labels.append(head.section)
             head.section = (label, b.spans)
         elif role == "subtitle":
             dash = dash_lead(b.text) or ""
@@ -313,9 +316,12 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
             gblocks = [blocks[k] for k in group]
             groles = [roles[k] for k in group]
             if all(r == "section" for r in groles):
-                head = _read_head(gblocks, groles, ctx)
-                pending_section = head.section
                 flush()
+                for b, r in zip(gblocks, groles):
+                    if pending_section is not None:
+                        # two labels in a row (the first one's story is elsewhere): the first stays content
+                        articles.append(_article(_Head(section=pending_section)))
+                    pending_section = _read_head([b], [r], ctx).section
                 prev_kind = "head"
                 continue
             if all(r == "byline" for r in groles) and prev_kind == "body" and current is not None and cur_blocks:
@@ -349,6 +355,9 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
                         prev_kind = "head"
                         continue
                 flush()
+                for label in head.labels:
+                    # labels stacked over one headline: the story of the upper ones is elsewhere; they stay content
+                    articles.append(_article(_Head(section=label)))
                 if head.section is None and pending_section is not None:
                     head.section = pending_section
                 pending_section = None

@@ -22,6 +22,7 @@ from newsclean.model import Block, Change, Document, Furniture, span_of
 from newsclean.registry import cleaner
 from newsclean.structure._perf import gc_paused
 from newsclean.structure.columns import split_columns
+from newsclean.structure.interleave import deinterleave_lines
 from newsclean.structure.cues import ends_sentence, is_signoff, join_text, visible_len
 
 _CREDIT_LABELS = regex.compile(
@@ -99,7 +100,24 @@ def detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
     ([('credits', '责任编辑:钟伟 校对:李吉汶')], ['标题', '正文。'])
     """
     with gc_paused():
-        return _detect_furniture(doc, options)
+        return _read_interleaved(_detect_furniture(doc, options))
+
+
+def _read_interleaved(doc: Document) -> Document:
+    """Column lines printed alternately (``pdftotext`` default mode) re-read column by column."""
+    changes: list[Change] = []
+    articles = []
+    for a in doc.articles:
+        blocks, runs = deinterleave_lines(a.blocks)
+        for span, before, after in runs:
+            changes.append(Change("detect_furniture", span, before, after,
+                                  "interleaved column lines re-read column by column"))
+        if runs:
+            a = replace(a, blocks=tuple(blocks))
+        articles.append(a)
+    if not changes:
+        return doc
+    return replace(doc, articles=tuple(articles)).with_changes(changes)
 
 
 def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:

@@ -162,4 +162,5 @@ def _join(a: Block, b: Block, changes: list[Change]) -> Block:
     hints = {**a.hints, "end_width": _end_width(b), "end_line": b.hints.get("end_line", b.hints.get("line")), "gaps": gaps}
     if b.hints.get("jump_out"):
         hints["jump_out"] = b.hints["jump_out"]
-    return replace(a, text=text, spans=merge_spans(a.spans + b.spans), hints=hints)
+    flags = a.flags + tuple(f for f in b.flags if f not in a.flags)  # a flag on either half stays with the paragraph
+    return replace(a, text=text, spans=merge_spans(a.spans + b.spans), flags=flags, hints=hints)
