@@ -411,7 +411,8 @@ def log_joined_edits(
     exact_limit = -1
     offset = 0
     whole: Span | None = None
-    locate: Callable[[int, int], Span | None] | None = None
+    ends: list[int] | None = None
+    deltas: list[int] = []
     skipping = False
     for s, e, after, reason in found:
         if s >= nxt:
@@ -429,13 +430,22 @@ def log_joined_edits(
             pieces = []
             last = -(1 << 30)
             node = spans[k]
-            locate = None
+            ends = None
             if len(node) == 1:
                 whole = node[0]
                 offset, exact_limit = whole.start, whole.end - whole.start
             else:
                 whole, exact_limit, offset = span_of(node), -1, 0
-                locate = _locator(node, len(text))
+                # a paragraph rejoined from lines: map offsets line by line
+                # (when the text is its spans laid end to end)
+                ends, deltas = [], []
+                pos = 0
+                for sp in node:
+                    deltas.append(sp.start - pos)
+                    pos += sp.end - sp.start
+                    ends.append(pos)
+                if pos != len(text):
+                    ends = None
         elif skipping:
             continue
         s -= base
@@ -448,13 +458,27 @@ def log_joined_edits(
                 reason = f"{prev.reason}; {reason}"
             else:
                 reason = prev.reason
-            where = _span(offset + first, offset + e) if e <= exact_limit else (locate and locate(first, e)) or whole
+            if e <= exact_limit:
+                where = _span(offset + first, offset + e)
+            elif ends is not None:
+                i0 = bisect_right(ends, first)
+                i1 = bisect_right(ends, e - 1) if e > first else i0
+                where = _span(first + deltas[i0], e + deltas[i1]) if i1 < len(ends) else whole
+            else:
+                where = whole
             changes[-1] = _change(name, where, text[first:e], gathered, reason)
             pieces.append(text[last:s])  # type: ignore[union-attr]
         else:
             first = s
             gathered = after
-            where = _span(offset + s, offset + e) if e <= exact_limit else (locate and locate(s, e)) or whole
+            if e <= exact_limit:
+                where = _span(offset + s, offset + e)
+            elif ends is not None:
+                i0 = bisect_right(ends, s)
+                i1 = bisect_right(ends, e - 1) if e > s else i0
+                where = _span(s + deltas[i0], e + deltas[i1]) if i1 < len(ends) else whole
+            else:
+                where = whole
             changes.append(_change(name, where, text[s:e], after, reason))
             pieces.append(text[max(last, 0):s])  # type: ignore[union-attr]
         pieces.append(after)  # type: ignore[union-attr]

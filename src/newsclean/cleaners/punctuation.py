@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import itemgetter
 from typing import Any, Iterator, Mapping
 
 from newsclean.cleaners.base import (
@@ -306,12 +307,22 @@ def _first_unmatched(text: str, opening: str, closing: str) -> int:
     return stack[0] if stack else 0
 
 
-_CURLY = re.compile("[“”‘’「」『』]")
+_PAIR_PATTERNS = tuple(re.compile(f"[{o}{c}]") for o, c in _QUOTE_PAIRS)
 
 
-def _unbalanced(text: str) -> bool:
-    c = text.count
-    return c("“") != c("”") or c("‘") != c("’") or c("「") != c("」") or c("『") != c("』")
+def _unbalanced_nodes(joined: str, starts: list[int]) -> set[int]:
+    """Nodes whose curly quotes do not balance, from one scan of the document per kind of quote."""
+    out: set[int] = set()
+    for (opening, closing), pattern in zip(_QUOTE_PAIRS, _PAIR_PATTERNS):
+        if opening not in joined and closing not in joined:
+            continue
+        balance: dict[int, int] = {}
+        get = balance.get
+        for m in pattern.finditer(joined):
+            k = bisect_right(starts, m.start())
+            balance[k] = get(k, 0) + (1 if m.group(0) == opening else -1)
+        out.update(k - 1 for k, v in balance.items() if v)
+    return out
 
 
 @cleaner("punctuation", family="stray characters")
@@ -362,16 +373,18 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
 
     found = list(marks())
     if parens:
-        found = sorted(found + parens)
+        found.extend(parens)
+        found.sort(key=itemgetter(0))  # two sorted runs: merged in linear time
     if paren_nodes:
         # A parenthesis left as it is near a repair may be judged otherwise
         # on the repaired text: such texts go the slow way (passes to a fixed point).
+        # (Marks and parentheses are replaced one character for one.)
         left = [m.start() for m in _ASCII_PAREN.finditer(context)]
         if left:
-            near = sorted((x[0], x[0] + len(x[2])) for x in found)
+            edit_starts = [x[0] for x in found]
             for p in left:
-                j = bisect_right(near, (p + NEAR, 1 << 62)) - 1
-                if j >= 0 and near[j][1] + NEAR > p:
+                j = bisect_right(edit_starts, p + NEAR) - 1
+                if j >= 0 and found[j][1] + NEAR > p:
                     slow.add(bisect_right(starts, p) - 1)
     fast, logged = log_joined_edits("punctuation", texts, node_spans(doc), starts, found, skip=slow)
     return apply_text_fixer(
@@ -380,7 +393,7 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
         lambda t: fix_punctuation(t, traditional=traditional),
         flagger=unpaired_quotes if quotes else None,
         only=slow,
-        flag_only={k for k in nodes_matching(texts, _CURLY, joined, starts) if _unbalanced(texts[k])} if quotes else set(),
+        flag_only=_unbalanced_nodes(joined, starts) if quotes else set(),
         given=fast,
         logged=logged,
     )
