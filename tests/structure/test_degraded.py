@@ -31,7 +31,7 @@ FLOORS = {
     "pdftotext": (0.40, 0.54, 0.39),  # interleaved column lines re-read column by column (was cer 0.64)
     "pymupdf": (0.03, 0.88, 0.85),  # headlines printed after their bodies claimed back (was title_f1 0.0)
     "pymupdf4llm": (0.23, 0.86, 0.90),  # Markdown bold and # read as hints (was title_f1 0.17)
-    "tesseract": (0.24, 0.70, 0.08),
+    "tesseract": (0.23, 0.74, 0.18),  # labels in [ ]/| and mid-line bylines cut out (was title_f1 0.10)
 }
 
 

@@ -141,3 +141,50 @@ def test_stacked_section_labels_are_not_lost():
     doc = run(text, "rejoin_lines", "build_articles")
     assert audit_conservation(text, doc).ok
     assert [a.section for a in doc.articles] == ["党建引领", "简讯"]
+
+
+def _clean(text):
+    from newsclean.audit import audit_conservation
+    from newsclean.pipeline import clean_text
+
+    doc = clean_text(text, source="t.txt")
+    assert audit_conservation(text, doc).ok
+    return doc
+
+
+def test_mid_line_byline_splits_headline_byline_and_lead():
+    # OCR put the headline, the byline and the lead on one line
+    text = ("他说完了。\n\n社区义诊走进千家万户 群众健康有保障本报记者 周明 近日，我院组织专家团队走进社区，"
+            "为居民提供免费义诊服务。活动持续一整天。")
+    doc = _clean(text)
+    a = doc.articles[-1]
+    assert (a.title, a.byline) == ("社区义诊走进千家万户 群众健康有保障", "本报记者 周明")
+    assert a.blocks[0].text.startswith("近日，我院组织专家团队")
+    assert any("line cut" in c.reason for c in doc.changes)
+
+
+def test_mid_line_byline_not_split_inside_a_sentence():
+    # text before the byline has sentence punctuation: a byline misplaced in body text stays as read
+    text = "他说完了。\n\n据统计，平均住院日由去年同期的本报记者 王雪8.7天下降至7.9天，效果明显。"
+    doc = _clean(text)
+    assert all(a.byline is None for a in doc.articles)
+
+
+def test_bracketed_or_barred_label_at_line_start_is_a_section():
+    from newsclean.structure.cues import section_label
+
+    assert section_label("[要间") == "要间" and section_label("简讯|") == "简讯" and section_label("[要间 |") == "要间"
+    assert section_label("从旦]") is None and section_label("[1]") is None
+    doc = _clean("他说完了。\n\n简讯|我院开展义诊活动\n\n通讯员 赵敏\n\n6月14日，我院在门诊广场开展义诊活动，居民踊跃参与。")
+    a = doc.articles[-1]
+    assert (a.section, a.title, a.byline) == ("简讯", "我院开展义诊活动", "通讯员 赵敏")
+
+
+def test_headline_under_section_label_set_off_by_blank_line():
+    # a headline as wide as a wrapped column line, under a label and parted from the lead by a blank line
+    lines = ["甲" * 14 + "。", "乙" * 14 + "。", "", "[要间", "", "我院召开2025年医疗质量安全推进会",
+             "", "6月13日下午，我院在门诊楼", "五楼学术报告厅召开医疗质量", "安全推进会，各科室主任参加。"]
+    doc = _clean("\n".join(lines))
+    a = doc.articles[-1]
+    assert (a.section, a.title) == ("要间", "我院召开2025年医疗质量安全推进会")
+    assert a.blocks[0].text.startswith("6月13日下午")

@@ -48,6 +48,7 @@ from newsclean.structure.cues import (
     join_text,
     section_label,
 )
+from newsclean.structure.inline import split_inline_heads
 from newsclean.structure.roles import HEAD_ROLES, classify_lines, dump_style
 
 NAME = "build_articles"
@@ -233,8 +234,9 @@ def _build_articles(doc: Document, options: Mapping[str, Any]) -> Document:
     if not blocks:
         return doc
     style, width = dump_style(blocks)
+    blocks, split_changes = split_inline_heads(blocks)
     roles = classify_lines(blocks, style, width)
-    ctx = _Ctx([], list(doc.furniture), style)
+    ctx = _Ctx(split_changes, list(doc.furniture), style)
     md_doc = any(b.hints.get("md_level") for b in blocks)
 
     # items: ("head", [indices]) or ("body", index)

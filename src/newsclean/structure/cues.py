@@ -45,6 +45,10 @@ _REPORT = regex.compile(rf"^{_HAN}{{2,6}}(报道|報導|报导|讯|訊)$")
 _NEWSLETTER = regex.compile(r"(院讯|院訊|简讯|簡訊)$")  # a publication's or column's name, not a dateline
 _SECTION_SPACED = regex.compile(rf"^【?\s*{_HAN}(?:[ \u3000]+{_HAN}){{1,5}}\s*】?$")
 _SECTION_BRACKET = regex.compile(rf"^【\s*[{_HAN} \u3000]{{2,10}}\s*】$")
+# a 2–4 character label set off by brackets or a bar as OCR reads the box: ``[要间``, ``简讯|``, ``[要间 |``
+_SECTION_DELIMITED = regex.compile(
+    rf"^(?:[\[【][ \u3000]*({_HAN}{{2,4}})[ \u3000]*[\]】|｜]?|({_HAN}{{2,4}})[ \u3000]*[】|｜])[ \u3000]*[|｜]?$"
+)
 _DASH_LEAD = regex.compile(r"^(——|—|--|──|－－|一(?=\p{Han}))")
 _NEWS_LEAD = regex.compile(
     r"^(近日|日前|近期|本报讯|本報訊|昨天|昨日|今天|今日|[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9]{4}年[0-9]{1,2}月)"
@@ -164,8 +168,13 @@ def section_label(text: str) -> str | None:
 
     >>> section_label("医 患 故 事"), section_label("【简 讯】"), section_label("心系职工 情暖中秋")
     ('医患故事', '简讯', None)
+    >>> section_label("[要间"), section_label("简讯|"), section_label("[要间 |"), section_label("从旦]")
+    ('要间', '简讯', '要间', None)
     """
     text = text.strip()
+    m = _SECTION_DELIMITED.match(text)
+    if m:
+        return m.group(1) or m.group(2)
     if _SECTION_SPACED.match(text) or _SECTION_BRACKET.match(text):
         label = _SPACES.sub("", text).strip("【】")
         if 2 <= len(label) <= 8:

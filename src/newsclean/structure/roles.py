@@ -27,6 +27,7 @@ from newsclean.structure.cues import (
     ends_sentence,
     is_byline,
     is_headline_like,
+    is_news_lead,
     is_report_tail,
     is_short_label,
     is_signoff,
@@ -221,12 +222,30 @@ def head_clusters(blocks: Sequence[Block]) -> frozenset[int]:
             start = walk_back(s)
             if start is not None and start < s:
                 forced.update(range(start, s + 1))
+            if shape == "section":
+                forced.update(_walk_forward(s, blocks, shapes))
         elif shape == "head" and (s + 1 == n or blocks[s + 1].hints.get("after_furniture")):
             # a cluster closing the text or a page: nothing follows it that it could open
             start = walk_back(s)
             if start is not None:
                 forced.update(range(start, s + 1))
     return frozenset(forced)
+
+
+def _walk_forward(s: int, blocks: Sequence[Block], shapes: Sequence[str | None]) -> range:
+    """Headline-shaped lines under a section label, each set off from the next line by a blank line.
+
+    A column label opens a headline cluster: a headline as wide as the column
+    right under it is not a wrapped body line when a blank line parts it from
+    the lead below (a wrapped line runs on into the next line with none).
+    """
+    n = len(blocks)
+    end = s + 1
+    while end + 1 < n and end - s <= _MAX_CLUSTER and shapes[end] in ("head", "subtitle", "byline") \
+            and not blocks[end].hints.get("after_furniture") and not blocks[end + 1].hints.get("after_furniture") \
+            and not is_news_lead(blocks[end].text) and int(blocks[end + 1].hints.get("blank_before", 0)) >= 1:
+        end += 1
+    return range(s + 1, end)
 
 
 def _balanced_comma_head(text: str) -> bool:
