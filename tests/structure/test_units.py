@@ -188,3 +188,49 @@ def test_headline_under_section_label_set_off_by_blank_line():
     a = doc.articles[-1]
     assert (a.section, a.title) == ("要间", "我院召开2025年医疗质量安全推进会")
     assert a.blocks[0].text.startswith("6月13日下午")
+
+
+def _layout_page(rows):
+    return "\n".join(rows)
+
+
+def test_layout_headline_straddling_columns_with_centred_byline_stays_whole():
+    from newsclean.structure.columns import split_columns
+
+    rows = ["    暑期儿童意外伤害就诊量上升                    专家提醒做好防护",
+            "                                  本报记者 孙悦",
+            "",
+            "  进入暑期以来，市中心医院儿科急诊          儿科主任医师介绍，学龄前儿童好",
+            "接诊的儿童意外伤害病例明显增多。            奇心强、自我保护意识弱，是意外",
+            "据统计，该院共接诊患儿四百余人次，          伤害的高发人群。家长要特别注意",
+            "较去年同期增长约两成。                      窗户、阳台的防护。"]
+    blocks, bands = split_columns(list(segment_lines(_layout_page(rows)).blocks()))
+    texts = [b.text.strip() for b in blocks]
+    assert texts[:3] == ["暑期儿童意外伤害就诊量上升", "专家提醒做好防护", "本报记者 孙悦"]
+    assert texts.index("较去年同期增长约两成。") < texts.index("奇心强、自我保护意识弱，是意外")
+
+
+def test_layout_label_row_opens_next_module_and_head_pieces_go_one_per_column():
+    from newsclean.structure.columns import split_columns
+
+    rows = ["  甲栏正文第一行文字写在这里，          乙栏正文第一行文字写在这里，",
+            "甲栏正文第二行文字写在这里。            乙栏正文第二行文字写在这里。",
+            "甲栏正文第三行文字写完了。              乙栏正文第三行文字写完了。",
+            "", "",
+            "医 病 故 事                        衛 教 專 欄",
+            "",
+            "    跨團隊接力九十八天                 秋季流感疫苗開打     長者兒童優先",
+            "  早產兒平安回家                              ——接種前後注意事項",
+            "      ■ 新生兒科 吳佩珊                        家庭醫學科 蔡明哲",
+            "",
+            "  今年6月，懷孕僅26週的陳太              今年度公費流感疫苗將於10月1",
+            "太因妊娠高血壓緊急剖腹產，產下            日起開放接種，65歲以上長者、",
+            "體重只有780公克的女嬰。                   孕婦及慢性病患者為優先對象。"]
+    blocks, bands = split_columns(list(segment_lines(_layout_page(rows)).blocks()))
+    texts = [b.text.strip() for b in blocks]
+    # the first module is read column by column before the second module's labels
+    assert texts.index("乙栏正文第三行文字写完了。") < texts.index("医 病 故 事")
+    # the headline cut in two by a narrow gap stays one piece in the second column
+    right = texts.index("衛 教 專 欄")
+    assert texts[right:right + 4] == ["衛 教 專 欄", "秋季流感疫苗開打     長者兒童優先", "——接種前後注意事項", "家庭醫學科 蔡明哲"]
+    assert texts.index("體重只有780公克的女嬰。") < right

@@ -45,6 +45,32 @@ def _pieces(b: Block) -> list[tuple[int, int, int]]:
     return result
 
 
+def _head_row(b: Block, pieces: Sequence[tuple[int, int, int]]) -> bool:
+    """True if every piece of a row is shaped like a headline, label, byline or subtitle."""
+    from newsclean.structure.roles import _shape_role
+
+    return bool(pieces) and all(_shape_role(b.text[s:e].strip()) not in (None, "signoff") for _, s, e in pieces)
+
+
+def _centred_under(blocks: Sequence[Block], pieces, k: int) -> bool:
+    """True if row ``k`` is one piece that starts in the gap of the row above it (a byline centred under both)."""
+    if len(pieces[k]) != 1 or len(pieces[k - 1]) < 2:
+        return False
+    above = pieces[k - 1]
+    first_end = above[0][0] + display_width(blocks[k - 1].text[above[0][1]:above[0][2]])
+    return first_end <= pieces[k][0][0] < above[-1][0] - _SLACK
+
+
+def _merge_pieces(text: str, pieces: list[tuple[int, int, int]], ncols: int) -> list[tuple[int, int, int]]:
+    """A headline row cut into more pieces than columns: pieces across the narrowest gaps belong together."""
+    pieces = list(pieces)
+    while len(pieces) > ncols:
+        gaps = [pieces[m + 1][1] - pieces[m][2] for m in range(len(pieces) - 1)]
+        m = gaps.index(min(gaps))
+        pieces[m:m + 2] = [(pieces[m][0], pieces[m][1], pieces[m + 1][2])]
+    return pieces
+
+
 def _boundaries(starts: list[int], lines: int) -> list[int]:
     """Column starts supported by at least a third of the band's lines (and by 3 lines)."""
     counts = Counter(starts)
@@ -86,7 +112,9 @@ def split_columns(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span
         # the band: lines with gaps, and up to two gapless lines between them (a column ran short)
         j = i + 1
         last_multi = i
-        while j < n and j - last_multi <= 3 and pieces[j] and int(blocks[j].hints.get("blank_before", 0)) <= 2:
+        while j < n and j - last_multi <= 3 and pieces[j] and int(blocks[j].hints.get("blank_before", 0)) <= 2 \
+                and not (int(blocks[j].hints.get("blank_before", 0)) >= 2 and _head_row(blocks[j], pieces[j])):
+            # (a row of headline-shaped pieces after a wide gap opens the next module of stories)
             if len(pieces[j]) >= 2:
                 last_multi = j
             j += 1
@@ -98,12 +126,34 @@ def split_columns(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span
             out.extend(blocks[i:end])
             i = end
             continue
-        columns: list[list[Block]] = [[] for _ in range(len(bounds) + 1)]
-        last_line: list[int] = [-2] * (len(bounds) + 1)
+        ncols = len(bounds) + 1
+        # the headline rows that open the band: a cluster with a row of one piece (a centred byline)
+        # straddles the columns and is read first, row by row; otherwise each row holds one cluster per column
+        top = i
+        while top < end and _head_row(blocks[top], pieces[top]):
+            top += 1
+        straddle = top < end and any(_centred_under(blocks, pieces, k) for k in range(i + 1, top))
+        columns: list[list[Block]] = [[] for _ in range(ncols)]
+        last_line: list[int] = [-2] * ncols
+        lead: list[Block] = []
         for k in range(i, end):
             b = blocks[k]
-            for disp, start, stop in pieces[k]:
-                col = sum(1 for c in bounds if c <= disp + _SLACK)
+            row = pieces[k]
+            if k < top and not straddle and len(row) > ncols:
+                row = _merge_pieces(b.text, row, ncols)
+            for m, (disp, start, stop) in enumerate(row):
+                if k < top and straddle:
+                    hints = dict(b.hints)
+                    if m:
+                        hints["blank_before"] = max(1, int(hints.get("blank_before", 0)))
+                    hints["indent"], hints["width"] = disp, disp + display_width(b.text[start:stop])
+                    s0 = b.spans[0].start
+                    lead.append(Block(b.type, b.text[start:stop], (Span(s0 + start, s0 + stop),), b.flags, hints))
+                    continue
+                if len(row) == ncols:
+                    col = m  # one piece per column: each piece is in its own column, whatever its indent
+                else:
+                    col = sum(1 for c in bounds if c <= disp + _SLACK)
                 text = b.text[start:stop]
                 origin = bounds[col - 1] if col else 0
                 hints = dict(b.hints)
@@ -118,7 +168,7 @@ def split_columns(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span
                 last_line[col] = k
                 s0 = b.spans[0].start
                 columns[col].append(Block(b.type, text, (Span(s0 + start, s0 + stop),), b.flags, hints))
-        new = [piece for col in columns for piece in col]
+        new = lead + [piece for col in columns for piece in col]
         out.extend(new)
         bands.append((Span(blocks[i].spans[0].start, blocks[end - 1].spans[0].end),
                       "\n".join(b.text for b in blocks[i:end]), "\n".join(b.text for b in new)))
