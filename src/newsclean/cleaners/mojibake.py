@@ -14,6 +14,7 @@ first: normalize_unicode would drop the C1 characters such runs contain.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 import regex
@@ -27,6 +28,9 @@ from newsclean.registry import cleaner
 _CP1252_HIGH = bytes(range(0x80, 0x100)).decode("cp1252", errors="ignore")
 _HIGH_CHARS = "".join(sorted(set(_CP1252_HIGH) | {chr(b) for b in range(0x80, 0x100)}))
 _RUN = regex.compile("[" + regex.escape(_HIGH_CHARS) + "]{4,}")
+# Every garbled run holds a Latin-1 letter (UTF-8 and GBK lead bytes 0xC0-0xFF):
+# a cheap scan for one picks the few texts worth the run pattern.
+_LATIN1_LETTER = re.compile("[\u00c0-\u00ff]")
 _HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’·—…]")
 COMMON_RANK = 3500
 
@@ -85,4 +89,4 @@ def fix_mojibake(text: str) -> TextFix:
 @cleaner("repair_mojibake", family="stray characters")
 def repair_mojibake(doc: Document, options: Mapping[str, Any]) -> Document:
     """Mojibake (UTF-8 or GBK read as Windows-1252/Latin-1) re-decoded where the result is certainly Chinese."""
-    return apply_text_fixer(doc, "repair_mojibake", fix_mojibake, trigger=_RUN)
+    return apply_text_fixer(doc, "repair_mojibake", fix_mojibake, trigger=_LATIN1_LETTER)

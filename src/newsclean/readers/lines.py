@@ -23,7 +23,7 @@ import regex
 from newsclean.model import Article, Block, Change, Document, Span
 
 _MD_HEADING = regex.compile(r"(#{1,6})[ \t]+")
-_LEADING_WS = regex.compile(r"[ \t\u3000\u00a0]*")
+_LEADING = " \t\u3000\u00a0"
 
 
 class _CharWidths(dict):
@@ -60,22 +60,22 @@ def segment_lines(text: str, source: str = "") -> Document:
     blank_before = 0
     page = 1
     pos = 0
+    paged = "\f" in text
     for number, raw in enumerate(text.split("\n"), start=1):
-        start, end = pos, pos + len(raw)
-        pos = end + 1
-        page += raw.count("\f")
-        content_start = start + _LEADING_WS.match(raw).end()
-        body = text[content_start:end].replace("\f", " ").rstrip()
-        if not body.strip():
+        start = pos
+        pos += len(raw) + 1
+        if paged and "\f" in raw:
+            page += raw.count("\f")
+            raw = raw.replace("\f", " ")
+        body = raw.lstrip(_LEADING)
+        indent = len(raw) - len(body)
+        body = body.rstrip()
+        if not body:
             blank_before += 1
             continue
-        hints: dict[str, object] = {
-            "line": number,
-            "blank_before": blank_before,
-            "page": page,
-            "indent": content_start - start,
-        }
-        marker = _MD_HEADING.match(body)
+        content_start = start + indent
+        hints: dict[str, object] = {"line": number, "blank_before": blank_before, "page": page, "indent": indent}
+        marker = _MD_HEADING.match(body) if body[0] == "#" else None
         if marker:
             hints["md_level"] = len(marker.group(1))
             changes.append(
@@ -84,7 +84,7 @@ def segment_lines(text: str, source: str = "") -> Document:
             )
             content_start += marker.end()
             body = body[marker.end():]
-        hints["width"] = display_width(text[start:content_start]) + display_width(body)
+        hints["width"] = display_width(raw[: content_start - start]) + display_width(body)
         blocks.append(Block("paragraph", body, (Span(content_start, content_start + len(body)),), hints=hints))
         blank_before = 0
     return Document(source=source, articles=(Article(blocks=tuple(blocks)),) if blocks else (), changes=tuple(changes))
