@@ -83,11 +83,11 @@ def _name_end(text: str, start: int, seams: set[int]) -> tuple[int, bool] | None
 
 def _byline_cut(text: str, seams: set[int]) -> tuple[int, int, bool] | None:
     """(byline start, byline end, certain) of a mid-line byline between a headline and a lead."""
-    m = _ROLE.search(text)
+    m = _ROLE.search(text, 0, 100)  # a headline is short: the byline comes within the line's first 100 characters
     if not m or m.start() == 0:
         return None
     head = text[:m.start()]
-    if visible_len(head) < 4 or _SENT.search(head) or not is_headline_like(head, max_len=48):
+    if _SENT.search(head) or visible_len(head) < 4 or not is_headline_like(head, max_len=48):
         return None
     pos, certain = m.end(), True
     while True:
