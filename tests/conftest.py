@@ -91,5 +91,3 @@ def jats_dtd_dir(request) -> Path:
 @pytest.fixture(scope="session")
 def jats_dtd(jats_dtd_dir) -> etree.DTD:
     return etree.DTD(str(jats_dtd_dir / DTD_FILE))
-
-

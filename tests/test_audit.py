@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import SEEDS
 
+from conftest import SEEDS
 from newsclean.audit import audit_conservation
 from newsclean.pipeline import clean_text
 from newsclean.readers import read_path

@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SEEDS
 
+from conftest import SEEDS
 from newsclean import __version__
 from newsclean.cli import main
 

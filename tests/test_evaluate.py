@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from conftest import GOLD, ROOT
 
+from conftest import GOLD, ROOT
 from newsclean.evaluate import evaluate_dir, format_table, score_document
 from newsclean.model import Document
 from newsclean.pipeline import clean_text
@@ -45,8 +44,18 @@ def test_figures_match_the_acceptance_scorer(tmp_path):
         (tmp_path / gold.name).write_text(doc.to_json(), encoding="utf-8")
     ours = evaluate_dir(ROOT / "fixtures" / "gold", tmp_path)
     out = subprocess.run(
-        [sys.executable, str(SCORER), "--gold-dir", str(ROOT / "fixtures" / "gold"), "--sys-dir", str(tmp_path), "--json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(SCORER),
+            "--gold-dir",
+            str(ROOT / "fixtures" / "gold"),
+            "--sys-dir",
+            str(tmp_path),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     theirs = json.loads(out.strip().splitlines()[-1])
     for key in ("cer", "loss", "noise", "para_f1", "title_f1", "articles"):

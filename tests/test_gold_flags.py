@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import GOLD, ROOT
 from rapidfuzz import fuzz
 
+from conftest import GOLD, ROOT
 from newsclean.model import Document
 from newsclean.pipeline import clean_text
 from newsclean.readers import read_path
@@ -17,7 +17,9 @@ def gold_flags():
         for article in gold.articles:
             for block in article.blocks:
                 for flag in block.flags:
-                    yield pytest.param(path.stem, block.text, flag.kind, id=f"{path.stem[:3]}-{flag.kind}-{block.text[:8]}")
+                    yield pytest.param(
+                        path.stem, block.text, flag.kind, id=f"{path.stem[:3]}-{flag.kind}-{block.text[:8]}"
+                    )
 
 
 @pytest.fixture(scope="module")

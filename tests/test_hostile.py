@@ -66,8 +66,12 @@ def test_binary_input_is_refused_with_one_line_and_exit_1(tmp_path, name):
     path.write_bytes(data)
     with pytest.raises(InputError, match=message):
         newsclean.clean(data)
-    result = subprocess.run([sys.executable, "-m", "newsclean", "convert", str(path), "-o", str(tmp_path / "out")],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "newsclean", "convert", str(path), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert f"{path}: " in result.stderr and message in result.stderr
     assert "Traceback" not in result.stderr

@@ -26,7 +26,9 @@ PAYLOADS = [
 @pytest.fixture(scope="module")
 def hostile_doc() -> Document:
     blocks = tuple(Block("paragraph", f"正文{p}结束。") for p in PAYLOADS)
-    return Document(source="hostile.txt", articles=(Article(title="标题<b>粗</b>", byline="记者 <i>甲</i>", blocks=blocks),))
+    return Document(
+        source="hostile.txt", articles=(Article(title="标题<b>粗</b>", byline="记者 <i>甲</i>", blocks=blocks),)
+    )
 
 
 def test_json_keeps_every_payload_verbatim(hostile_doc):
@@ -47,7 +49,9 @@ def test_markdown_renders_every_payload_as_literal_text(hostile_doc):
     assert not set(inline) & {"html_inline", "link_open", "image", "code_inline", "strong_open"}
     assert inline.count("em_open") == 1  # the byline, set in italics on purpose; `_斜体_` stays literal
     assert not {tok.type for tok in tokens} & {"html_block", "bullet_list_open"}
-    headings = ["".join(c.content for c in tokens[i + 1].children) for i, tok in enumerate(tokens) if tok.type == "heading_open"]
+    headings = [
+        "".join(c.content for c in tokens[i + 1].children) for i, tok in enumerate(tokens) if tok.type == "heading_open"
+    ]
     assert headings == ["标题<b>粗</b>"]  # the only heading is the real title, shown literally
     rendered = MarkdownIt("commonmark").render(md)
     assert "<script>" not in rendered and "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import GOLD
 
+from conftest import GOLD
 from newsclean.errors import SchemaError
 from newsclean.model import Article, Block, Change, Document, Flag, Furniture, Span, merge_spans
 
@@ -29,7 +29,15 @@ def test_everything_the_model_carries_round_trips():
                 title="标题",
                 byline="■ 张三",
                 field_spans={"title": (Span(10, 12),)},
-                blocks=(Block("paragraph", "正文。", (Span(13, 16), Span(20, 22)), (Flag("lost_text", "cut", Span(15, 16)),), {"line": 3}),),
+                blocks=(
+                    Block(
+                        "paragraph",
+                        "正文。",
+                        (Span(13, 16), Span(20, 22)),
+                        (Flag("lost_text", "cut", Span(15, 16)),),
+                        {"line": 3},
+                    ),
+                ),
             ),
         ),
         changes=(Change("punctuation", Span(14, 15), ",", "，", "full-width comma"), Change("x", None, "a", "", "why")),
@@ -45,10 +53,19 @@ def test_everything_the_model_carries_round_trips():
         ("[]", "expected an object"),
         ('{"schema": "newsclean/2", "source": "", "lang": "zh"}', "schema must be"),
         ('{"schema": "newsclean/1", "lang": "zh"}', "document.source"),
-        ('{"schema": "newsclean/1", "source": "", "lang": "zh", "articles": [{"blocks": [{"type": "poem", "text": ""}]}]}', "unknown block type"),
+        (
+            '{"schema": "newsclean/1", "source": "", "lang": "zh", "articles": [{"blocks": [{"type": "poem", "text": ""}]}]}',
+            "unknown block type",
+        ),
         ('{"schema": "newsclean/1", "source": "", "lang": "zh", "articles": [{"title": 3}]}', "title"),
-        ('{"schema": "newsclean/1", "source": "", "lang": "zh", "furniture": [{"kind": "ad", "text": ""}]}', "unknown furniture kind"),
-        ('{"schema": "newsclean/1", "source": "", "lang": "zh", "articles": [{"blocks": [{"type": "paragraph", "text": "", "spans": [[5, 2]]}]}]}', "span"),
+        (
+            '{"schema": "newsclean/1", "source": "", "lang": "zh", "furniture": [{"kind": "ad", "text": ""}]}',
+            "unknown furniture kind",
+        ),
+        (
+            '{"schema": "newsclean/1", "source": "", "lang": "zh", "articles": [{"blocks": [{"type": "paragraph", "text": "", "spans": [[5, 2]]}]}]}',
+            "span",
+        ),
         ('{"schema": "newsclean/1", "source": "", "lang": "zh", "metadata": {"date": 5}}', "metadata"),
     ],
 )

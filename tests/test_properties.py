@@ -26,7 +26,9 @@ piece = st.one_of(
     st.text(alphabet=LATIN + DIGITS, min_size=1, max_size=6),
     st.text(alphabet=PUNCT, min_size=1, max_size=2),
 )
-damage = st.sampled_from(["\n", "\n\n", "\n\n \n", " ", "\n“\n", "\n# ", "\n## ", "\n■ ", "\n地址：湖滨区崤山中路\n", "\n\n\n"])
+damage = st.sampled_from(
+    ["\n", "\n\n", "\n\n \n", " ", "\n“\n", "\n# ", "\n## ", "\n■ ", "\n地址：湖滨区崤山中路\n", "\n\n\n"]
+)
 
 
 @st.composite

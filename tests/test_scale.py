@@ -11,8 +11,8 @@ import time
 from contextlib import contextmanager
 
 import pytest
-from conftest import SEEDS
 
+from conftest import SEEDS
 from newsclean.audit import audit_conservation
 from newsclean.cli import main
 from newsclean.pipeline import clean_text

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import GOLD
 
+from conftest import GOLD
 from newsclean.errors import ConfigError
 from newsclean.model import Document
 from newsclean.writers import WriteOptions, get_writer

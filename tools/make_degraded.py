@@ -25,6 +25,7 @@ usage:
       rebuilding them from the gold content
   python tools/make_degraded.py --pages p2_two_sheets --tools pdftotext
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,10 +63,14 @@ SANS = {"zh-Hans": "Noto Sans CJK SC", "zh-Hant": "Noto Sans CJK TC"}
 #   fakebold print the headline twice, offset by 0.35pt (fake boldface)
 # --------------------------------------------------------------------------
 
+
 def A(section, kicker, title, subtitle, byline, blocks, print_byline=None):
     return {
-        "section": section, "kicker": kicker, "title": title,
-        "subtitle": subtitle, "byline": byline,
+        "section": section,
+        "kicker": kicker,
+        "title": title,
+        "subtitle": subtitle,
+        "byline": byline,
         "blocks": [{"type": t, "text": x} for t, x in blocks],
         "_print_byline": print_byline or byline,
     }
@@ -87,25 +92,77 @@ PAGES = [
         "credits_pos": "bottom",
         "first_page_no": 1,
         "articles": [
-            A("要闻", None, "我院召开2025年医疗质量安全推进会", None, "本报记者 王雪", [
-                (P, "6月13日下午，我院在门诊楼五楼学术报告厅召开2025年医疗质量安全推进会。院领导班子成员、各临床医技科室主任、护士长及职能部门负责人共160余人参加会议。会议由副院长李建国主持。"),
-                (P, "会上，医务科通报了今年1—5月医疗质量核心制度落实情况。数据显示，全院甲级病历率达到96.8%，平均住院日由去年同期的8.7天下降至7.9天，围手术期抗菌药物预防使用率持续下降，但部分科室在会诊时限、危急值报告记录等环节仍存在短板。"),
-                (P, "院长张明远在讲话中指出，医疗质量是医院的生命线，全院上下要把“以患者为中心”落实到每一个诊疗环节。他要求各科室对照问题清单逐项整改，科主任要当好本科室医疗质量的第一责任人，职能部门要加强日常督导，做到问题早发现、早纠正。"),
-                (P, "会议还为2024年度医疗质量先进科室和优秀质控员颁发了证书。下一步，医院将以国家三级公立医院绩效考核为抓手，持续开展“质量安全月”活动，推动医疗质量管理从“事后检查”向“过程管控”转变。"),
-            ]),
-            A("医患故事", "七旬老人凌晨突发心梗", "58分钟打通“生命通道”", "记心内科急诊介入团队的一次夜间抢救", "张磊 李娜", [
-                (P, "6月8日凌晨2时许，72岁的刘大爷在睡梦中突感胸口剧烈疼痛，大汗淋漓，家人立即拨打120急救电话。救护车在转运途中完成首份心电图，并通过远程传输系统发送至我院胸痛中心。"),
-                (P, "值班医生刘晓东看到心电图后，初步判断为急性下壁心肌梗死，随即启动绕行急诊流程，通知导管室团队到位。患者到达医院后直接送入导管室，从进门到血管开通仅用时58分钟，远低于国家胸痛中心要求的90分钟。"),
-                (P, "术中造影显示，患者右冠状动脉完全闭塞。介入团队迅速完成血栓抽吸并植入支架一枚，血流恢复后，刘大爷的胸痛明显缓解。术后第6天，刘大爷康复出院。"),
-                (P, "“要不是医生来得快，老头子这回就危险了。”出院当天，刘大爷的老伴拉着医护人员的手连声道谢。心内科主任赵宏伟提醒，出现持续胸痛超过15分钟、伴有出汗或呼吸困难时，应立即拨打120，切勿自行驾车或等待观察。"),
-                (S, "（心内科）"),
-            ], print_byline="■ 张磊 李娜"),
-            A("简讯", None, "我院开展“世界献血者日”主题活动", None, "通讯员 赵敏", [
-                (P, "6月14日是第22个“世界献血者日”。当天上午，我院联合明湖市中心血站在门诊广场开展无偿献血活动，医护人员、患者家属和附近社区居民踊跃参与，共有86人成功献血，献血量达27600毫升。"),
-                (C, "图为献血志愿者在采血车前排队登记。"),
-                (P, "活动现场还设置了健康咨询台，为市民提供血压测量和献血知识讲解。有意参加无偿献血的市民可拨打0635-8276543咨询。"),
-                (S, "（宣传科）"),
-            ]),
+            A(
+                "要闻",
+                None,
+                "我院召开2025年医疗质量安全推进会",
+                None,
+                "本报记者 王雪",
+                [
+                    (
+                        P,
+                        "6月13日下午，我院在门诊楼五楼学术报告厅召开2025年医疗质量安全推进会。院领导班子成员、各临床医技科室主任、护士长及职能部门负责人共160余人参加会议。会议由副院长李建国主持。",
+                    ),
+                    (
+                        P,
+                        "会上，医务科通报了今年1—5月医疗质量核心制度落实情况。数据显示，全院甲级病历率达到96.8%，平均住院日由去年同期的8.7天下降至7.9天，围手术期抗菌药物预防使用率持续下降，但部分科室在会诊时限、危急值报告记录等环节仍存在短板。",
+                    ),
+                    (
+                        P,
+                        "院长张明远在讲话中指出，医疗质量是医院的生命线，全院上下要把“以患者为中心”落实到每一个诊疗环节。他要求各科室对照问题清单逐项整改，科主任要当好本科室医疗质量的第一责任人，职能部门要加强日常督导，做到问题早发现、早纠正。",
+                    ),
+                    (
+                        P,
+                        "会议还为2024年度医疗质量先进科室和优秀质控员颁发了证书。下一步，医院将以国家三级公立医院绩效考核为抓手，持续开展“质量安全月”活动，推动医疗质量管理从“事后检查”向“过程管控”转变。",
+                    ),
+                ],
+            ),
+            A(
+                "医患故事",
+                "七旬老人凌晨突发心梗",
+                "58分钟打通“生命通道”",
+                "记心内科急诊介入团队的一次夜间抢救",
+                "张磊 李娜",
+                [
+                    (
+                        P,
+                        "6月8日凌晨2时许，72岁的刘大爷在睡梦中突感胸口剧烈疼痛，大汗淋漓，家人立即拨打120急救电话。救护车在转运途中完成首份心电图，并通过远程传输系统发送至我院胸痛中心。",
+                    ),
+                    (
+                        P,
+                        "值班医生刘晓东看到心电图后，初步判断为急性下壁心肌梗死，随即启动绕行急诊流程，通知导管室团队到位。患者到达医院后直接送入导管室，从进门到血管开通仅用时58分钟，远低于国家胸痛中心要求的90分钟。",
+                    ),
+                    (
+                        P,
+                        "术中造影显示，患者右冠状动脉完全闭塞。介入团队迅速完成血栓抽吸并植入支架一枚，血流恢复后，刘大爷的胸痛明显缓解。术后第6天，刘大爷康复出院。",
+                    ),
+                    (
+                        P,
+                        "“要不是医生来得快，老头子这回就危险了。”出院当天，刘大爷的老伴拉着医护人员的手连声道谢。心内科主任赵宏伟提醒，出现持续胸痛超过15分钟、伴有出汗或呼吸困难时，应立即拨打120，切勿自行驾车或等待观察。",
+                    ),
+                    (S, "（心内科）"),
+                ],
+                print_byline="■ 张磊 李娜",
+            ),
+            A(
+                "简讯",
+                None,
+                "我院开展“世界献血者日”主题活动",
+                None,
+                "通讯员 赵敏",
+                [
+                    (
+                        P,
+                        "6月14日是第22个“世界献血者日”。当天上午，我院联合明湖市中心血站在门诊广场开展无偿献血活动，医护人员、患者家属和附近社区居民踊跃参与，共有86人成功献血，献血量达27600毫升。",
+                    ),
+                    (C, "图为献血志愿者在采血车前排队登记。"),
+                    (
+                        P,
+                        "活动现场还设置了健康咨询台，为市民提供血压测量和献血知识讲解。有意参加无偿献血的市民可拨打0635-8276543咨询。",
+                    ),
+                    (S, "（宣传科）"),
+                ],
+            ),
         ],
         "sheets": [
             [
@@ -127,37 +184,112 @@ PAGES = [
         "credits_pos": "bottom",
         "first_page_no": 1,
         "articles": [
-            A("要闻", "聚焦基层卫生人才培养", "全市基层医疗服务能力提升培训班开班", None, "本报记者 王五 通讯员 刘洋", [
-                (P, "8月19日—21日，由市卫生健康委主办、明湖市中心医院承办的全市基层医疗服务能力提升培训班在市卫生健康培训中心举办。来自全市各乡镇卫生院、社区卫生服务中心的院长和业务骨干共120余人参加培训。"),
-                (P, "本次培训为期3天，围绕常见病多发病规范诊疗、慢性病综合管理、急诊急救技能、基层院感防控、家庭医生签约服务等内容设置了12个专题。授课专家均来自市级医院临床一线，课程采取理论讲授与现场实操相结合的方式，学员分组轮转完成心肺复苏、气道管理、除颤仪使用等技能训练。"),
-                (P, "市卫生健康委副主任陈立平在开班仪式上表示，基层医疗机构是守护群众健康的“第一道防线”。近年来，我市通过城市医疗集团和县域医共体建设，推动优质医疗资源下沉，基层诊疗量占比已提高到58.3%。但与群众日益增长的健康需求相比，基层人才短缺、能力不足的问题依然突出。"),
-                (P, "据了解，培训结束后将组织结业考核，考核合格者颁发培训证书，并计入继续医学教育学分。市卫生健康委还将建立培训学员回访机制，通过远程会诊和专家下沉带教，帮助学员把所学知识用到日常诊疗中。"),
-                (P, "培训课件和相关视频已上传至明湖健康网（www.mhjkw.cn），供全市基层医务人员免费学习。咨询电话：0635-8276543。"),
-            ]),
-            A("健康提醒", None, "暑期儿童意外伤害就诊量上升 专家提醒做好防护", None, "本报记者 孙悦", [
-                (P, "进入暑期以来，市中心医院儿科急诊接诊的儿童意外伤害病例明显增多。据统计，7月1日至8月15日，该院共接诊意外伤害患儿412人次，较去年同期增长约两成，其中跌落伤、烫伤、异物吸入和动物咬伤最为常见。"),
-                (C, "图为儿科医生为一名手臂烫伤的患儿换药。"),
-                (P, "儿科主任医师孟庆华介绍，学龄前儿童好奇心强、自我保护意识弱，是意外伤害的高发人群。家长要特别注意窗户、阳台的防护，热水、药品和清洁剂要放在儿童够不着的地方，带孩子外出游泳必须有成年人全程看护。"),
-                (P, "孟庆华提醒，孩子一旦发生烫伤，应立即用流动的凉水冲洗15至30分钟，不要涂抹牙膏、酱油等；发生异物卡喉时，可采用海姆立克急救法，并尽快送医。"),
-            ]),
-            A("科普园地", None, "高温天气如何预防热射病", "急诊科专家支招夏季防暑", "急诊科 周建华", [
-                (P, "近期我市持续高温，急诊科陆续接诊多名中暑患者，其中2人被诊断为热射病。热射病是最严重的中暑类型，患者核心体温可超过40℃，并伴有意识障碍，病死率较高。"),
-                (H, "及时补水 避免暴晒"),
-                (P, "高温天气应尽量避开11时至16时外出，户外作业人员要合理安排工作时间，做到少量多次饮水，不要等口渴了才喝水。大量出汗后可适当饮用淡盐水或含电解质的饮料。"),
-                (H, "重点人群要格外注意"),
-                (P, "老年人、婴幼儿、慢性病患者以及孕妇对高温的耐受能力较差，家中应保持通风，必要时使用空调降温，室内温度以26℃左右为宜，外出时要备好遮阳伞和饮用水。"),
-                (H, "发现中暑要快速降温"),
-                (P, "一旦发现有人出现高热、意识模糊、抽搐等症状，应立即将其转移到阴凉通风处，用冷水擦拭身体或冷水浸泡降温，同时拨打120。记住“先降温、后转运”的原则，可以大大降低死亡风险。"),
-                (S, "（急诊科）"),
-            ], print_byline="■ 急诊科 周建华"),
+            A(
+                "要闻",
+                "聚焦基层卫生人才培养",
+                "全市基层医疗服务能力提升培训班开班",
+                None,
+                "本报记者 王五 通讯员 刘洋",
+                [
+                    (
+                        P,
+                        "8月19日—21日，由市卫生健康委主办、明湖市中心医院承办的全市基层医疗服务能力提升培训班在市卫生健康培训中心举办。来自全市各乡镇卫生院、社区卫生服务中心的院长和业务骨干共120余人参加培训。",
+                    ),
+                    (
+                        P,
+                        "本次培训为期3天，围绕常见病多发病规范诊疗、慢性病综合管理、急诊急救技能、基层院感防控、家庭医生签约服务等内容设置了12个专题。授课专家均来自市级医院临床一线，课程采取理论讲授与现场实操相结合的方式，学员分组轮转完成心肺复苏、气道管理、除颤仪使用等技能训练。",
+                    ),
+                    (
+                        P,
+                        "市卫生健康委副主任陈立平在开班仪式上表示，基层医疗机构是守护群众健康的“第一道防线”。近年来，我市通过城市医疗集团和县域医共体建设，推动优质医疗资源下沉，基层诊疗量占比已提高到58.3%。但与群众日益增长的健康需求相比，基层人才短缺、能力不足的问题依然突出。",
+                    ),
+                    (
+                        P,
+                        "据了解，培训结束后将组织结业考核，考核合格者颁发培训证书，并计入继续医学教育学分。市卫生健康委还将建立培训学员回访机制，通过远程会诊和专家下沉带教，帮助学员把所学知识用到日常诊疗中。",
+                    ),
+                    (
+                        P,
+                        "培训课件和相关视频已上传至明湖健康网（www.mhjkw.cn），供全市基层医务人员免费学习。咨询电话：0635-8276543。",
+                    ),
+                ],
+            ),
+            A(
+                "健康提醒",
+                None,
+                "暑期儿童意外伤害就诊量上升 专家提醒做好防护",
+                None,
+                "本报记者 孙悦",
+                [
+                    (
+                        P,
+                        "进入暑期以来，市中心医院儿科急诊接诊的儿童意外伤害病例明显增多。据统计，7月1日至8月15日，该院共接诊意外伤害患儿412人次，较去年同期增长约两成，其中跌落伤、烫伤、异物吸入和动物咬伤最为常见。",
+                    ),
+                    (C, "图为儿科医生为一名手臂烫伤的患儿换药。"),
+                    (
+                        P,
+                        "儿科主任医师孟庆华介绍，学龄前儿童好奇心强、自我保护意识弱，是意外伤害的高发人群。家长要特别注意窗户、阳台的防护，热水、药品和清洁剂要放在儿童够不着的地方，带孩子外出游泳必须有成年人全程看护。",
+                    ),
+                    (
+                        P,
+                        "孟庆华提醒，孩子一旦发生烫伤，应立即用流动的凉水冲洗15至30分钟，不要涂抹牙膏、酱油等；发生异物卡喉时，可采用海姆立克急救法，并尽快送医。",
+                    ),
+                ],
+            ),
+            A(
+                "科普园地",
+                None,
+                "高温天气如何预防热射病",
+                "急诊科专家支招夏季防暑",
+                "急诊科 周建华",
+                [
+                    (
+                        P,
+                        "近期我市持续高温，急诊科陆续接诊多名中暑患者，其中2人被诊断为热射病。热射病是最严重的中暑类型，患者核心体温可超过40℃，并伴有意识障碍，病死率较高。",
+                    ),
+                    (H, "及时补水 避免暴晒"),
+                    (
+                        P,
+                        "高温天气应尽量避开11时至16时外出，户外作业人员要合理安排工作时间，做到少量多次饮水，不要等口渴了才喝水。大量出汗后可适当饮用淡盐水或含电解质的饮料。",
+                    ),
+                    (H, "重点人群要格外注意"),
+                    (
+                        P,
+                        "老年人、婴幼儿、慢性病患者以及孕妇对高温的耐受能力较差，家中应保持通风，必要时使用空调降温，室内温度以26℃左右为宜，外出时要备好遮阳伞和饮用水。",
+                    ),
+                    (H, "发现中暑要快速降温"),
+                    (
+                        P,
+                        "一旦发现有人出现高热、意识模糊、抽搐等症状，应立即将其转移到阴凉通风处，用冷水擦拭身体或冷水浸泡降温，同时拨打120。记住“先降温、后转运”的原则，可以大大降低死亡风险。",
+                    ),
+                    (S, "（急诊科）"),
+                ],
+                print_byline="■ 急诊科 周建华",
+            ),
         ],
         "sheets": [
             [
-                [{"art": 0, "width": 100, "cols": 2, "end": (2, "但与群众日益增长的健康需求相比，"), "jump_out": "（下转第2版）"}],
+                [
+                    {
+                        "art": 0,
+                        "width": 100,
+                        "cols": 2,
+                        "end": (2, "但与群众日益增长的健康需求相比，"),
+                        "jump_out": "（下转第2版）",
+                    }
+                ],
                 [{"art": 1, "width": 100, "cols": 2}],
             ],
             [
-                [{"art": 0, "width": 100, "cols": 2, "head": False, "start": (2, "但与群众日益增长的健康需求相比，"), "jump_in": "（上接第1版）"}],
+                [
+                    {
+                        "art": 0,
+                        "width": 100,
+                        "cols": 2,
+                        "head": False,
+                        "start": (2, "但与群众日益增长的健康需求相比，"),
+                        "jump_in": "（上接第1版）",
+                    }
+                ],
                 [{"art": 2, "width": 100, "cols": 2}],
             ],
         ],
@@ -177,23 +309,72 @@ PAGES = [
         "credits_pos": "top",
         "first_page_no": 3,
         "articles": [
-            A("院務動態", None, "智慧藥局上線 領藥等候時間縮短一半", None, "記者 黃志明", [
-                (P, "本院門診智慧藥局於9月1日正式啟用。新系統結合自動配藥機器人與電子叫號看板，病人完成批價後，處方即同步傳送至藥局，平均領藥等候時間由原本的18分鐘縮短為8分鐘。"),
-                (P, "藥劑部主任林美玲表示，過去尖峰時段常有病人在藥局前大排長龍，「現在藥師可以把更多時間放在用藥諮詢上，而不是一直數藥。」系統上線兩週以來，調劑錯誤件數也明顯下降。"),
-                (P, "民眾如對用藥有疑問，可撥打藥物諮詢專線04-2358-7766轉2210，或至本院官網www.renhe-hosp.org.tw查詢。"),
-            ]),
-            A("醫病故事", "跨團隊接力九十八天", "早產兒「小米粒」平安回家", None, "新生兒科 吳佩珊", [
-                (P, "今年6月，懷孕僅26週的陳太太因妊娠高血壓緊急剖腹產，產下體重只有780公克的女嬰。寶寶小得可以放在手掌心，護理師們都暱稱她為「小米粒」。"),
-                (P, "出生後的小米粒面臨呼吸窘迫、開放性動脈導管等多重考驗。新生兒科、小兒心臟科與營養團隊每天共同討論照護計畫，護理師更是二十四小時守在保溫箱旁，細心記錄每一毫升的奶量。"),
-                (P, "經過98天的悉心照顧，小米粒的體重增加到2350公克，於9月10日順利出院。陳太太紅著眼眶說：「謝謝你們沒有放棄她，讓我們一家人終於可以團圓。」"),
-                (S, "（公關室）"),
-            ], print_byline="■ 新生兒科 吳佩珊"),
-            A("衛教專欄", None, "秋季流感疫苗開打 長者兒童優先", "接種前後注意事項一次看", "家庭醫學科 蔡明哲", [
-                (P, "今年度公費流感疫苗將於10月1日起開放接種，65歲以上長者、6個月以上至國小入學前幼兒、孕婦及慢性病患者為優先對象。本院家庭醫學科門診每週一至週六均提供接種服務。"),
-                (C, "圖為護理師為長者施打流感疫苗。"),
-                (P, "蔡明哲醫師提醒，接種當天若有發燒或急性疾病症狀，應先告知醫師評估；接種後請在院內留觀30分鐘，注射部位若出現輕微紅腫疼痛，通常兩三天內會自行緩解。"),
-                (P, "醫師也呼籲，流感疫苗每年都要接種，才能維持足夠的保護力。除了接種疫苗，勤洗手、咳嗽時戴口罩、身體不適時在家休息，也是預防流感的重要方法。"),
-            ]),
+            A(
+                "院務動態",
+                None,
+                "智慧藥局上線 領藥等候時間縮短一半",
+                None,
+                "記者 黃志明",
+                [
+                    (
+                        P,
+                        "本院門診智慧藥局於9月1日正式啟用。新系統結合自動配藥機器人與電子叫號看板，病人完成批價後，處方即同步傳送至藥局，平均領藥等候時間由原本的18分鐘縮短為8分鐘。",
+                    ),
+                    (
+                        P,
+                        "藥劑部主任林美玲表示，過去尖峰時段常有病人在藥局前大排長龍，「現在藥師可以把更多時間放在用藥諮詢上，而不是一直數藥。」系統上線兩週以來，調劑錯誤件數也明顯下降。",
+                    ),
+                    (
+                        P,
+                        "民眾如對用藥有疑問，可撥打藥物諮詢專線04-2358-7766轉2210，或至本院官網www.renhe-hosp.org.tw查詢。",
+                    ),
+                ],
+            ),
+            A(
+                "醫病故事",
+                "跨團隊接力九十八天",
+                "早產兒「小米粒」平安回家",
+                None,
+                "新生兒科 吳佩珊",
+                [
+                    (
+                        P,
+                        "今年6月，懷孕僅26週的陳太太因妊娠高血壓緊急剖腹產，產下體重只有780公克的女嬰。寶寶小得可以放在手掌心，護理師們都暱稱她為「小米粒」。",
+                    ),
+                    (
+                        P,
+                        "出生後的小米粒面臨呼吸窘迫、開放性動脈導管等多重考驗。新生兒科、小兒心臟科與營養團隊每天共同討論照護計畫，護理師更是二十四小時守在保溫箱旁，細心記錄每一毫升的奶量。",
+                    ),
+                    (
+                        P,
+                        "經過98天的悉心照顧，小米粒的體重增加到2350公克，於9月10日順利出院。陳太太紅著眼眶說：「謝謝你們沒有放棄她，讓我們一家人終於可以團圓。」",
+                    ),
+                    (S, "（公關室）"),
+                ],
+                print_byline="■ 新生兒科 吳佩珊",
+            ),
+            A(
+                "衛教專欄",
+                None,
+                "秋季流感疫苗開打 長者兒童優先",
+                "接種前後注意事項一次看",
+                "家庭醫學科 蔡明哲",
+                [
+                    (
+                        P,
+                        "今年度公費流感疫苗將於10月1日起開放接種，65歲以上長者、6個月以上至國小入學前幼兒、孕婦及慢性病患者為優先對象。本院家庭醫學科門診每週一至週六均提供接種服務。",
+                    ),
+                    (C, "圖為護理師為長者施打流感疫苗。"),
+                    (
+                        P,
+                        "蔡明哲醫師提醒，接種當天若有發燒或急性疾病症狀，應先告知醫師評估；接種後請在院內留觀30分鐘，注射部位若出現輕微紅腫疼痛，通常兩三天內會自行緩解。",
+                    ),
+                    (
+                        P,
+                        "醫師也呼籲，流感疫苗每年都要接種，才能維持足夠的保護力。除了接種疫苗，勤洗手、咳嗽時戴口罩、身體不適時在家休息，也是預防流感的重要方法。",
+                    ),
+                ],
+            ),
         ],
         "sheets": [
             [
@@ -215,23 +396,69 @@ PAGES = [
         "credits_pos": "bottom",
         "first_page_no": 4,
         "articles": [
-            A("党建引领", None, "我院开展“医德医风”专题教育活动", None, "本报记者 李静", [
-                (P, "11月3日，我院启动为期一个月的“医德医风”专题教育活动。活动以“守初心、强医德、优服务”为主题，通过专题党课、警示教育、案例讨论和服务承诺等形式，引导全院职工筑牢廉洁从医思想防线。"),
-                (P, "在当天举行的专题党课上，院党委书记孙海峰结合近年来医疗领域典型案例，从坚守职业操守、规范诊疗行为、改善就医体验等方面作了深入讲解。全院280余名党员和职工代表参加学习。"),
-                (P, "医院还在门诊大厅和各病区设立了意见箱，公布监督电话0635-8276543，主动接受患者和社会监督，对群众反映的问题做到件件有回音、事事有落实。"),
-            ]),
-            A("科室风采", "一年帮助300余名患者恢复行走能力", "康复医学科：让患者重新站起来", None, "刘芳 王强", [
-                (P, "走进康复医学科训练大厅，减重步行训练系统、上下肢康复机器人等设备一字排开，治疗师们正一对一指导患者进行训练。去年以来，科室累计为300余名脑卒中、脊髓损伤和骨关节术后患者提供康复治疗。"),
-                (P, "科室主任杨柳介绍，康复介入越早，患者功能恢复的效果越好。目前，科室已与神经内科、骨科建立早期康复协作机制，患者病情稳定后48小时内即可在床旁开展康复评估和训练。"),
-                (C, "图为治疗师指导患者进行步态训练。"),
-                (P, "今年9月，科室引进了经颅磁刺激治疗仪，为脑卒中后失语、吞咽障碍患者提供了新的治疗手段。下一步，科室将探索开展居家康复指导，让更多患者在家门口享受专业康复服务。"),
-                (S, "（康复医学科）"),
-            ], print_byline="■ 刘芳 王强"),
-            A("简讯", None, "我院举办“联合国糖尿病日”义诊活动", None, "通讯员 陈晨", [
-                (P, "11月14日是“联合国糖尿病日”。我院内分泌科医护人员走进城关镇幸福社区，为居民免费测量血糖、血压，并开展糖尿病饮食与运动指导，共服务居民150余人次。"),
-                (P, "内分泌科主任张丽提醒，糖尿病早期症状往往不明显，40岁以上、超重或有家族史的人群应每年检测一次血糖，做到早发现、早干预。"),
-                (S, "（宣传科）"),
-            ]),
+            A(
+                "党建引领",
+                None,
+                "我院开展“医德医风”专题教育活动",
+                None,
+                "本报记者 李静",
+                [
+                    (
+                        P,
+                        "11月3日，我院启动为期一个月的“医德医风”专题教育活动。活动以“守初心、强医德、优服务”为主题，通过专题党课、警示教育、案例讨论和服务承诺等形式，引导全院职工筑牢廉洁从医思想防线。",
+                    ),
+                    (
+                        P,
+                        "在当天举行的专题党课上，院党委书记孙海峰结合近年来医疗领域典型案例，从坚守职业操守、规范诊疗行为、改善就医体验等方面作了深入讲解。全院280余名党员和职工代表参加学习。",
+                    ),
+                    (
+                        P,
+                        "医院还在门诊大厅和各病区设立了意见箱，公布监督电话0635-8276543，主动接受患者和社会监督，对群众反映的问题做到件件有回音、事事有落实。",
+                    ),
+                ],
+            ),
+            A(
+                "科室风采",
+                "一年帮助300余名患者恢复行走能力",
+                "康复医学科：让患者重新站起来",
+                None,
+                "刘芳 王强",
+                [
+                    (
+                        P,
+                        "走进康复医学科训练大厅，减重步行训练系统、上下肢康复机器人等设备一字排开，治疗师们正一对一指导患者进行训练。去年以来，科室累计为300余名脑卒中、脊髓损伤和骨关节术后患者提供康复治疗。",
+                    ),
+                    (
+                        P,
+                        "科室主任杨柳介绍，康复介入越早，患者功能恢复的效果越好。目前，科室已与神经内科、骨科建立早期康复协作机制，患者病情稳定后48小时内即可在床旁开展康复评估和训练。",
+                    ),
+                    (C, "图为治疗师指导患者进行步态训练。"),
+                    (
+                        P,
+                        "今年9月，科室引进了经颅磁刺激治疗仪，为脑卒中后失语、吞咽障碍患者提供了新的治疗手段。下一步，科室将探索开展居家康复指导，让更多患者在家门口享受专业康复服务。",
+                    ),
+                    (S, "（康复医学科）"),
+                ],
+                print_byline="■ 刘芳 王强",
+            ),
+            A(
+                "简讯",
+                None,
+                "我院举办“联合国糖尿病日”义诊活动",
+                None,
+                "通讯员 陈晨",
+                [
+                    (
+                        P,
+                        "11月14日是“联合国糖尿病日”。我院内分泌科医护人员走进城关镇幸福社区，为居民免费测量血糖、血压，并开展糖尿病饮食与运动指导，共服务居民150余人次。",
+                    ),
+                    (
+                        P,
+                        "内分泌科主任张丽提醒，糖尿病早期症状往往不明显，40岁以上、超重或有家族史的人群应每年检测一次血糖，做到早发现、早干预。",
+                    ),
+                    (S, "（宣传科）"),
+                ],
+            ),
         ],
         "sheets": [
             [
@@ -246,6 +473,7 @@ PAGES = [
 # --------------------------------------------------------------------------
 # Gold
 # --------------------------------------------------------------------------
+
 
 def furniture_of(page: dict) -> list[dict]:
     """Furniture items in the order they are printed, sheet by sheet."""
@@ -298,13 +526,15 @@ def gold_of(page: dict) -> dict:
 # HTML
 # --------------------------------------------------------------------------
 
+
 def css_str(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def page_css(page: dict) -> str:
     serif, sans = SERIF[page["lang"]], SANS[page["lang"]]
-    rules = [f"""
+    rules = [
+        f"""
 @page {{ size: A4; margin: 20mm 15mm 20mm 15mm; }}
 html {{ font-family: "{serif}"; font-size: 10.5pt; line-height: 1.6; text-align: justify; color: #111; }}
 body {{ margin: 0; }}
@@ -335,7 +565,8 @@ body {{ margin: 0; }}
 .photo {{ height: 30mm; margin: 1.5mm 0 0.5mm 0; break-inside: avoid;
   background: linear-gradient(135deg, #bbb 0%, #777 40%, #999 60%, #555 100%); border: 0.5pt solid #333; }}
 .body p.caption {{ text-indent: 0; font-family: "{sans}"; font-size: 8.5pt; line-height: 1.4; margin-bottom: 1.5mm; }}
-"""]
+"""
+    ]
     header = [h for h in page["header"]]
     footer = page["footer"]
     for i, _ in enumerate(page["sheets"]):
@@ -359,6 +590,7 @@ body {{ margin: 0; }}
 
 def block_slice(blocks, start, end):
     """Blocks between (block, char) positions start and end."""
+
     def offset(pos):
         bi, c = pos
         if isinstance(c, str):  # a marker: cut right after it
@@ -391,7 +623,7 @@ def module_html(page: dict, mod: dict) -> str:
             parts.append(f'<div class="kicker">{e(art["kicker"])}</div>')
         if art["title"]:
             ghost = f'<span class="ghost">{e(art["title"])}</span>' if mod.get("fakebold") else ""
-            parts.append(f'<h1>{e(art["title"])}{ghost}</h1>')
+            parts.append(f"<h1>{e(art['title'])}{ghost}</h1>")
         if art["subtitle"]:
             parts.append(f'<div class="subtitle">——{e(art["subtitle"])}</div>')
         if art["_print_byline"]:
@@ -416,14 +648,18 @@ def module_html(page: dict, mod: dict) -> str:
 
 def html_of(page: dict) -> str:
     e = html.escape
-    out = [f'<!DOCTYPE html>\n<html lang="{page["lang"]}">\n<head>\n<meta charset="utf-8">',
-           f'<title>{e(page["metadata"]["publication"])} {e(page["id"])}</title>',
-           f'<style>{page_css(page)}\n</style>\n</head>\n<body>']
+    out = [
+        f'<!DOCTYPE html>\n<html lang="{page["lang"]}">\n<head>\n<meta charset="utf-8">',
+        f"<title>{e(page['metadata']['publication'])} {e(page['id'])}</title>",
+        f"<style>{page_css(page)}\n</style>\n</head>\n<body>",
+    ]
     for i, sheet in enumerate(page["sheets"]):
         out.append(f'<section class="sheet sheet{i}">')
         if i == 0 and page["masthead"]:
-            out.append(f'<div class="masthead"><div class="name">{e(page["masthead"][0])}</div>'
-                       f'<div class="issue">{e(page["masthead"][1])}</div></div>')
+            out.append(
+                f'<div class="masthead"><div class="name">{e(page["masthead"][0])}</div>'
+                f'<div class="issue">{e(page["masthead"][1])}</div></div>'
+            )
         if page["credits_pos"] == "top":
             credits = page["credits"][min(i, len(page["credits"]) - 1)]
             out.append(f'<div class="credits-top">{e(credits)}</div>')
@@ -439,6 +675,7 @@ def html_of(page: dict) -> str:
 # --------------------------------------------------------------------------
 # Rendering and extraction
 # --------------------------------------------------------------------------
+
 
 class WeasyWarnings(logging.Handler):
     def __init__(self):
@@ -463,8 +700,10 @@ def render_pdf(html_path: Path, pdf_path: Path, expected_pages: int) -> None:
     if handler.messages:
         raise SystemExit(f"WeasyPrint warnings for {html_path}: {handler.messages[:5]}")
     if len(doc.pages) != expected_pages:
-        raise SystemExit(f"{html_path}: rendered {len(doc.pages)} pages, layout expects "
-                         f"{expected_pages}; shorten the text or adjust the layout")
+        raise SystemExit(
+            f"{html_path}: rendered {len(doc.pages)} pages, layout expects "
+            f"{expected_pages}; shorten the text or adjust the layout"
+        )
 
 
 def check_fonts(pdf_path: Path) -> None:
@@ -474,8 +713,7 @@ def check_fonts(pdf_path: Path) -> None:
     with pymupdf.open(pdf_path) as doc:
         names = {f[3] for p in doc for f in p.get_fonts()}
     if not any("CJK" in n for n in names):
-        raise SystemExit(f"{pdf_path}: no Noto CJK font embedded ({sorted(names)}); "
-                         "install fonts-noto-cjk")
+        raise SystemExit(f"{pdf_path}: no Noto CJK font embedded ({sorted(names)}); install fonts-noto-cjk")
 
 
 def run(cmd: list[str], **kw) -> str:
@@ -520,14 +758,14 @@ def degrade_image(src: Path, dst: Path, seed: int) -> None:
     img = img.filter(ImageFilter.GaussianBlur(0.7))
     a = np.asarray(img, dtype=np.int16)
     rng = np.random.default_rng(seed)
-    a = a - 18 + rng.integers(-12, 13, size=a.shape)          # grey, grainy paper
-    dots = rng.random(a.shape) < 0.0015                        # black speckle
+    a = a - 18 + rng.integers(-12, 13, size=a.shape)  # grey, grainy paper
+    dots = rng.random(a.shape) < 0.0015  # black speckle
     a[dots] = rng.integers(0, 90, size=int(dots.sum()))
-    holes = rng.random(a.shape) < 0.004                        # white dropouts in ink
+    holes = rng.random(a.shape) < 0.004  # white dropouts in ink
     a[holes] = 235
     blobs = rng.integers(0, [a.shape[0] - 4, a.shape[1] - 4], size=(150, 2))
-    for y, x in blobs:                                         # bigger specks of dirt
-        a[y:y + 3, x:x + 2] = 40
+    for y, x in blobs:  # bigger specks of dirt
+        a[y : y + 3, x : x + 2] = 40
     Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).save(dst)
 
 
@@ -580,6 +818,7 @@ def tool_status(page_langs: set[str]) -> tuple[dict, dict]:
     v = module_version("pymupdf")
     if v:
         import pymupdf
+
         ok["pymupdf"] = f"PyMuPDF {v} (MuPDF {getattr(pymupdf, 'mupdf_version', '?')})"
     else:
         missing["pymupdf"] = "python module pymupdf not importable (pip install pymupdf)"
@@ -596,7 +835,9 @@ def tool_status(page_langs: set[str]) -> tuple[dict, dict]:
         langs = set(run(["tesseract", "--list-langs"]).split())
         need = {lang for lang in page_langs} - langs
         if need:
-            missing["tesseract"] = f"tesseract language data missing: {sorted(need)} (apt install tesseract-ocr-chi-sim tesseract-ocr-chi-tra)"
+            missing["tesseract"] = (
+                f"tesseract language data missing: {sorted(need)} (apt install tesseract-ocr-chi-sim tesseract-ocr-chi-tra)"
+            )
         else:
             ok["tesseract"] = f"{first_line(['tesseract', '--version'])} ({first_line(['pdftoppm', '-v'])})"
     return ok, missing
@@ -611,8 +852,9 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default="fixtures/degraded", help="output folder (default: %(default)s)")
     ap.add_argument("--pages", nargs="*", help="page ids to build (default: all)")
     ap.add_argument("--tools", nargs="*", choices=TOOLS, help="tools to run (default: all)")
-    ap.add_argument("--from-html", action="store_true",
-                    help="render the existing <page>/page.html instead of rebuilding it")
+    ap.add_argument(
+        "--from-html", action="store_true", help="render the existing <page>/page.html instead of rebuilding it"
+    )
     ap.add_argument("--keep-pdf", metavar="DIR", help="also copy the PDFs and page images here")
     args = ap.parse_args(argv)
 
@@ -629,8 +871,7 @@ def main(argv=None) -> int:
     tools = [t for t in wanted if t in ok]
     weasy = module_version("weasyprint")
     if not weasy:
-        print("skipping all dumps: python module weasyprint not importable (pip install weasyprint)",
-              file=sys.stderr)
+        print("skipping all dumps: python module weasyprint not importable (pip install weasyprint)", file=sys.stderr)
         tools = []
 
     manifest_path = out / "MANIFEST.json"

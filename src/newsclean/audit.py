@@ -40,12 +40,16 @@ class AuditReport:
 
     def summary(self) -> str:
         if self.ok:
-            return (f"ok: all {self.input_chars} input characters accounted for: {self.article_chars} in articles, "
-                    f"{self.furniture_chars} in furniture, {self.removed_chars} removed and {self.inserted_chars} "
-                    f"inserted per the change log")
-        return (f"{sum(self.missing.values())} input characters unaccounted for "
-                f"{dict(self.missing.most_common(10))}; {sum(self.unexplained.values())} output characters "
-                f"unexplained {dict(self.unexplained.most_common(10))}")
+            return (
+                f"ok: all {self.input_chars} input characters accounted for: {self.article_chars} in articles, "
+                f"{self.furniture_chars} in furniture, {self.removed_chars} removed and {self.inserted_chars} "
+                f"inserted per the change log"
+            )
+        return (
+            f"{sum(self.missing.values())} input characters unaccounted for "
+            f"{dict(self.missing.most_common(10))}; {sum(self.unexplained.values())} output characters "
+            f"unexplained {dict(self.unexplained.most_common(10))}"
+        )
 
 
 def audit_conservation(source_text: str, doc: Document) -> AuditReport:
@@ -64,5 +68,6 @@ def audit_conservation(source_text: str, doc: Document) -> AuditReport:
     produced.subtract(inserted)
     missing = +(expected - +produced)
     unexplained = +(+produced - expected)
-    return AuditReport(missing, unexplained, expected.total(), articles.total(), furniture.total(),
-                       removed.total(), inserted.total())
+    return AuditReport(
+        missing, unexplained, expected.total(), articles.total(), furniture.total(), removed.total(), inserted.total()
+    )

@@ -45,21 +45,52 @@ def _split_list(values: Sequence[str]) -> list[str]:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
-    parser = argparse.ArgumentParser(prog="newsclean", description="Clean raw dumps of Chinese newsprint into structured documents.")
+    parser = argparse.ArgumentParser(
+        prog="newsclean", description="Clean raw dumps of Chinese newsprint into structured documents."
+    )
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     conv = sub.add_parser("convert", help="clean dumps and write them in one or more formats")
     conv.add_argument("inputs", nargs="+", metavar="INPUT", help="dump files, directories or globs; '-' reads stdin")
-    conv.add_argument("-o", "--out", default=None, metavar="OUTDIR", help="output directory ('-' writes one format to stdout; default: the current directory)")
-    conv.add_argument("--to", action="append", default=[], metavar="FORMATS", help=f"comma-separated formats (default json): {', '.join(available_formats())}")
+    conv.add_argument(
+        "-o",
+        "--out",
+        default=None,
+        metavar="OUTDIR",
+        help="output directory ('-' writes one format to stdout; default: the current directory)",
+    )
+    conv.add_argument(
+        "--to",
+        action="append",
+        default=[],
+        metavar="FORMATS",
+        help=f"comma-separated formats (default json): {', '.join(available_formats())}",
+    )
     conv.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (0 = one per core)")
-    conv.add_argument("--force", action="store_true", help="convert every input, also those whose outputs are up to date")
-    conv.add_argument("--engine", choices=ENGINES, default="local", help="local: this machine (--jobs processes); dask: a Dask cluster (extra newsclean[dask])")
-    conv.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)")
-    conv.add_argument("--report", nargs="?", const="text", default=None, choices=("text", "json", "html"),
-                      help="text: list every flag on stdout; json: also write OUT/<stem>.changes.json (change log and flags); "
-                      "html: also write the editor's review page OUT/<stem>.review.html")
+    conv.add_argument(
+        "--force", action="store_true", help="convert every input, also those whose outputs are up to date"
+    )
+    conv.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="local: this machine (--jobs processes); dask: a Dask cluster (extra newsclean[dask])",
+    )
+    conv.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)",
+    )
+    conv.add_argument(
+        "--report",
+        nargs="?",
+        const="text",
+        default=None,
+        choices=("text", "json", "html"),
+        help="text: list every flag on stdout; json: also write OUT/<stem>.changes.json (change log and flags); "
+        "html: also write the editor's review page OUT/<stem>.review.html",
+    )
     conv.add_argument("--furniture", action="store_true", help="also render page furniture in Markdown/text")
     _writer_options(conv)
     _pipeline_options(conv)
@@ -70,12 +101,21 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score cleaned seeds against gold documents")
     ev.add_argument("--gold-dir", default="fixtures/gold")
     ev.add_argument("--seeds-dir", default="seeds")
-    ev.add_argument("--sys-dir", default=None, help="score existing newsclean/1 JSON outputs instead of cleaning the seeds")
-    ev.add_argument("--degraded", default=None, metavar="DIR", help="also score the tool dumps of the pages under DIR (fixtures/degraded)")
+    ev.add_argument(
+        "--sys-dir", default=None, help="score existing newsclean/1 JSON outputs instead of cleaning the seeds"
+    )
+    ev.add_argument(
+        "--degraded",
+        default=None,
+        metavar="DIR",
+        help="also score the tool dumps of the pages under DIR (fixtures/degraded)",
+    )
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     _pipeline_options(ev)
 
-    aud = sub.add_parser("audit", help="show that every input character is in an article, the furniture or the change log")
+    aud = sub.add_parser(
+        "audit", help="show that every input character is in an article, the furniture or the change log"
+    )
     aud.add_argument("inputs", nargs="+", metavar="INPUT", help="dump files, directories or globs")
     _pipeline_options(aud)
 
@@ -84,7 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure cleaning MB/s and documents/s per writer")
     bench.add_argument("--mb", type=float, default=10.0, help="size of the cleaning corpus in MB (seeds concatenated)")
     bench.add_argument("--seeds-dir", default="seeds")
-    bench.add_argument("--batch-files", type=int, default=80, metavar="N", help="files in the --jobs 1 vs 2 batch (0 skips it)")
+    bench.add_argument(
+        "--batch-files", type=int, default=80, metavar="N", help="files in the --jobs 1 vs 2 batch (0 skips it)"
+    )
     bench.add_argument("--scale", metavar="MB,MB,...", help="only time cleaning one dump of each size, e.g. 5,25,50")
     return parser
 
@@ -93,12 +135,31 @@ def _writer_options(parser: argparse.ArgumentParser) -> None:
     from newsclean.writers.options import ARTICLE_BREAKS, PDF_VARIANTS, VARIANTS
 
     group = parser.add_argument_group("publishing (docx, pdf, jats)")
-    group.add_argument("--variant", choices=VARIANTS, help="script edition: convert to Traditional Chinese with OpenCC (zh-Hant s2t, zh-TW s2twp, zh-HK s2hk)")
-    group.add_argument("--font", metavar="FILE", help="CJK font file for PDF (default: fontconfig, then the bundled Noto SC)")
-    group.add_argument("--docx-fonts", metavar="SONG,HEI", help="East Asian font names for DOCX body and headlines (default: 宋体,黑体)")
+    group.add_argument(
+        "--variant",
+        choices=VARIANTS,
+        help="script edition: convert to Traditional Chinese with OpenCC (zh-Hant s2t, zh-TW s2twp, zh-HK s2hk)",
+    )
+    group.add_argument(
+        "--font", metavar="FILE", help="CJK font file for PDF (default: fontconfig, then the bundled Noto SC)"
+    )
+    group.add_argument(
+        "--docx-fonts",
+        metavar="SONG,HEI",
+        help="East Asian font names for DOCX body and headlines (default: 宋体,黑体)",
+    )
     group.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="write PDF/A-3b or tagged PDF/UA-1")
-    group.add_argument("--article-break", choices=ARTICLE_BREAKS, default="page", help="start each article on a new page (default), DOCX section, or run on")
-    group.add_argument("--timestamp", metavar="WHEN", help="fixed creation time (ISO 8601 or epoch seconds) for reproducible DOCX/PDF; default SOURCE_DATE_EPOCH or now")
+    group.add_argument(
+        "--article-break",
+        choices=ARTICLE_BREAKS,
+        default="page",
+        help="start each article on a new page (default), DOCX section, or run on",
+    )
+    group.add_argument(
+        "--timestamp",
+        metavar="WHEN",
+        help="fixed creation time (ISO 8601 or epoch seconds) for reproducible DOCX/PDF; default SOURCE_DATE_EPOCH or now",
+    )
 
 
 def _write_options(args: argparse.Namespace) -> WriteOptions:
@@ -127,8 +188,12 @@ def _docx_fonts(value: str | None) -> dict[str, str]:
 
 def _pipeline_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="TOML", help="pipeline configuration file")
-    parser.add_argument("--enable", action="append", default=[], metavar="CLEANERS", help="comma-separated cleaners to switch on")
-    parser.add_argument("--disable", action="append", default=[], metavar="CLEANERS", help="comma-separated cleaners to switch off")
+    parser.add_argument(
+        "--enable", action="append", default=[], metavar="CLEANERS", help="comma-separated cleaners to switch on"
+    )
+    parser.add_argument(
+        "--disable", action="append", default=[], metavar="CLEANERS", help="comma-separated cleaners to switch off"
+    )
 
 
 def _config(args: argparse.Namespace) -> PipelineConfig:
@@ -187,7 +252,9 @@ def _convert_to_stdout(inputs: Sequence[str], formats: list[str], config: Pipeli
     return EXIT_OK
 
 
-def _run_with_progress(args, out_dir, formats, config, options, jobs, *, keep_all: bool) -> tuple[list[ConvertResult], BatchSummary | None]:
+def _run_with_progress(
+    args, out_dir, formats, config, options, jobs, *, keep_all: bool
+) -> tuple[list[ConvertResult], BatchSummary | None]:
     """Run the batch (see :func:`newsclean.convert.run_batch`) with a progress bar on a terminal."""
     results: list[ConvertResult] = []
 
@@ -200,8 +267,15 @@ def _run_with_progress(args, out_dir, formats, config, options, jobs, *, keep_al
         name = "stdin" if source == "-" else output_name(source.rsplit("/", 1)[-1])
         results.append(convert_one(source, out_dir, formats, config, options, name=name))
         return results, None
-    batch = dict(formats=formats, config=config, options=options, jobs=jobs, resume=not args.force,
-                 engine=args.engine, scheduler=args.scheduler)
+    batch = dict(
+        formats=formats,
+        config=config,
+        options=options,
+        jobs=jobs,
+        resume=not args.force,
+        engine=args.engine,
+        scheduler=args.scheduler,
+    )
     total = _count_inputs(args.inputs) if sys.stderr.isatty() else 0
     if total <= 1:
         return results, run_batch(args.inputs, out_dir, on_result=keep, **batch)
@@ -259,16 +333,23 @@ def _summarise(results: list[ConvertResult], *, report: str | None, summary: Bat
     if n_failed > MAX_ERRORS_SHOWN:
         print(f"newsclean: ... and {n_failed - MAX_ERRORS_SHOWN} more errors", file=sys.stderr)
     rate = f", {totals['files_per_second']:.1f} files/s" if totals["files_per_second"] else ""
-    print(f"newsclean: {totals['files'] - totals['skipped'] - n_failed} converted, {n_failed} failed, "
-          f"{totals['skipped']} skipped (up to date) in {totals['seconds']:.1f} s{rate}; report: {summary.report}", file=sys.stderr)
+    print(
+        f"newsclean: {totals['files'] - totals['skipped'] - n_failed} converted, {n_failed} failed, "
+        f"{totals['skipped']} skipped (up to date) in {totals['seconds']:.1f} s{rate}; report: {summary.report}",
+        file=sys.stderr,
+    )
     return EXIT_FAILED if n_failed else EXIT_OK
 
 
 # -- the editor's review report (issue 8) ----------------------------------------
 def _review_parser(sub) -> None:
-    rev = sub.add_parser("review", help="write the editor's HTML review page (raw and clean side by side, changes, flags)")
+    rev = sub.add_parser(
+        "review", help="write the editor's HTML review page (raw and clean side by side, changes, flags)"
+    )
     rev.add_argument("inputs", nargs="+", metavar="INPUT", help="dump files, directories or globs")
-    rev.add_argument("-o", "--out", default=".", metavar="OUTDIR", help="output directory (default: the current directory)")
+    rev.add_argument(
+        "-o", "--out", default=".", metavar="OUTDIR", help="output directory (default: the current directory)"
+    )
     rev.add_argument("--json", action="store_true", help="also write OUTDIR/<stem>.changes.json (change log and flags)")
     rev.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (0 = one per core)")
     _pipeline_options(rev)
@@ -377,8 +458,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: one clear line, the traceback only on request
         if os.environ.get("NEWSCLEAN_DEBUG"):
             raise
-        print(f"newsclean: internal error: {type(exc).__name__}: {exc} (set NEWSCLEAN_DEBUG=1 for a traceback)",
-              file=sys.stderr)
+        print(
+            f"newsclean: internal error: {type(exc).__name__}: {exc} (set NEWSCLEAN_DEBUG=1 for a traceback)",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
 
 

@@ -123,7 +123,9 @@ def score_document(system: Document, gold: Document) -> dict[str, Any]:
         "loss": deleted / n,
         "noise": inserted / n,
         "para_f1": boundary_f1(s_text, s_starts, g_text, g_starts),
-        "title_f1": title_f1([a.title for a in system.articles if a.title], [a.title for a in gold.articles if a.title]),
+        "title_f1": title_f1(
+            [a.title for a in system.articles if a.title], [a.title for a in gold.articles if a.title]
+        ),
         "furn_leak": leaks / len(furniture) if furniture else None,
         "articles": len(system.articles) / max(len(gold.articles), 1),
     }

@@ -153,7 +153,7 @@ def segmentation_score(text: str) -> float:
         if base + single > best[i + 1]:
             best[i + 1] = base + single
         for k in range(2, min(MAX_WORD_LEN, n - i) + 1):
-            lp = logp.get(text[i:i + k])
+            lp = logp.get(text[i : i + k])
             if lp is not None and base + lp > best[i + k]:
                 best[i + k] = base + lp
     if len(_segment_memo) > 50_000:

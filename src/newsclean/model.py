@@ -12,8 +12,9 @@ keeps them pure and makes idempotence easy to test.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
 from newsclean.errors import SchemaError
 
@@ -43,7 +44,7 @@ class Span:
         return [self.start, self.end]
 
     @classmethod
-    def from_json(cls, value: Any, where: str) -> "Span":
+    def from_json(cls, value: Any, where: str) -> Span:
         if (
             not isinstance(value, list)
             or len(value) != 2
@@ -94,7 +95,7 @@ class Flag:
         return out
 
     @classmethod
-    def from_json(cls, value: Any, where: str) -> "Flag":
+    def from_json(cls, value: Any, where: str) -> Flag:
         obj = _expect_object(value, where)
         kind = _expect_str(obj, "kind", where)
         if kind not in FLAG_KINDS:
@@ -130,7 +131,7 @@ class Block:
         return out
 
     @classmethod
-    def from_json(cls, value: Any, where: str) -> "Block":
+    def from_json(cls, value: Any, where: str) -> Block:
         obj = _expect_object(value, where)
         btype = _expect_str(obj, "type", where)
         if btype not in BLOCK_TYPES:
@@ -171,7 +172,7 @@ class Article:
         return out
 
     @classmethod
-    def from_json(cls, value: Any, where: str) -> "Article":
+    def from_json(cls, value: Any, where: str) -> Article:
         obj = _expect_object(value, where)
         head = {}
         for name in HEAD_FIELDS:
@@ -205,7 +206,7 @@ class Furniture:
         return out
 
     @classmethod
-    def from_json(cls, value: Any, where: str) -> "Furniture":
+    def from_json(cls, value: Any, where: str) -> Furniture:
         obj = _expect_object(value, where)
         kind = _expect_str(obj, "kind", where)
         if kind not in FURNITURE_KINDS:
@@ -237,7 +238,7 @@ class Change:
         }
 
     @classmethod
-    def from_json(cls, value: Any, where: str) -> "Change":
+    def from_json(cls, value: Any, where: str) -> Change:
         obj = _expect_object(value, where)
         span = obj.get("span")
         return cls(
@@ -282,7 +283,7 @@ class Document:
             for block in article.blocks:
                 yield block.text
 
-    def with_changes(self, changes: Iterable[Change]) -> "Document":
+    def with_changes(self, changes: Iterable[Change]) -> Document:
         """A copy with ``changes`` appended to the change log."""
         changes = tuple(changes)
         return replace(self, changes=self.changes + changes) if changes else self
@@ -306,7 +307,7 @@ class Document:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent) + "\n"
 
     @classmethod
-    def from_dict(cls, obj: Any) -> "Document":
+    def from_dict(cls, obj: Any) -> Document:
         """Build a document from parsed JSON, rejecting anything malformed."""
         obj = _expect_object(obj, "document")
         if obj.get("schema") != SCHEMA:
@@ -318,13 +319,19 @@ class Document:
             source=_expect_str(obj, "source", "document"),
             lang=_expect_str(obj, "lang", "document"),
             metadata=metadata,
-            furniture=tuple(Furniture.from_json(f, f"furniture[{i}]") for i, f in enumerate(_list(obj, "furniture", "document"))),
-            articles=tuple(Article.from_json(a, f"articles[{i}]") for i, a in enumerate(_list(obj, "articles", "document"))),
-            changes=tuple(Change.from_json(c, f"changes[{i}]") for i, c in enumerate(_list(obj, "changes", "document"))),
+            furniture=tuple(
+                Furniture.from_json(f, f"furniture[{i}]") for i, f in enumerate(_list(obj, "furniture", "document"))
+            ),
+            articles=tuple(
+                Article.from_json(a, f"articles[{i}]") for i, a in enumerate(_list(obj, "articles", "document"))
+            ),
+            changes=tuple(
+                Change.from_json(c, f"changes[{i}]") for i, c in enumerate(_list(obj, "changes", "document"))
+            ),
         )
 
     @classmethod
-    def from_json(cls, text: str | bytes) -> "Document":
+    def from_json(cls, text: str | bytes) -> Document:
         """Parse ``newsclean/1`` JSON; raise :class:`SchemaError` on anything malformed."""
         try:
             obj = json.loads(text)

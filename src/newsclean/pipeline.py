@@ -15,9 +15,10 @@ below, a TOML file, and explicit enable/disable lists (the CLI flags)::
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from newsclean.errors import ConfigError
 
@@ -58,7 +59,7 @@ class PipelineConfig:
     cleaners: tuple[str, ...] = DEFAULT_CLEANERS
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
-    def validate(self) -> "PipelineConfig":
+    def validate(self) -> PipelineConfig:
         """Raise :class:`ConfigError` if a cleaner or option section is unknown."""
         for name in self.cleaners:
             get_cleaner(name)
@@ -66,7 +67,7 @@ class PipelineConfig:
             get_cleaner(name)
         return self
 
-    def with_overrides(self, *, enable: Iterable[str] = (), disable: Iterable[str] = ()) -> "PipelineConfig":
+    def with_overrides(self, *, enable: Iterable[str] = (), disable: Iterable[str] = ()) -> PipelineConfig:
         """A copy with cleaners switched on or off.
 
         An enabled cleaner that is not in the list is inserted at its place in
@@ -83,7 +84,7 @@ class PipelineConfig:
         return replace(self, cleaners=tuple(n for n in names if n not in disabled))
 
     @classmethod
-    def from_toml(cls, path: str | Path) -> "PipelineConfig":
+    def from_toml(cls, path: str | Path) -> PipelineConfig:
         """Load a configuration file (see the module docstring)."""
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
@@ -94,7 +95,7 @@ class PipelineConfig:
         return cls.from_mapping(data, where=str(path))
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], where: str = "config") -> "PipelineConfig":
+    def from_mapping(cls, data: Mapping[str, Any], where: str = "config") -> PipelineConfig:
         """Build a configuration from parsed TOML."""
         unknown = set(data) - {"pipeline", "options"}
         if unknown:
@@ -109,7 +110,9 @@ class PipelineConfig:
                 raise ConfigError(f"{where}: pipeline.{key} must be a list of cleaner names")
         config = cls(tuple(section.get("cleaners", DEFAULT_CLEANERS)), options)
         try:
-            return config.with_overrides(enable=section.get("enable", []), disable=section.get("disable", [])).validate()
+            return config.with_overrides(
+                enable=section.get("enable", []), disable=section.get("disable", [])
+            ).validate()
         except ConfigError as exc:
             raise ConfigError(f"{where}: {exc}") from None
 
@@ -190,4 +193,6 @@ def clean(
     ('标题', '正文。')
     """
     decoded = read_dump(text, source or "<input>")
-    return clean_text(decoded.text, source=source, config=make_config(config, enable=enable, disable=disable, options=options))
+    return clean_text(
+        decoded.text, source=source, config=make_config(config, enable=enable, disable=disable, options=options)
+    )

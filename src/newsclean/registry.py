@@ -7,8 +7,9 @@ of. Pipelines are lists of cleaner names (see :mod:`newsclean.pipeline`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from newsclean.errors import ConfigError
 from newsclean.model import Document

@@ -214,10 +214,20 @@ def change_log(doc: Document) -> dict:
     return {
         "schema": CHANGES_SCHEMA,
         "source": doc.source,
-        "counts": {"changes": len(doc.changes), "flags": len(flags), "cleaners": dict(by_cleaner), "flag_kinds": dict(by_kind)},
+        "counts": {
+            "changes": len(doc.changes),
+            "flags": len(flags),
+            "cleaners": dict(by_cleaner),
+            "flag_kinds": dict(by_kind),
+        },
         "changes": [c.to_json() for c in doc.changes],
         "flags": [
-            {"kind": e.flag.kind, "note": e.flag.note, "span": e.flag.span.to_json() if e.flag.span else None, **e.where}
+            {
+                "kind": e.flag.kind,
+                "note": e.flag.note,
+                "span": e.flag.span.to_json() if e.flag.span else None,
+                **e.where,
+            }
             for e in flags
         ],
     }
@@ -281,8 +291,14 @@ def _filter_css(n_cleaners: int, n_kinds: int) -> str:
     return "\n".join(rules) + "\n"
 
 
-def _raw_pane(raw: str, doc: Document, cleaner_ix: dict[str, int], kind_ix: dict[str, int],
-              flags: list[_FlagEntry], anchors: Iterable[tuple[int, str]]) -> str:
+def _raw_pane(
+    raw: str,
+    doc: Document,
+    cleaner_ix: dict[str, int],
+    kind_ix: dict[str, int],
+    flags: list[_FlagEntry],
+    anchors: Iterable[tuple[int, str]],
+) -> str:
     """The raw dump, each change and flag highlighted at its span.
 
     One sweep over the sorted boundaries: between two consecutive boundaries
@@ -335,7 +351,7 @@ def _raw_pane(raw: str, doc: Document, cleaner_ix: dict[str, int], kind_ix: dict
         here = marks.get(pos)
         if here:
             add("".join(here))
-        segment = _escape(shown[pos:bounds[k + 1]], quote=False)
+        segment = _escape(shown[pos : bounds[k + 1]], quote=False)
         if not active:
             add(segment)
         elif len(active) == 1 and next(iter(active)) >= 0:  # one change: the common case, kept cheap
@@ -363,8 +379,16 @@ def _src_link(node: _Node) -> str:
 
 def _badges(node: _Node, flags: list[_FlagEntry], kind_ix: dict[str, int]) -> str:
     return "".join(
-        _el("a", {"class": f"badge f{kind_ix[flags[i].flag.kind]}", "id": f"cf-{i}", "href": f"#fl-{i}",
-                  "title": flags[i].flag.note}, f"⚑ {flags[i].flag.kind}")
+        _el(
+            "a",
+            {
+                "class": f"badge f{kind_ix[flags[i].flag.kind]}",
+                "id": f"cf-{i}",
+                "href": f"#fl-{i}",
+                "title": flags[i].flag.note,
+            },
+            f"⚑ {flags[i].flag.kind}",
+        )
         for i in node.flags
     )
 
@@ -372,14 +396,21 @@ def _badges(node: _Node, flags: list[_FlagEntry], kind_ix: dict[str, int]) -> st
 HEAD_TAGS = {"section": "p", "kicker": "p", "title": "h2", "subtitle": "p", "byline": "p"}
 
 
-def _clean_pane(furniture: list[_Node], articles: list[list[_Node]], heads: list[_Node],
-                flags: list[_FlagEntry], kind_ix: dict[str, int]) -> str:
+def _clean_pane(
+    furniture: list[_Node],
+    articles: list[list[_Node]],
+    heads: list[_Node],
+    flags: list[_FlagEntry],
+    kind_ix: dict[str, int],
+) -> str:
     # ids and roles are ASCII built by this module; every text is escaped
     out: list[str] = []
     add = out.append
     for a, nodes in enumerate(articles):
         head = heads[a]
-        add(f'<article id="{head.id}"><div class="art-no">article {a + 1}{_src_link(head)}{_badges(head, flags, kind_ix)}</div>')
+        add(
+            f'<article id="{head.id}"><div class="art-no">article {a + 1}{_src_link(head)}{_badges(head, flags, kind_ix)}</div>'
+        )
         for node in nodes:
             tag = HEAD_TAGS.get(node.role, "p")
             text = esc("——" + node.text if node.role == "subtitle" else node.text)
@@ -389,21 +420,29 @@ def _clean_pane(furniture: list[_Node], articles: list[list[_Node]], heads: list
     if furniture:
         add('<section class="furniture"><h3>Page furniture</h3>')
         for node in furniture:
-            add(f'<p id="{node.id}" class="nd fur"><span class="kind">{esc(node.label)}</span>'
-                f'<span>{esc(node.text)}</span>{_src_link(node)}</p>')
+            add(
+                f'<p id="{node.id}" class="nd fur"><span class="kind">{esc(node.label)}</span>'
+                f"<span>{esc(node.text)}</span>{_src_link(node)}</p>"
+            )
         add("</section>")
     return "".join(out)
 
 
 def _counts(title: str, rows: list[tuple[str, str, int]], total: int, group: str) -> str:
     if rows:
-        buttons = (_el("button", {"type": "button", "class": "all", "data-group": group}, "all")
-                   + _el("button", {"type": "button", "class": "none", "data-group": group}, "none"))
+        buttons = _el("button", {"type": "button", "class": "all", "data-group": group}, "all") + _el(
+            "button", {"type": "button", "class": "none", "data-group": group}, "none"
+        )
         body = "".join(
-            _el("label", {"class": "count"}, "",
+            _el(
+                "label",
+                {"class": "count"},
+                "",
                 f'<input type="checkbox" checked data-key="{esc(key)}">'
-                + _el("span", {"class": f"sw {key}"}) + _el("span", {"class": "name"}, name)
-                + _el("span", {"class": "n", "data-count": key}, str(count)))
+                + _el("span", {"class": f"sw {key}"})
+                + _el("span", {"class": "name"}, name)
+                + _el("span", {"class": "n", "data-count": key}, str(count)),
+            )
             for key, name, count in rows
         )
     else:
@@ -414,14 +453,16 @@ def _counts(title: str, rows: list[tuple[str, str, int]], total: int, group: str
 def _flag_list(flags: list[_FlagEntry], kind_ix: dict[str, int], placed_nodes: set[str], n: int) -> str:
     if not flags:
         return _el("p", {"class": "none-yet"}, "No flag: nothing for an editor to check.")
-    rows = ["<table class=\"flags\"><tr><th>#</th><th>kind</th><th>note</th><th>source</th><th>go to</th></tr>"]
+    rows = ['<table class="flags"><tr><th>#</th><th>kind</th><th>note</th><th>source</th><th>go to</th></tr>']
     for entry in flags:
         flag, i = entry.flag, entry.index
         span = _clamp(flag.span, n)
         if span is not None:
             raw_link = _el("a", {"href": f"#rf-{i}"}, "raw")
         elif entry.node in placed_nodes:
-            raw_link = _el("a", {"href": f"#r{entry.node}", "title": "no span of its own: where its text starts"}, "raw*")
+            raw_link = _el(
+                "a", {"href": f"#r{entry.node}", "title": "no span of its own: where its text starts"}, "raw*"
+            )
         else:
             raw_link = ""
         rows.append(
@@ -449,14 +490,18 @@ def _is_exact(change: Change, raw: str) -> bool:
     its paragraph; the page marks such positions as approximate (≈).
     """
     span = change.span
-    return span is not None and span.end - span.start == len(change.before) and raw.startswith(change.before, span.start)
+    return (
+        span is not None and span.end - span.start == len(change.before) and raw.startswith(change.before, span.start)
+    )
 
 
 def _change_list(doc: Document, cleaner_ix: dict[str, int], raw: str) -> str:
     n = len(raw)
     if not doc.changes:
         return _el("p", {"class": "none-yet"}, "No change.")
-    rows = ["<table class=\"changes\"><tr><th>#</th><th>cleaner</th><th>before → after</th><th>reason</th><th>source</th></tr>"]
+    rows = [
+        '<table class="changes"><tr><th>#</th><th>cleaner</th><th>before → after</th><th>reason</th><th>source</th></tr>'
+    ]
     add = rows.append
     names = {name: esc(name) for name in cleaner_ix}
     reasons: dict[str, str] = {}
@@ -472,9 +517,11 @@ def _change_list(doc: Document, cleaner_ix: dict[str, int], raw: str) -> str:
                 where = f'<span class="approx" title="{APPROX}">≈</span>{where}'
         else:
             where = "—" if change.span is None else f"{change.span.start}–{change.span.end}?"
-        add(f'<tr id="c-{i}" class="chg-row k{k}"><td>{i + 1}</td><td class="cl k{k}">{names[change.cleaner]}</td>'
+        add(
+            f'<tr id="c-{i}" class="chg-row k{k}"><td>{i + 1}</td><td class="cl k{k}">{names[change.cleaner]}</td>'
             f'<td class="diff">{_shown(change.before, "before", "del")}{_shown(change.after, "after", "ins")}</td>'
-            f'<td class="reason">{reason}</td><td class="pos">{where}</td></tr>')
+            f'<td class="reason">{reason}</td><td class="pos">{where}</td></tr>'
+        )
     add("</table>")
     return "".join(rows)
 
@@ -504,13 +551,22 @@ def build_review(doc: Document, raw: str, options: ReviewOptions | None = None) 
     placed = [node for node in nodes if node.spans]
 
     title = options.title or f"Review: {doc.source or 'document'}"
-    css = font_css(options.fonts or cjk_font_families(doc.lang or "zh-Hans")) + _asset("review.css") + _filter_css(len(cleaner_ix), len(kind_ix))
+    css = (
+        font_css(options.fonts or cjk_font_families(doc.lang or "zh-Hans"))
+        + _asset("review.css")
+        + _filter_css(len(cleaner_ix), len(kind_ix))
+    )
     if "</" in css:
         raise ValueError("the page's CSS must not contain '</'")
     unplaced_c = sum(1 for c in doc.changes if _clamp(c.span, n) is None)
     unplaced_f = sum(1 for e in flags if _clamp(e.flag.span, n) is None)
-    facts = [f"{n:,} characters in", f"{len(doc.articles)} articles", f"{len(doc.furniture)} furniture lines",
-             f"{len(doc.changes)} changes", f"{len(flags)} flags"]
+    facts = [
+        f"{n:,} characters in",
+        f"{len(doc.articles)} articles",
+        f"{len(doc.furniture)} furniture lines",
+        f"{len(doc.changes)} changes",
+        f"{len(flags)} flags",
+    ]
     if unplaced_c or unplaced_f:
         facts.append(f"without a source position: {unplaced_c} changes, {unplaced_f} flags")
     approx = sum(1 for c in doc.changes if _clamp(c.span, n) is not None and not _is_exact(c, raw))
@@ -518,12 +574,16 @@ def build_review(doc: Document, raw: str, options: ReviewOptions | None = None) 
         facts.append(f"at an approximate position (≈): {approx} changes")
     metadata = "".join(_el("span", {"class": "md"}, f"{key}: {value}") for key, value in doc.metadata.items())
     on = " ".join([f"on-k{i}" for i in range(len(cleaner_ix))] + [f"on-f{i}" for i in range(len(kind_ix))])
-    controls = (
-        _counts("Changes by cleaner", [(f"k{i}", name, cleaner_n[name]) for name, i in cleaner_ix.items()], len(doc.changes), "cleaners")
-        + _counts("Flags by kind", [(f"f{i}", name, kind_n[name]) for name, i in kind_ix.items()], len(flags), "kinds")
+    controls = _counts(
+        "Changes by cleaner",
+        [(f"k{i}", name, cleaner_n[name]) for name, i in cleaner_ix.items()],
+        len(doc.changes),
+        "cleaners",
+    ) + _counts("Flags by kind", [(f"f{i}", name, kind_n[name]) for name, i in kind_ix.items()], len(flags), "kinds")
+    jump = "".join(
+        _el("a", {"href": href}, label)
+        for href, label in (("#flags", "flags"), ("#panes", "side by side"), ("#changes", "change list"))
     )
-    jump = "".join(_el("a", {"href": href}, label) for href, label in
-                   (("#flags", "flags"), ("#panes", "side by side"), ("#changes", "change list")))
     parts = [
         "<!DOCTYPE html>\n",
         f'<html lang="{esc(doc.lang or "zh-Hans")}"><head><meta charset="utf-8">',
@@ -537,8 +597,12 @@ def build_review(doc: Document, raw: str, options: ReviewOptions | None = None) 
         _el("div", {"class": "controls"}, "", controls),
         _el("nav", {"class": "jump"}, "", jump),
         "</header>",
-        _el("section", {"id": "flags", "class": "list"}, "",
-            _el("h2", {}, f"Flags ({len(flags)})") + _flag_list(flags, kind_ix, {node.id for node in placed}, n)),
+        _el(
+            "section",
+            {"id": "flags", "class": "list"},
+            "",
+            _el("h2", {}, f"Flags ({len(flags)})") + _flag_list(flags, kind_ix, {node.id for node in placed}, n),
+        ),
         '<section id="panes" class="panes"><div class="pane">',
         _el("h2", {}, "Raw dump"),
         '<pre class="raw" id="raw">\n',  # a parser drops one newline right after <pre>: this one
@@ -548,8 +612,12 @@ def build_review(doc: Document, raw: str, options: ReviewOptions | None = None) 
         '<div class="clean" id="clean">',
         _clean_pane(furniture, articles, heads, flags, kind_ix),
         "</div></div></section>",
-        _el("section", {"id": "changes", "class": "list"}, "",
-            _el("h2", {}, f"Changes ({len(doc.changes)})") + _change_list(doc, cleaner_ix, raw)),
+        _el(
+            "section",
+            {"id": "changes", "class": "list"},
+            "",
+            _el("h2", {}, f"Changes ({len(doc.changes)})") + _change_list(doc, cleaner_ix, raw),
+        ),
         f"<script>\n{_asset('review.js')}</script>\n</body></html>\n",
     ]
     return "".join(parts).encode("utf-8")
@@ -573,7 +641,9 @@ class ReportResult:
 REPORT_SUFFIXES = {"html": ".review.html", "json": ".changes.json"}
 
 
-def render_reports(doc: Document, raw: str, kinds: Sequence[str], options: ReviewOptions | None = None) -> dict[str, bytes]:
+def render_reports(
+    doc: Document, raw: str, kinds: Sequence[str], options: ReviewOptions | None = None
+) -> dict[str, bytes]:
     """The ``kinds`` of report (``html`` review page, ``json`` change log) of ``doc`` cleaned from ``raw``."""
     rendered = {}
     if "html" in kinds:
@@ -589,8 +659,15 @@ def report_paths(source: str | Path, out_dir: str | Path, *, html_suffix: str = 
     return {"html": Path(out_dir) / f"{stem}{html_suffix}", "json": Path(out_dir) / f"{stem}.changes.json"}
 
 
-def write_reports(path: str | Path, out_dir: str | Path, kinds: Sequence[str] = ("html",), config=None, *,
-                  html_suffix: str = ".review.html", options: ReviewOptions | None = None) -> ReportResult:
+def write_reports(
+    path: str | Path,
+    out_dir: str | Path,
+    kinds: Sequence[str] = ("html",),
+    config=None,
+    *,
+    html_suffix: str = ".review.html",
+    options: ReviewOptions | None = None,
+) -> ReportResult:
     """Clean the dump at ``path`` and write its ``kinds`` of report; errors are returned, not raised."""
     from newsclean.pipeline import clean_text, make_config
     from newsclean.readers import read_path
@@ -605,13 +682,23 @@ def write_reports(path: str | Path, out_dir: str | Path, kinds: Sequence[str] = 
     except NewscleanError as exc:
         return ReportResult(str(path), error=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug must not end a batch; it is reported as one
-        return ReportResult(str(path), error=f"{path}: internal error: {type(exc).__name__}: {exc}",
-                            seconds=time.perf_counter() - started)
+        return ReportResult(
+            str(path),
+            error=f"{path}: internal error: {type(exc).__name__}: {exc}",
+            seconds=time.perf_counter() - started,
+        )
     return ReportResult(str(path), written, None, time.perf_counter() - started)
 
 
-def write_all_reports(paths: Sequence[str | Path], out_dir: str | Path, kinds: Sequence[str] = ("html",), config=None, *,
-                      jobs: int = 1, html_suffix: str = ".review.html") -> list[ReportResult]:
+def write_all_reports(
+    paths: Sequence[str | Path],
+    out_dir: str | Path,
+    kinds: Sequence[str] = ("html",),
+    config=None,
+    *,
+    jobs: int = 1,
+    html_suffix: str = ".review.html",
+) -> list[ReportResult]:
     """:func:`write_reports` for every path, in a process pool when ``jobs > 1``."""
     if jobs <= 1 or len(paths) <= 1:
         return [write_reports(p, out_dir, kinds, config, html_suffix=html_suffix) for p in paths]

@@ -27,13 +27,25 @@ def decorate(doc: Document, raw: str) -> Document:
     changes = list(doc.changes)
     for i, ch in enumerate(raw):
         if ch in ",:":
-            changes.append(Change("punctuation", Span(i, i + 1), ch, "，" if ch == "," else "：", "ASCII punctuation in Chinese text"))
+            changes.append(
+                Change(
+                    "punctuation", Span(i, i + 1), ch, "，" if ch == "," else "：", "ASCII punctuation in Chinese text"
+                )
+            )
     for i in range(len(raw) - 2):
         if raw[i] == " " and "\u4e00" <= raw[i - 1] <= "\u9fff" and "\u4e00" <= raw[i + 1] <= "\u9fff":
             changes.append(Change("cjk_spacing", Span(i, i + 1), " ", "", "space between Chinese characters"))
     breaks = [i for i, ch in enumerate(raw) if ch == "\n"][:40:4]
     for i in breaks:  # overlaps the punctuation fixes around it
-        changes.append(Change("rejoin_lines", Span(max(0, i - 3), i + 3), raw[max(0, i - 3):i + 3], raw[max(0, i - 3):i], "hard wrap"))
+        changes.append(
+            Change(
+                "rejoin_lines",
+                Span(max(0, i - 3), i + 3),
+                raw[max(0, i - 3) : i + 3],
+                raw[max(0, i - 3) : i],
+                "hard wrap",
+            )
+        )
     changes.append(Change("dedupe", Span(30, 30), "", "", "an insertion point"))
     changes.append(Change("dedupe", None, "温热期盼。", "", "duplicate without a source position"))
     changes.append(Change("dedupe", Span(len(raw) + 5, len(raw) + 9), "x", "", "a span past the end of the input"))
@@ -42,9 +54,16 @@ def decorate(doc: Document, raw: str) -> Document:
     blocks = list(first.blocks)
     b0, b3 = blocks[0], blocks[3]
     blocks[0] = replace(b0, flags=(Flag("interleaved", "column lines mixed", b0.spans[0]),))
-    blocks[3] = replace(b3, flags=(Flag("lost_text", "paragraph cut off", Span(b3.spans[0].end - 2, b3.spans[0].end)),
-                                   Flag("unpaired_quote", "no closing quote")))
-    articles[0] = replace(first, blocks=tuple(blocks), flags=(Flag("reassembled", "joined from two places", Span(100, 140)),))
+    blocks[3] = replace(
+        b3,
+        flags=(
+            Flag("lost_text", "paragraph cut off", Span(b3.spans[0].end - 2, b3.spans[0].end)),
+            Flag("unpaired_quote", "no closing quote"),
+        ),
+    )
+    articles[0] = replace(
+        first, blocks=tuple(blocks), flags=(Flag("reassembled", "joined from two places", Span(100, 140)),)
+    )
     return replace(doc, articles=tuple(articles), changes=tuple(changes))
 
 

@@ -19,8 +19,15 @@ from newsclean.review import build_review
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("NEWSCLEAN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 MISSING = None
 if not Path(CHROMIUM).exists():
@@ -58,9 +65,15 @@ def open_page(browser, path: Path):
     """Load ``path``; return the page and the list collecting console errors and page errors."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     errors: list[str] = []
-    page.on("console", lambda msg: errors.append(f"console {msg.type}: {msg.text}") if msg.type in ("error", "warning") else None)
+    page.on(
+        "console",
+        lambda msg: errors.append(f"console {msg.type}: {msg.text}") if msg.type in ("error", "warning") else None,
+    )
     page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
-    page.on("request", lambda req: None if req.url.startswith(("file:", "data:", "about:")) else errors.append(f"fetched {req.url}"))
+    page.on(
+        "request",
+        lambda req: None if req.url.startswith(("file:", "data:", "about:")) else errors.append(f"fetched {req.url}"),
+    )
     page.goto(path.as_uri())
     page.wait_for_load_state("load")
     return page, errors

@@ -50,8 +50,12 @@ def raw_pane(tree) -> str:
 def hostile_doc() -> tuple[str, Document]:
     raw = f"标题{HOSTILE}\n\n正文,第二段]]>\f下一页\x00尾"
     start = raw.index("<script>")
-    block = Block("paragraph", HOSTILE, (Span(start, start + len(HOSTILE)),),
-                  flags=(Flag("stray_word", '"><img src=y onerror=alert(3)>', Span(start, start + 8)),))
+    block = Block(
+        "paragraph",
+        HOSTILE,
+        (Span(start, start + len(HOSTILE)),),
+        flags=(Flag("stray_word", '"><img src=y onerror=alert(3)>', Span(start, start + 8)),),
+    )
     doc = Document(
         source="<evil>.txt",
         metadata={"publication": "<b>报</b>"},
@@ -136,7 +140,13 @@ def test_overlapping_empty_and_missing_spans():
     assert marks == [("甲乙", "0", "m k0"), ("丙", "0 1", "m k0 k1"), ("丁", "0 1", "m k0 k1"), ("戊己", "1", "m k1")]
     assert pre.xpath(".//span[@class='pt k1']/@data-c") == ["2"]
     assert "without a source position: 2 changes, 1 flags" in tree.find_class("meta")[0].text_content()
-    assert [td.text_content() for td in tree.get_element_by_id("changes").find_class("pos")] == ["≈0–4", "2–6", "3–3", "—", "6–99?"]
+    assert [td.text_content() for td in tree.get_element_by_id("changes").find_class("pos")] == [
+        "≈0–4",
+        "2–6",
+        "3–3",
+        "—",
+        "6–99?",
+    ]
     assert "at an approximate position (≈): 1 changes" in tree.find_class("meta")[0].text_content()
 
 
@@ -183,11 +193,19 @@ def test_a_one_megabyte_dump_builds_fast():
     changes, blocks, pos = [], [], 0
     for n in range(raw.count("\n")):
         end = pos + len(line) - 1
-        blocks.append(Block("paragraph", raw[pos:end], (Span(pos, end),),
-                            flags=(Flag("uncertain_join", "?", Span(pos, pos + 12)),) if n % 50 == 0 else ()))
+        blocks.append(
+            Block(
+                "paragraph",
+                raw[pos:end],
+                (Span(pos, end),),
+                flags=(Flag("uncertain_join", "?", Span(pos, pos + 12)),) if n % 50 == 0 else (),
+            )
+        )
         changes.append(Change("cjk_spacing", Span(pos + 2, pos + 3), " ", "", "space"))
         changes.append(Change("punctuation", Span(pos + 13, pos + 14), ",", "，", "comma"))
-        changes.append(Change("rejoin_lines", Span(pos + 10, end + 1), raw[pos + 10:end + 1], raw[pos + 10:end], "join"))
+        changes.append(
+            Change("rejoin_lines", Span(pos + 10, end + 1), raw[pos + 10 : end + 1], raw[pos + 10 : end], "join")
+        )
         pos = end + 1
     doc = Document(articles=(Article(blocks=tuple(blocks)),), changes=tuple(changes))
     started = time.process_time()  # CPU time: other processes on a busy machine do not count
@@ -205,7 +223,8 @@ def test_change_log_json(demo):
     assert [Change.from_json(c, "c") for c in log["changes"]] == list(doc.changes)
     flags = list(doc.flags())
     assert [(f["kind"], f["note"], f["span"]) for f in log["flags"]] == [
-        (f.kind, f.note, f.span.to_json() if f.span else None) for f in flags]
+        (f.kind, f.note, f.span.to_json() if f.span else None) for f in flags
+    ]
     assert log["counts"]["changes"] == len(doc.changes) and log["counts"]["flags"] == len(flags)
     for entry in log["flags"]:  # each flag says where it sits
         article = doc.articles[entry["article"]]

@@ -59,8 +59,9 @@ def test_layout_headline_rows_go_to_their_columns(page):
     assert row["title_f1"] >= 0.6 and row["cer"] <= 0.39, row
 
 
-@pytest.mark.parametrize("dump", ["p1_three_columns/pdftotext-layout.txt", "p2_two_sheets/pdftotext.txt",
-                                  "p3_traditional/tesseract.txt"])
+@pytest.mark.parametrize(
+    "dump", ["p1_three_columns/pdftotext-layout.txt", "p2_two_sheets/pdftotext.txt", "p3_traditional/tesseract.txt"]
+)
 def test_degraded_dump_is_conserved(dump):
     text = read_path(ROOT / dump).text
     doc = clean_text(text, source=dump)
@@ -90,6 +91,8 @@ def test_late_headlines_go_to_the_story_they_name():
     text = read_path(ROOT / "p1_three_columns" / "pymupdf.txt").text
     doc = clean_text(text, source="pymupdf.txt")
     heads = [(a.section, a.kicker, a.title) for a in doc.articles]
-    assert heads == [("要闻", None, "我院召开2025年医疗质量安全推进会"),
-                     ("医患故事", "七旬老人凌晨突发心梗", "58分钟打通“生命通道”"),
-                     ("简讯", None, "我院开展“世界献血者日”主题活动")]
+    assert heads == [
+        ("要闻", None, "我院召开2025年医疗质量安全推进会"),
+        ("医患故事", "七旬老人凌晨突发心梗", "58分钟打通“生命通道”"),
+        ("简讯", None, "我院开展“世界献血者日”主题活动"),
+    ]

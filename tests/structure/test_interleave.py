@@ -8,10 +8,24 @@ from newsclean.readers import segment_lines
 from newsclean.registry import get_cleaner
 from newsclean.structure.interleave import deinterleave_lines, seam_score
 
-COL_A = ["6月13日下午，我院在门诊楼", "五楼学术报告厅召开医疗质量", "安全推进会。院领导班子成", "员、各临床医技科室主任参加",
-         "会议。会议由副院长主持。", "院长在讲话中指出，医", "疗质量是医院的生命线。"]
-COL_B = ["会上，医务科通报了今年1—5", "月医疗质量核心制度落实情况。数", "据显示，全院甲级病历率达到", "要把患者落实到每一",
-         "个诊疗环节。他要求各科室对照问", "题清单逐项整改，持续开", "展质量安全月活动。"]
+COL_A = [
+    "6月13日下午，我院在门诊楼",
+    "五楼学术报告厅召开医疗质量",
+    "安全推进会。院领导班子成",
+    "员、各临床医技科室主任参加",
+    "会议。会议由副院长主持。",
+    "院长在讲话中指出，医",
+    "疗质量是医院的生命线。",
+]
+COL_B = [
+    "会上，医务科通报了今年1—5",
+    "月医疗质量核心制度落实情况。数",
+    "据显示，全院甲级病历率达到",
+    "要把患者落实到每一",
+    "个诊疗环节。他要求各科室对照问",
+    "题清单逐项整改，持续开",
+    "展质量安全月活动。",
+]
 
 
 def interleaved(a, b):
@@ -40,7 +54,7 @@ def test_text_read_in_order_is_left_alone():
 
 def test_blocks_of_several_lines_are_not_taken_for_interleaved_lines():
     # OCR prints a column's lines as one block; blank lines only between blocks
-    text = "\n\n".join("\n".join(COL_A[k:k + 3]) + "\n" + "\n".join(COL_B[k:k + 3]) for k in (0, 3))
+    text = "\n\n".join("\n".join(COL_A[k : k + 3]) + "\n" + "\n".join(COL_B[k : k + 3]) for k in (0, 3))
     _, runs = deinterleave_lines(list(segment_lines(text).blocks()))
     assert runs == []
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def cleaned(prefix: str):
     path = next(p for p in SEEDS if p.name.startswith(prefix))
     text = path.read_text(encoding="utf-8")
@@ -76,8 +76,10 @@ def test_003_interleaved_columns_reordered_and_flagged():
     assert "务必精细，周到" in block.text and "长远细" not in block.text
 
 
-@pytest.mark.parametrize("prefix, tail", [("002", "生产生活秩"), ("002", "全生规程"), ("003", "公卫服"),
-                                          ("003", "人身安全"), ("003", "淅淅沥沥的秋")])
+@pytest.mark.parametrize(
+    "prefix, tail",
+    [("002", "生产生活秩"), ("002", "全生规程"), ("003", "公卫服"), ("003", "人身安全"), ("003", "淅淅沥沥的秋")],
+)
 def test_lost_text_kept_and_flagged(prefix, tail):
     _, doc = cleaned(prefix)
     block = next(b for b in doc.blocks() if b.text.endswith(tail))
@@ -105,7 +107,11 @@ def test_003_furniture_kinds_and_metadata():
     assert kinds["做守护民众健康的中流砥柱"] == "other"
     assert kinds["投稿电话 0398-3118011"] == "contact"
     assert sum(1 for f in doc.furniture if f.kind == "footer") == 6
-    assert dict(doc.metadata) == {"publication": "三门峡市中心医院", "issue": "2025年第10期 总第93期", "date": "2025-10-30"}
+    assert dict(doc.metadata) == {
+        "publication": "三门峡市中心医院",
+        "issue": "2025年第10期 总第93期",
+        "date": "2025-10-30",
+    }
 
 
 def test_roles_kicker_section_subheads_signoffs():
@@ -126,7 +132,11 @@ def test_roles_kicker_section_subheads_signoffs():
 def test_subtitle_byline_caption_and_markdown_hints():
     _, doc = cleaned("001")
     lead = doc.articles[0]
-    assert (lead.title, lead.subtitle, lead.byline) == ("纲举目张 运笔开局", "从系列座谈看聊城卫健高质量发展之势", "金增秀 周长才")
+    assert (lead.title, lead.subtitle, lead.byline) == (
+        "纲举目张 运笔开局",
+        "从系列座谈看聊城卫健高质量发展之势",
+        "金增秀 周长才",
+    )
     assert [b.type for b in lead.blocks].count("heading") == 3
     photo = next(a for a in doc.articles if a.byline == "刘庆功 李含章")
     assert photo.title is None and [b.type for b in photo.blocks] == ["caption"]

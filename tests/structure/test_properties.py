@@ -10,12 +10,42 @@ from newsclean.readers import segment_lines
 from newsclean.registry import get_cleaner
 
 MINE = ("detect_furniture", "rejoin_lines", "build_articles", "reassemble_fragments", "extract_metadata")
-PIECES = ["医院", "开展", "工作", "。", "，", ",", ":", "“", "”", "（宣传科）", "■ 张三 李四", "——副题", "# ", "## ",
-          "责任编辑:王五", "地址:某路1号", "网址:www.a.cn", "2025年第3期 2025年1月2日 星期四", "医 患 故 事", "【简 讯】",
-          "近日", "是", "不再", "Central", "Hospital", " ", "（下转第2版）", "编者按 ", "图为", "12"]
+PIECES = [
+    "医院",
+    "开展",
+    "工作",
+    "。",
+    "，",
+    ",",
+    ":",
+    "“",
+    "”",
+    "（宣传科）",
+    "■ 张三 李四",
+    "——副题",
+    "# ",
+    "## ",
+    "责任编辑:王五",
+    "地址:某路1号",
+    "网址:www.a.cn",
+    "2025年第3期 2025年1月2日 星期四",
+    "医 患 故 事",
+    "【简 讯】",
+    "近日",
+    "是",
+    "不再",
+    "Central",
+    "Hospital",
+    " ",
+    "（下转第2版）",
+    "编者按 ",
+    "图为",
+    "12",
+]
 LINES = st.lists(st.lists(st.sampled_from(PIECES), min_size=0, max_size=8).map("".join), min_size=0, max_size=14)
 TEXTS = st.tuples(LINES, st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n\n"]), min_size=14, max_size=14)).map(
-    lambda t: "".join(line + sep for line, sep in zip(t[0], t[1])))
+    lambda t: "".join(line + sep for line, sep in zip(t[0], t[1]))
+)
 
 
 def chain(text, names):

@@ -33,18 +33,22 @@ def test_headline_not_swallowed_after_cut_paragraph():
 
 
 def test_fixed_width_short_line_closes_paragraph():
-    text = ("一二三四五六七八九十一二三四五六七八九十\n"
-            "一二三四五六七八九十一二三四五六七八九十\n"
-            "结束了。\n"
-            "一二三四五六七八九十一二三四五六七八九十\n"
-            "再结束。\n")
+    text = (
+        "一二三四五六七八九十一二三四五六七八九十\n"
+        "一二三四五六七八九十一二三四五六七八九十\n"
+        "结束了。\n"
+        "一二三四五六七八九十一二三四五六七八九十\n"
+        "再结束。\n"
+    )
     doc = run(text, "rejoin_lines")
     assert len(list(doc.blocks())) == 2
 
 
 def test_jump_lines_go_to_furniture_and_rejoin():
-    text = ("# 甲标题\n\n■ 张三\n\n会议强调，基层医疗机构是重要保障。各级医院要做好守护\n\n（下转第2版）\n\n"
-            "第2版\n\n# 乙标题\n\n乙的正文。\n\n（上接第1版）\n\n群众健康的第一道防线。")
+    text = (
+        "# 甲标题\n\n■ 张三\n\n会议强调，基层医疗机构是重要保障。各级医院要做好守护\n\n（下转第2版）\n\n"
+        "第2版\n\n# 乙标题\n\n乙的正文。\n\n（上接第1版）\n\n群众健康的第一道防线。"
+    )
     doc = run(text, "detect_furniture", "rejoin_lines", "build_articles", "reassemble_fragments")
     assert {f.kind for f in doc.furniture} == {"other", "header"}
     assert any("守护群众健康的第一道防线" in b.text for b in doc.blocks())
@@ -57,11 +61,14 @@ def test_segmentation_score_is_our_own_and_jieba_tokenizer_never_loads():
     from newsclean.lexicon import segmentation_score
 
     assert segmentation_score("是冰冷的技术") > segmentation_score("是冷冰的术技")
-    script = ("import sys; from newsclean.pipeline import clean_text; from newsclean.readers import read_path; "
-              "from conftest import SEEDS; [clean_text(read_path(p).text) for p in SEEDS]; "
-              "print('jieba' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                         cwd=__file__.rsplit("/", 2)[0])
+    script = (
+        "import sys; from newsclean.pipeline import clean_text; from newsclean.readers import read_path; "
+        "from conftest import SEEDS; [clean_text(read_path(p).text) for p in SEEDS]; "
+        "print('jieba' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=__file__.rsplit("/", 2)[0]
+    )
     assert out.stdout.strip() == "False"
     assert "prefix dict" not in out.stderr
 
@@ -97,8 +104,10 @@ def test_interleave_search_is_bounded_per_segment():
 def test_headline_cluster_after_a_story_is_read_whatever_its_width():
     # hard-wrapped dump: the headline is as wide as a column line, yet it sits between a
     # finished sentence and a column label with a byline under it
-    text = ("他说这是一个很好的开头。\n我院召开2025年医疗质量安全推进\n医患故事\n■ 张磊 李娜\n"
-            "6月8日凌晨2时许，72岁的刘大爷在睡梦中突感胸口\n剧烈疼痛。")
+    text = (
+        "他说这是一个很好的开头。\n我院召开2025年医疗质量安全推进\n医患故事\n■ 张磊 李娜\n"
+        "6月8日凌晨2时许，72岁的刘大爷在睡梦中突感胸口\n剧烈疼痛。"
+    )
     doc = run(text, "detect_furniture", "rejoin_lines", "build_articles")
     assert [b.text for b in doc.blocks()][0] == "他说这是一个很好的开头。"
     assert doc.articles[-1].byline == "张磊 李娜"
@@ -106,12 +115,16 @@ def test_headline_cluster_after_a_story_is_read_whatever_its_width():
 
 def test_late_headline_claimed_by_vocabulary_not_position():
     # two stories opened by label and byline only; their headlines come at the end, in either order
-    text = ("要闻\n本报记者 王雪\n我院召开质量安全推进会，全院科室主任参加。\n（宣传科）\n"
-            "简讯\n通讯员 赵敏\n我院开展无偿献血活动，共有86人成功献血。\n（宣传科）\n"
-            "我院开展无偿献血活动\n我院召开质量安全推进会\n")
+    text = (
+        "要闻\n本报记者 王雪\n我院召开质量安全推进会，全院科室主任参加。\n（宣传科）\n"
+        "简讯\n通讯员 赵敏\n我院开展无偿献血活动，共有86人成功献血。\n（宣传科）\n"
+        "我院开展无偿献血活动\n我院召开质量安全推进会\n"
+    )
     doc = run(text, "detect_furniture", "rejoin_lines", "build_articles")
-    assert [(a.section, a.title) for a in doc.articles] == [("要闻", "我院召开质量安全推进会"),
-                                                           ("简讯", "我院开展无偿献血活动")]
+    assert [(a.section, a.title) for a in doc.articles] == [
+        ("要闻", "我院召开质量安全推进会"),
+        ("简讯", "我院开展无偿献血活动"),
+    ]
 
 
 def test_newsletter_name_and_column_label_are_not_bylines():
@@ -154,8 +167,10 @@ def _clean(text):
 
 def test_mid_line_byline_splits_headline_byline_and_lead():
     # OCR put the headline, the byline and the lead on one line
-    text = ("他说完了。\n\n社区义诊走进千家万户 群众健康有保障本报记者 周明 近日，我院组织专家团队走进社区，"
-            "为居民提供免费义诊服务。活动持续一整天。")
+    text = (
+        "他说完了。\n\n社区义诊走进千家万户 群众健康有保障本报记者 周明 近日，我院组织专家团队走进社区，"
+        "为居民提供免费义诊服务。活动持续一整天。"
+    )
     doc = _clean(text)
     a = doc.articles[-1]
     assert (a.title, a.byline) == ("社区义诊走进千家万户 群众健康有保障", "本报记者 周明")
@@ -175,15 +190,27 @@ def test_bracketed_or_barred_label_at_line_start_is_a_section():
 
     assert section_label("[要间") == "要间" and section_label("简讯|") == "简讯" and section_label("[要间 |") == "要间"
     assert section_label("从旦]") is None and section_label("[1]") is None
-    doc = _clean("他说完了。\n\n简讯|我院开展义诊活动\n\n通讯员 赵敏\n\n6月14日，我院在门诊广场开展义诊活动，居民踊跃参与。")
+    doc = _clean(
+        "他说完了。\n\n简讯|我院开展义诊活动\n\n通讯员 赵敏\n\n6月14日，我院在门诊广场开展义诊活动，居民踊跃参与。"
+    )
     a = doc.articles[-1]
     assert (a.section, a.title, a.byline) == ("简讯", "我院开展义诊活动", "通讯员 赵敏")
 
 
 def test_headline_under_section_label_set_off_by_blank_line():
     # a headline as wide as a wrapped column line, under a label and parted from the lead by a blank line
-    lines = ["甲" * 14 + "。", "乙" * 14 + "。", "", "[要间", "", "我院召开2025年医疗质量安全推进会",
-             "", "6月13日下午，我院在门诊楼", "五楼学术报告厅召开医疗质量", "安全推进会，各科室主任参加。"]
+    lines = [
+        "甲" * 14 + "。",
+        "乙" * 14 + "。",
+        "",
+        "[要间",
+        "",
+        "我院召开2025年医疗质量安全推进会",
+        "",
+        "6月13日下午，我院在门诊楼",
+        "五楼学术报告厅召开医疗质量",
+        "安全推进会，各科室主任参加。",
+    ]
     doc = _clean("\n".join(lines))
     a = doc.articles[-1]
     assert (a.section, a.title) == ("要间", "我院召开2025年医疗质量安全推进会")
@@ -197,13 +224,15 @@ def _layout_page(rows):
 def test_layout_headline_straddling_columns_with_centred_byline_stays_whole():
     from newsclean.structure.columns import split_columns
 
-    rows = ["    暑期儿童意外伤害就诊量上升                    专家提醒做好防护",
-            "                                  本报记者 孙悦",
-            "",
-            "  进入暑期以来，市中心医院儿科急诊          儿科主任医师介绍，学龄前儿童好",
-            "接诊的儿童意外伤害病例明显增多。            奇心强、自我保护意识弱，是意外",
-            "据统计，该院共接诊患儿四百余人次，          伤害的高发人群。家长要特别注意",
-            "较去年同期增长约两成。                      窗户、阳台的防护。"]
+    rows = [
+        "    暑期儿童意外伤害就诊量上升                    专家提醒做好防护",
+        "                                  本报记者 孙悦",
+        "",
+        "  进入暑期以来，市中心医院儿科急诊          儿科主任医师介绍，学龄前儿童好",
+        "接诊的儿童意外伤害病例明显增多。            奇心强、自我保护意识弱，是意外",
+        "据统计，该院共接诊患儿四百余人次，          伤害的高发人群。家长要特别注意",
+        "较去年同期增长约两成。                      窗户、阳台的防护。",
+    ]
     blocks, bands = split_columns(list(segment_lines(_layout_page(rows)).blocks()))
     texts = [b.text.strip() for b in blocks]
     assert texts[:3] == ["暑期儿童意外伤害就诊量上升", "专家提醒做好防护", "本报记者 孙悦"]
@@ -213,24 +242,32 @@ def test_layout_headline_straddling_columns_with_centred_byline_stays_whole():
 def test_layout_label_row_opens_next_module_and_head_pieces_go_one_per_column():
     from newsclean.structure.columns import split_columns
 
-    rows = ["  甲栏正文第一行文字写在这里，          乙栏正文第一行文字写在这里，",
-            "甲栏正文第二行文字写在这里。            乙栏正文第二行文字写在这里。",
-            "甲栏正文第三行文字写完了。              乙栏正文第三行文字写完了。",
-            "", "",
-            "医 病 故 事                        衛 教 專 欄",
-            "",
-            "    跨團隊接力九十八天                 秋季流感疫苗開打     長者兒童優先",
-            "  早產兒平安回家                              ——接種前後注意事項",
-            "      ■ 新生兒科 吳佩珊                        家庭醫學科 蔡明哲",
-            "",
-            "  今年6月，懷孕僅26週的陳太              今年度公費流感疫苗將於10月1",
-            "太因妊娠高血壓緊急剖腹產，產下            日起開放接種，65歲以上長者、",
-            "體重只有780公克的女嬰。                   孕婦及慢性病患者為優先對象。"]
+    rows = [
+        "  甲栏正文第一行文字写在这里，          乙栏正文第一行文字写在这里，",
+        "甲栏正文第二行文字写在这里。            乙栏正文第二行文字写在这里。",
+        "甲栏正文第三行文字写完了。              乙栏正文第三行文字写完了。",
+        "",
+        "",
+        "医 病 故 事                        衛 教 專 欄",
+        "",
+        "    跨團隊接力九十八天                 秋季流感疫苗開打     長者兒童優先",
+        "  早產兒平安回家                              ——接種前後注意事項",
+        "      ■ 新生兒科 吳佩珊                        家庭醫學科 蔡明哲",
+        "",
+        "  今年6月，懷孕僅26週的陳太              今年度公費流感疫苗將於10月1",
+        "太因妊娠高血壓緊急剖腹產，產下            日起開放接種，65歲以上長者、",
+        "體重只有780公克的女嬰。                   孕婦及慢性病患者為優先對象。",
+    ]
     blocks, bands = split_columns(list(segment_lines(_layout_page(rows)).blocks()))
     texts = [b.text.strip() for b in blocks]
     # the first module is read column by column before the second module's labels
     assert texts.index("乙栏正文第三行文字写完了。") < texts.index("医 病 故 事")
     # the headline cut in two by a narrow gap stays one piece in the second column
     right = texts.index("衛 教 專 欄")
-    assert texts[right:right + 4] == ["衛 教 專 欄", "秋季流感疫苗開打     長者兒童優先", "——接種前後注意事項", "家庭醫學科 蔡明哲"]
+    assert texts[right : right + 4] == [
+        "衛 教 專 欄",
+        "秋季流感疫苗開打     長者兒童優先",
+        "——接種前後注意事項",
+        "家庭醫學科 蔡明哲",
+    ]
     assert texts.index("體重只有780公克的女嬰。") < right

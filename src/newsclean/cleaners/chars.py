@@ -27,7 +27,13 @@ def is_han(ch: str) -> bool:
     (True, False, False)
     """
     o = ord(ch)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3134F or o == 0x3007
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x3134F
+        or o == 0x3007
+    )
 
 
 def is_cjk(ch: str) -> bool:

@@ -21,8 +21,9 @@ removed text and its source position.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any, Mapping
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -45,7 +46,6 @@ _REPEATED_CLAUSES = re.compile(
 )
 
 
-
 def drop_repeated_clauses(text: str) -> TextFix:
     """Keep once a clause sequence printed twice in a row.
 
@@ -61,12 +61,12 @@ def drop_repeated_clauses(text: str) -> TextFix:
         unit = m.group(1)
         if len(unit.strip()) < MIN_CLAUSE:
             continue
-        edits.append(Edit(m.end(1), m.end(), text[m.end(1):m.end()], "", "clause repeated word for word"))
+        edits.append(Edit(m.end(1), m.end(), text[m.end(1) : m.end()], "", "clause repeated word for word"))
     if not edits:
         return TextFix(text, ())
     pieces, last = [], 0
     for e in edits:
-        pieces.append(text[last:e.start])
+        pieces.append(text[last : e.start])
         last = e.end
     pieces.append(text[last:])
     return TextFix("".join(pieces), tuple(edits))
@@ -118,7 +118,9 @@ def overlap(previous: str, current: str) -> tuple[int, bool] | None:
     return None
 
 
-def _dedupe_blocks(blocks: tuple[Block, ...], changes: list[Change], seen: dict[tuple[int, int], tuple[Block, Block]]) -> tuple[Block, ...]:
+def _dedupe_blocks(
+    blocks: tuple[Block, ...], changes: list[Change], seen: dict[tuple[int, int], tuple[Block, Block]]
+) -> tuple[Block, ...]:
     # ``seen`` holds the neighbour pairs already found to need nothing (by
     # identity; the pairs are kept alive so that an identity is not reused).
     out: list[Block] = []
@@ -142,23 +144,37 @@ def _dedupe_blocks(blocks: tuple[Block, ...], changes: list[Change], seen: dict[
                 continue
             verdict = repeated_line(a, b)
             if verdict == "current":
-                changes.append(Change("dedupe", span_of(block.spans), block.text, "",
-                                      "line repeated across a column or page break"))
+                changes.append(
+                    Change(
+                        "dedupe", span_of(block.spans), block.text, "", "line repeated across a column or page break"
+                    )
+                )
                 continue
             if verdict == "previous":
-                changes.append(Change("dedupe", span_of(prev.spans), prev.text, "",
-                                      "line repeated across a column or page break"))
+                changes.append(
+                    Change("dedupe", span_of(prev.spans), prev.text, "", "line repeated across a column or page break")
+                )
                 out[-1] = block
                 continue
             found = overlap(a, b) if anchored else None
             if found:
                 m, exact = found
                 tail = ar[-m:]
-                changes.extend(edits_to_changes("dedupe", [Edit(len(ar) - m, len(ar), tail, "", OVERLAP_REASON)], prev.spans))
+                changes.extend(
+                    edits_to_changes("dedupe", [Edit(len(ar) - m, len(ar), tail, "", OVERLAP_REASON)], prev.spans)
+                )
                 where = _tail_span(prev.spans, len(ar) - m, len(ar))
-                flags = prev.flags + (Flag("reassembled", f"overlapping extraction: the line's end {tail!r} was read again at the start of the next line; merged into one sentence", where),)
+                flags = prev.flags + (
+                    Flag(
+                        "reassembled",
+                        f"overlapping extraction: the line's end {tail!r} was read again at the start of the next line; merged into one sentence",
+                        where,
+                    ),
+                )
                 if not exact:
-                    flags = flags + (Flag("uncertain_ocr", f"OCR overlap: dropped the first read {tail!r}, kept {b[:m]!r}", where),)
+                    flags = flags + (
+                        Flag("uncertain_ocr", f"OCR overlap: dropped the first read {tail!r}, kept {b[:m]!r}", where),
+                    )
                 out[-1] = replace(prev, text=ar[:-m], flags=flags)
             else:
                 seen[key] = (prev, block)
@@ -235,7 +251,9 @@ def _clause_candidates(texts: list[str]) -> set[int]:
     return found
 
 
-def _dedupe_pass(doc: Document, seen_pairs: dict[tuple[int, int], tuple[Block, Block]], seen_texts: dict[int, Block]) -> Document:
+def _dedupe_pass(
+    doc: Document, seen_pairs: dict[tuple[int, int], tuple[Block, Block]], seen_texts: dict[int, Block]
+) -> Document:
     changes: list[Change] = []
     articles = []
     for article in doc.articles:

@@ -15,7 +15,8 @@ first: normalize_unicode would drop the C1 characters such runs contain.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import regex
 
@@ -83,7 +84,9 @@ def fix_mojibake(text: str) -> TextFix:
     >>> fix_mojibake("Café Élysée naïve").text
     'Café Élysée naïve'
     """
-    return sub_explained(_RUN, _repair, text, "mojibake: bytes of Chinese text decoded with the wrong codec, re-decoded")
+    return sub_explained(
+        _RUN, _repair, text, "mojibake: bytes of Chinese text decoded with the wrong codec, re-decoded"
+    )
 
 
 @cleaner("repair_mojibake", family="stray characters")

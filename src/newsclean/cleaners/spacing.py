@@ -24,8 +24,9 @@ before the structure cleaners too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from newsclean.cleaners.base import (
     Edit,

@@ -13,7 +13,8 @@ left alone.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from newsclean.cleaners.base import Edit, TextFix, apply_text_fixer, pauses_gc
 from newsclean.model import Document
@@ -44,7 +45,7 @@ def _split_doubled(text: str) -> list[tuple[int, int]] | None:
     for i in range(n - 2, -1, -1):
         first = text[i]
         for k in range(min(MAX_RUN, (n - i) // 2), 0, -1):
-            if text[i + k] == first and ok[i + 2 * k] and text.startswith(text[i:i + k], i + k):
+            if text[i + k] == first and ok[i + 2 * k] and text.startswith(text[i : i + k], i + k):
                 ok[i] = True
                 choice[i] = k
                 break
@@ -87,13 +88,13 @@ def undouble_text(text: str) -> TextFix:
     runs = _split_doubled(text)
     if not runs or max(k for _, k in runs) < 3:
         return TextFix(text, ())
-    undoubled = "".join(text[start:start + k] for start, k in runs)
+    undoubled = "".join(text[start : start + k] for start, k in runs)
     if _maybe_doubled(undoubled) and _split_doubled(undoubled):
         return TextFix(text, ())  # doubled again: which copies are bold is not certain
     edits = []
     pieces = []
     for start, k in runs:
-        run = text[start:start + k]
+        run = text[start : start + k]
         pieces.append(run)
         edits.append(Edit(start + k, start + 2 * k, run, "", "fake-bold run extracted twice"))
     return TextFix("".join(pieces), tuple(edits))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import regex
 
@@ -17,9 +18,13 @@ from newsclean.model import Document
 from newsclean.registry import cleaner
 
 # Zero-width and bidi controls, soft hyphen, BOM, C0/C1 controls (not tab/newline).
-_INVISIBLE = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+_INVISIBLE = regex.compile(
+    r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]+"
+)
 _FULLWIDTH_ALNUM = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
-_ANY = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_ANY = re.compile(
+    "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+)
 _NON_NFC = regex.compile(r"\P{Han}+")  # NFC never changes Han; checking the rest is faster
 
 

@@ -123,7 +123,9 @@ def _decode_or_none(data: bytes, encoding: str) -> str | None:
 
 
 def _count_invalid_utf8(data: bytes) -> int:
-    return data.decode("utf-8", errors="replace").count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    return data.decode("utf-8", errors="replace").count("\ufffd") - data.decode("utf-8", errors="ignore").count(
+        "\ufffd"
+    )
 
 
 def _plausibility(text: str) -> float:

@@ -79,11 +79,16 @@ def segment_lines(text: str, source: str = "") -> Document:
         if marker:
             hints["md_level"] = len(marker.group(1))
             changes.append(
-                Change("segment_lines", Span(content_start, content_start + marker.end()), marker.group(0), "",
-                       "Markdown heading marker; its level is kept as a hint for the structure cleaners")
+                Change(
+                    "segment_lines",
+                    Span(content_start, content_start + marker.end()),
+                    marker.group(0),
+                    "",
+                    "Markdown heading marker; its level is kept as a hint for the structure cleaners",
+                )
             )
             content_start += marker.end()
-            body = body[marker.end():]
+            body = body[marker.end() :]
         hints["width"] = display_width(raw[: content_start - start]) + display_width(body)
         blocks.append(Block("paragraph", body, (Span(content_start, content_start + len(body)),), hints=hints))
         blank_before = 0

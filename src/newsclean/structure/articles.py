@@ -24,10 +24,10 @@ text) are attached to the body before them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any, Mapping, Sequence
-
 from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 import regex
 
@@ -87,7 +87,7 @@ def _strip_prefix(b: Block, prefix: str, ctx: _Ctx, reason: str) -> str:
     text = b.text.lstrip()
     if prefix:
         ctx.changes.append(Change(NAME, _first_span(b, len(prefix)), prefix, "", reason))
-    return text[len(prefix):].lstrip()
+    return text[len(prefix) :].lstrip()
 
 
 def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head:
@@ -104,8 +104,15 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
         if role == "section":
             label = section_label(b.text) or b.text.strip()
             if label != b.text.strip():
-                ctx.changes.append(Change(NAME, span_of(b.spans), b.text.strip(), label,
-                                          "section label: letter-spacing and brackets are print decoration"))
+                ctx.changes.append(
+                    Change(
+                        NAME,
+                        span_of(b.spans),
+                        b.text.strip(),
+                        label,
+                        "section label: letter-spacing and brackets are print decoration",
+                    )
+                )
             if head.section is not None:
                 head.labels.append(head.section)
             head.section = (label, b.spans)
@@ -114,7 +121,11 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
             m = _DASHES.match(b.text.strip())
             prefix = m.group(0) if m and dash != "一" else dash
             text = _strip_prefix(b, prefix, ctx, "subtitle dash: stored without it, writers add it back")
-            head.subtitle = (text, b.spans) if head.subtitle is None else (join_text(head.subtitle[0], text, " "), head.subtitle[1] + b.spans)
+            head.subtitle = (
+                (text, b.spans)
+                if head.subtitle is None
+                else (join_text(head.subtitle[0], text, " "), head.subtitle[1] + b.spans)
+            )
         elif role == "byline":
             m = _MARKER.match(b.text.strip())
             text = _strip_prefix(b, m.group(0) if m else "", ctx, "byline marker")
@@ -138,8 +149,15 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
         if m and "**" not in m.group(1) + m.group(2):
             # one printed line, kicker in plain type and headline in bold side by side
             b = heads[0]
-            ctx.changes.append(Change(NAME, span_of(b.spans), b.text.strip(), f"{m.group(1)} {m.group(2)}",
-                                      "Markdown bold marks the headline after its kicker"))
+            ctx.changes.append(
+                Change(
+                    NAME,
+                    span_of(b.spans),
+                    b.text.strip(),
+                    f"{m.group(1)} {m.group(2)}",
+                    "Markdown bold marks the headline after its kicker",
+                )
+            )
             head.kicker = (m.group(1), b.spans)
             head.title = (m.group(2), b.spans)
             return head
@@ -150,8 +168,12 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
         head.title = (_join_lines(heads[k:], ctx), _spans(heads[k:]))
         return head
     # kicker / title / banners among the plain headline lines
-    while len(heads) >= 2 and is_parallel_slogan(heads[0].text) and not heads[0].hints.get("md_level") \
-            and not heads[1].hints.get("md_level"):
+    while (
+        len(heads) >= 2
+        and is_parallel_slogan(heads[0].text)
+        and not heads[0].hints.get("md_level")
+        and not heads[1].hints.get("md_level")
+    ):
         head.banners.append(heads.pop(0))
     if len(heads) >= 2:
         md = [b for b in heads if b.hints.get("md_level")]
@@ -252,11 +274,18 @@ def _build_articles(doc: Document, options: Mapping[str, Any]) -> Document:
                     break
                 if roles[j] == "section" and any(roles[k] != "section" for k in group):
                     break
-                if roles[j] == "head" and md_doc and not blocks[j].hints.get("md_level") and any(
-                        roles[k] == "head" and blocks[k].hints.get("md_level") for k in group):
+                if (
+                    roles[j] == "head"
+                    and md_doc
+                    and not blocks[j].hints.get("md_level")
+                    and any(roles[k] == "head" and blocks[k].hints.get("md_level") for k in group)
+                ):
                     break  # in a Markdown dump a plain line under a # headline is not part of it
-                if roles[j] == "head" and blocks[j].hints.get("md_level") and any(
-                        roles[k] == "head" and blocks[k].hints.get("md_level") for k in group):
+                if (
+                    roles[j] == "head"
+                    and blocks[j].hints.get("md_level")
+                    and any(roles[k] == "head" and blocks[k].hints.get("md_level") for k in group)
+                ):
                     break
                 if _starts_cluster(j, group, blocks, roles):
                     break  # a column label under a headline: the headline closed the story before
@@ -275,11 +304,15 @@ def _build_articles(doc: Document, options: Mapping[str, Any]) -> Document:
         return any(roles[k] == role for k in group)
 
     trailing = (
-        len(items) >= 2 and items[-1][0] == "head" and has(items[-1][1], "byline")
+        len(items) >= 2
+        and items[-1][0] == "head"
+        and has(items[-1][1], "byline")
         and next((kind for kind, g in items if not all(roles[k] == "section" for k in g)), None) == "body"
         and sum(1 for kind, g in items if kind == "head" and has(g, "byline")) >= 2
     )
-    articles = _build_trailing(items, blocks, roles, ctx) if trailing else _build_leading(items, blocks, roles, ctx, md_doc)
+    articles = (
+        _build_trailing(items, blocks, roles, ctx) if trailing else _build_leading(items, blocks, roles, ctx, md_doc)
+    )
     ctx.furniture.sort(key=lambda f: f.spans[0].start if f.spans else -1)
     return replace(doc, articles=tuple(articles), furniture=tuple(ctx.furniture)).with_changes(ctx.changes)
 
@@ -336,21 +369,30 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
                     cur_blocks = [replace(last, type="caption")]
                     flush()
                 elif current.byline is None:
-                    current = replace(current, byline=head.byline[0], field_spans={**current.field_spans, "byline": head.byline[1]})
+                    current = replace(
+                        current, byline=head.byline[0], field_spans={**current.field_spans, "byline": head.byline[1]}
+                    )
                 else:
                     cur_blocks.append(Block("signoff", head.byline[0], head.byline[1], hints={"built": True}))
                 prev_kind = "head"
                 continue
-            title = _opens_article(group, blocks, roles, md_doc, bare_are_subheads, prev_kind, prev_body, prev_role,
-                                   current is None)
+            title = _opens_article(
+                group, blocks, roles, md_doc, bare_are_subheads, prev_kind, prev_body, prev_role, current is None
+            )
             if title:
                 head = _read_head(gblocks, groles, ctx)
                 for b in head.banners:
                     ctx.furniture.append(Furniture("other", b.text.strip(), b.spans))
                 if nxt is None or nxt[0] == "head" and not all(roles[k] == "byline" for k in nxt[1]):
                     # a headline with no body of its own: a slogan banner
-                    if head.title and not head.byline and not head.subtitle and not head.section and not head.kicker \
-                            and not any(blocks[k].hints.get("md_level") for k in group):
+                    if (
+                        head.title
+                        and not head.byline
+                        and not head.subtitle
+                        and not head.section
+                        and not head.kicker
+                        and not any(blocks[k].hints.get("md_level") for k in group)
+                    ):
                         for k in group:
                             if roles[k] == "head":
                                 ctx.furniture.append(Furniture("other", blocks[k].text.strip(), blocks[k].spans))
@@ -380,15 +422,21 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
         if current is not None and cur_blocks and prev_kind == "body":
             if prev_role == "signoff" and role != "signoff":
                 new_item = True
-            elif (int(b.hints.get("blank_before", 0)) >= 2 and prev_body is not None and ends_sentence(prev_body.text)
-                  and is_news_lead(b.text) and ctx.style != "fixed"):
+            elif (
+                int(b.hints.get("blank_before", 0)) >= 2
+                and prev_body is not None
+                and ends_sentence(prev_body.text)
+                and is_news_lead(b.text)
+                and ctx.style != "fixed"
+            ):
                 new_item = True
         if new_item:
             section = None
             if current.title is None and current.section is not None:
                 section = (current.section, ())
-                ctx.changes.append(Change(NAME, None, "", current.section,
-                                          "section label repeated for the next item under it"))
+                ctx.changes.append(
+                    Change(NAME, None, "", current.section, "section label repeated for the next item under it")
+                )
             flush()
             current = _article(_Head(section=section))
         if current is None:
@@ -488,8 +536,11 @@ def _starts_cluster(j: int, group: Sequence[int], blocks: Sequence[Block], roles
     if roles[j + 1] not in ("head", "subtitle", "byline") or blocks[j + 1].hints.get("after_furniture"):
         return False
     prev = group[-1]
-    return roles[prev] == "head" and not is_short_label(blocks[prev].text) \
+    return (
+        roles[prev] == "head"
+        and not is_short_label(blocks[prev].text)
         and crossing_word(blocks[prev].text, blocks[j].text) is None
+    )
 
 
 _TITLE_WINDOW = 8  # stories on either side of a late headline that may claim it
@@ -509,7 +560,6 @@ def _claim_late_titles(items, blocks, roles, ctx: _Ctx):
     one). Its label becomes the section, its other head lines the kicker.
     Late headlines no story claims are left where they are.
     """
-    n = len(items)
     stories: list[tuple[int, list[int]]] = []  # (item index of the opener or first body, body item indices)
     titled_only: set[int] = set()  # stories with no byline or subtitle: briefs under a label, never claim
     orphans: list[int] = []
@@ -538,8 +588,11 @@ def _claim_late_titles(items, blocks, roles, ctx: _Ctx):
             text += blocks[items[p][1][0]].text
         texts.append(text)
         kind, group = items[opener]
-        titled.append(kind == "head" and any(roles[k] == "head" for k in group[1:] if True)
-                      and not _label_only(group, blocks, roles))
+        titled.append(
+            kind == "head"
+            and any(roles[k] == "head" for k in group[1:] if True)
+            and not _label_only(group, blocks, roles)
+        )
     openers = [o for o, _ in stories]
 
     def rank(words: tuple[str, ...], at: int) -> list[tuple[int, bool, float, int]]:
@@ -603,8 +656,15 @@ def _claim_late_titles(items, blocks, roles, ctx: _Ctx):
         if late is not None:
             for k in late:
                 roles[k] = "title"
-            ctx.changes.append(Change(NAME, span_of(_spans([blocks[k] for k in late])), "", "",
-                                      "headline printed after its story moved to the story it names"))
+            ctx.changes.append(
+                Change(
+                    NAME,
+                    span_of(_spans([blocks[k] for k in late])),
+                    "",
+                    "",
+                    "headline printed after its story moved to the story it names",
+                )
+            )
             if kind == "head":
                 cut = next((m for m, k in enumerate(left) if roles[k] in ("subtitle", "byline")), len(left))
                 first = left[0] if left else None

@@ -14,7 +14,7 @@ column, has no such band and is left alone.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 import regex
 
@@ -57,7 +57,7 @@ def _centred_under(blocks: Sequence[Block], pieces, k: int) -> bool:
     if len(pieces[k]) != 1 or len(pieces[k - 1]) < 2:
         return False
     above = pieces[k - 1]
-    first_end = above[0][0] + display_width(blocks[k - 1].text[above[0][1]:above[0][2]])
+    first_end = above[0][0] + display_width(blocks[k - 1].text[above[0][1] : above[0][2]])
     return first_end <= pieces[k][0][0] < above[-1][0] - _SLACK
 
 
@@ -67,7 +67,7 @@ def _merge_pieces(text: str, pieces: list[tuple[int, int, int]], ncols: int) -> 
     while len(pieces) > ncols:
         gaps = [pieces[m + 1][1] - pieces[m][2] for m in range(len(pieces) - 1)]
         m = gaps.index(min(gaps))
-        pieces[m:m + 2] = [(pieces[m][0], pieces[m][1], pieces[m + 1][2])]
+        pieces[m : m + 2] = [(pieces[m][0], pieces[m][1], pieces[m + 1][2])]
     return pieces
 
 
@@ -99,8 +99,9 @@ def split_columns(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span
     if not any("   " in b.text or "\u3000\u3000\u3000" in b.text for b in blocks):
         return list(blocks), []
     # only lines still as read (one span, same length): their pieces map back to the source exactly
-    pieces = [_pieces(b) if len(b.spans) == 1 and b.spans[0].end - b.spans[0].start == len(b.text) else []
-              for b in blocks]
+    pieces = [
+        _pieces(b) if len(b.spans) == 1 and b.spans[0].end - b.spans[0].start == len(b.text) else [] for b in blocks
+    ]
     out: list[Block] = []
     bands: list[tuple[Span, str, str]] = []
     i = 0
@@ -112,8 +113,13 @@ def split_columns(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span
         # the band: lines with gaps, and up to two gapless lines between them (a column ran short)
         j = i + 1
         last_multi = i
-        while j < n and j - last_multi <= 3 and pieces[j] and int(blocks[j].hints.get("blank_before", 0)) <= 2 \
-                and not (int(blocks[j].hints.get("blank_before", 0)) >= 2 and _head_row(blocks[j], pieces[j])):
+        while (
+            j < n
+            and j - last_multi <= 3
+            and pieces[j]
+            and int(blocks[j].hints.get("blank_before", 0)) <= 2
+            and not (int(blocks[j].hints.get("blank_before", 0)) >= 2 and _head_row(blocks[j], pieces[j]))
+        ):
             # (a row of headline-shaped pieces after a wide gap opens the next module of stories)
             if len(pieces[j]) >= 2:
                 last_multi = j
@@ -161,8 +167,11 @@ def split_columns(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span
                 hints["width"] = hints["indent"] + display_width(text)
                 hints["column"] = col
                 if last_line[col] != k - 1:
-                    hints["blank_before"] = max(1, int(b.hints.get("blank_before", 0))) if columns[col] else \
-                        int(b.hints.get("blank_before", 0))
+                    hints["blank_before"] = (
+                        max(1, int(b.hints.get("blank_before", 0)))
+                        if columns[col]
+                        else int(b.hints.get("blank_before", 0))
+                    )
                 else:
                     hints["blank_before"] = int(b.hints.get("blank_before", 0))
                 last_line[col] = k
@@ -170,7 +179,12 @@ def split_columns(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span
                 columns[col].append(Block(b.type, text, (Span(s0 + start, s0 + stop),), b.flags, hints))
         new = lead + [piece for col in columns for piece in col]
         out.extend(new)
-        bands.append((Span(blocks[i].spans[0].start, blocks[end - 1].spans[0].end),
-                      "\n".join(b.text for b in blocks[i:end]), "\n".join(b.text for b in new)))
+        bands.append(
+            (
+                Span(blocks[i].spans[0].start, blocks[end - 1].spans[0].end),
+                "\n".join(b.text for b in blocks[i:end]),
+                "\n".join(b.text for b in new),
+            )
+        )
         i = end
     return out, bands

@@ -26,7 +26,7 @@ SOFT_FINAL = frozenset("；;")
 CLOSERS = frozenset("”’」』》）)】\"'")
 # Punctuation after which a sentence obviously goes on.
 CONTINUING = frozenset("，、：；,:;“‘「『（(《【—-")
-OPENERS = frozenset("“‘「『（(《【\"")
+OPENERS = frozenset('“‘「『（(《【"')
 
 _HAN = r"\p{Han}"
 _SPACES = regex.compile(r"[ \t\u3000\u00a0]+")
@@ -117,7 +117,12 @@ def ends_with_credit(text: str) -> bool:
     if not m:
         return False
     before = text[: m.start()].rstrip()
-    return not before or before[-1] in SENTENCE_FINAL or before[-1] in CLOSERS and strip_closers(before)[-1:] in SENTENCE_FINAL
+    return (
+        not before
+        or before[-1] in SENTENCE_FINAL
+        or before[-1] in CLOSERS
+        and strip_closers(before)[-1:] in SENTENCE_FINAL
+    )
 
 
 def ends_sentence(text: str, *, soft: bool = True) -> bool:
@@ -280,8 +285,11 @@ def is_headline_like(text: str, *, max_len: int = 36) -> bool:
 def is_parallel_slogan(text: str) -> bool:
     """Two or more space-separated phrases of equal length (``崇尚厚德仁术 共载生命重托``)."""
     parts = _SPACES.split(text.strip())
-    return len(parts) >= 2 and len({len(p) for p in parts}) == 1 and len(parts[0]) >= 2 and all(
-        _HAN_RUN.fullmatch(p) for p in parts
+    return (
+        len(parts) >= 2
+        and len({len(p) for p in parts}) == 1
+        and len(parts[0]) >= 2
+        and all(_HAN_RUN.fullmatch(p) for p in parts)
     )
 
 
@@ -373,13 +381,13 @@ def content_words(text: str, longest: int = 4) -> tuple[str, ...]:
         i, n = 0, len(run)
         while i < n:
             for k in range(min(longest, n - i), 1, -1):
-                if word_freq(run[i:i + k]):
-                    words.append(run[i:i + k])
+                if word_freq(run[i : i + k]):
+                    words.append(run[i : i + k])
                     i += k
                     break
             else:
-                if i + 1 < n and not word_freq(run[i + 1:i + 3]):
-                    words.append(run[i:i + 2])
+                if i + 1 < n and not word_freq(run[i + 1 : i + 3]):
+                    words.append(run[i : i + 2])
                 i += 1
     return tuple(dict.fromkeys(words))
 
@@ -390,9 +398,25 @@ def is_short_label(text: str) -> bool:
 
 
 __all__ = [
-    "content_words", "is_short_label",
-    "crossing_word", "dangling_end", "dash_lead", "ends_continuing", "ends_sentence", "ends_with_credit",
-    "is_byline", "is_caption", "is_editor_note", "is_headline_like", "is_news_lead", "is_parallel_slogan",
-    "is_report_tail", "is_signoff", "join_text", "section_label", "starts_dangling", "strip_closers",
+    "content_words",
+    "is_short_label",
+    "crossing_word",
+    "dangling_end",
+    "dash_lead",
+    "ends_continuing",
+    "ends_sentence",
+    "ends_with_credit",
+    "is_byline",
+    "is_caption",
+    "is_editor_note",
+    "is_headline_like",
+    "is_news_lead",
+    "is_parallel_slogan",
+    "is_report_tail",
+    "is_signoff",
+    "join_text",
+    "section_label",
+    "starts_dangling",
+    "strip_closers",
     "visible_len",
 ]

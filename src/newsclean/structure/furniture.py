@@ -13,17 +13,18 @@ jump lines leave ``jump_out``/``jump_in`` hints for fragment reassembly.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any, Mapping
+from typing import Any
 
 import regex
 
-from newsclean.model import Block, Change, Document, Furniture, span_of
+from newsclean.model import Block, Change, Document, Furniture
 from newsclean.registry import cleaner
 from newsclean.structure._perf import gc_paused
 from newsclean.structure.columns import split_columns
-from newsclean.structure.interleave import deinterleave_lines
 from newsclean.structure.cues import ends_sentence, is_signoff, join_text, visible_len
+from newsclean.structure.interleave import deinterleave_lines
 
 _CREDIT_LABELS = regex.compile(
     r"(责任编辑|責任編輯|责编|責編|版式|美编|美編|校对|校對|总策划|總策劃|审核|審核|编辑部门|編輯部門|主编|主編|"
@@ -43,7 +44,9 @@ _ISSUE = regex.compile(
 )
 _ISSUE_NO = regex.compile(r"第\s*[0-9]+\s*期")
 _PAGE = regex.compile(r"(^|\s)第\s*[0-9一二三四五六七八九十]+\s*版(\s|$)|^[0-9一二三四五六七八九十]+\s*版$")
-_JUMP = regex.compile(r"^[（(]?\s*(下转|上接|转第|接第|转下|轉第|接上|下轉|上接)\s*第?\s*([0-9一二三四五六七八九十]+)\s*版\s*[)）]?$")
+_JUMP = regex.compile(
+    r"^[（(]?\s*(下转|上接|转第|接第|转下|轉第|接上|下轉|上接)\s*第?\s*([0-9一二三四五六七八九十]+)\s*版\s*[)）]?$"
+)
 _GUIDE = regex.compile(r"^(投稿指南|投稿须知|投稿須知|征稿启事|徵稿啟事|稿约|稿約)$")
 _QR = regex.compile(r"(扫码|掃碼|二维码|二維碼|挂号|掛號|公众号|公眾號|微信|关注|關注|小程序)")
 _LATIN_LINE = regex.compile(r"^[A-Za-z][A-Za-z .,&'\-]+$")
@@ -80,8 +83,9 @@ def _read_columns(doc: Document) -> Document:
     for a in doc.articles:
         blocks, bands = split_columns(a.blocks)
         for span, before, after in bands:
-            changes.append(Change("detect_furniture", span, before, after,
-                                  "side-by-side columns read column by column"))
+            changes.append(
+                Change("detect_furniture", span, before, after, "side-by-side columns read column by column")
+            )
         if bands:
             a = replace(a, blocks=tuple(blocks))
         articles.append(a)
@@ -110,8 +114,9 @@ def _read_interleaved(doc: Document) -> Document:
     for a in doc.articles:
         blocks, runs = deinterleave_lines(a.blocks)
         for span, before, after in runs:
-            changes.append(Change("detect_furniture", span, before, after,
-                                  "interleaved column lines re-read column by column"))
+            changes.append(
+                Change("detect_furniture", span, before, after, "interleaved column lines re-read column by column")
+            )
         if runs:
             a = replace(a, blocks=tuple(blocks))
         articles.append(a)
@@ -182,7 +187,12 @@ def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
             if ends_sentence(t) or is_signoff(t) or visible_len(t) > 30 or _MASTHEAD_STOP.search(t):
                 break
             kinds[j] = "other" if _QR.search(t) else "masthead"
-            if j + 1 < i and kinds[j + 1] == "masthead" and kinds[j] == "masthead" and blocks[j + 1].hints.get("blank_before", 1) == 0:
+            if (
+                j + 1 < i
+                and kinds[j + 1] == "masthead"
+                and kinds[j] == "masthead"
+                and blocks[j + 1].hints.get("blank_before", 1) == 0
+            ):
                 merge_with_prev[j + 1] = True
             j -= 1
 
@@ -204,7 +214,12 @@ def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
                     kept[-1] = replace(kept[-1], hints={**kept[-1].hints, "jump_out": jm.group(2)})
                 else:
                     jump_pending = jm.group(2)
-            if merge_with_prev[i] and furniture and kinds[i - 1] and furniture[-1].kind == (kind if kind != "masthead" else "masthead"):
+            if (
+                merge_with_prev[i]
+                and furniture
+                and kinds[i - 1]
+                and furniture[-1].kind == (kind if kind != "masthead" else "masthead")
+            ):
                 last = furniture[-1]
                 furniture[-1] = replace(last, text=join_text(last.text, b.text, " "), spans=last.spans + b.spans)
             else:

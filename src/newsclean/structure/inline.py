@@ -16,7 +16,7 @@ lost); a cut whose name length was guessed from the lexicon is flagged.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import regex
 
@@ -31,7 +31,9 @@ _SPACE = regex.compile(r"[ \t\u3000]*")
 _HAN2 = regex.compile(r"\p{Han}{2,}")
 _SENT = regex.compile(r"[。！？；;!?，,]")
 # ``[要间``, ``[要闻]``, ``【简讯】``, ``简讯|``, ``[要间 |``: an opening bracket, or a bar or 】 closing it
-LABEL_DELIMITED = r"(?:[\[【][ \u3000]*(\p{Han}{2,4})[ \u3000]*[\]】|｜]?|(\p{Han}{2,4})[ \u3000]*[】|｜])[ \u3000]*[|｜]?"
+LABEL_DELIMITED = (
+    r"(?:[\[【][ \u3000]*(\p{Han}{2,4})[ \u3000]*[\]】|｜]?|(\p{Han}{2,4})[ \u3000]*[】|｜])[ \u3000]*[|｜]?"
+)
 _LABEL_AT_START = regex.compile(rf"^{LABEL_DELIMITED}[ \u3000]*(?=\S)")
 
 
@@ -76,7 +78,7 @@ def _name_end(text: str, start: int, seams: set[int]) -> tuple[int, bool] | None
         if start + k in seams:
             return start + k, True
     # no space and no seam: the lead's first word decides (guess, flagged)
-    rest2, rest3 = text[start + 2:start + 4], text[start + 3:start + 5]
+    rest2, rest3 = text[start + 2 : start + 4], text[start + 3 : start + 5]
     f2, f3 = word_freq(rest2), word_freq(rest3)
     return (start + 3 if f3 > f2 * 2 else start + 2), False
 
@@ -86,7 +88,7 @@ def _byline_cut(text: str, seams: set[int]) -> tuple[int, int, bool] | None:
     m = _ROLE.search(text, 0, 100)  # a headline is short: the byline comes within the line's first 100 characters
     if not m or m.start() == 0:
         return None
-    head = text[:m.start()]
+    head = text[: m.start()]
     if _SENT.search(head) or visible_len(head) < 4 or not is_headline_like(head, max_len=48):
         return None
     pos, certain = m.end(), True
@@ -103,8 +105,12 @@ def _byline_cut(text: str, seams: set[int]) -> tuple[int, int, bool] | None:
             pos = more.end()
             continue
         # a second name after a space (``本报记者 王五 刘洋``)
-        if nxt > pos and _HAN2.match(text, nxt) and len(_HAN2.match(text, nxt).group(0)) in (2, 3) \
-                and _SPACE.match(text, _HAN2.match(text, nxt).end()).end() > _HAN2.match(text, nxt).end():
+        if (
+            nxt > pos
+            and _HAN2.match(text, nxt)
+            and len(_HAN2.match(text, nxt).group(0)) in (2, 3)
+            and _SPACE.match(text, _HAN2.match(text, nxt).end()).end() > _HAN2.match(text, nxt).end()
+        ):
             pos = _HAN2.match(text, nxt).end()
             continue
         break
@@ -166,16 +172,19 @@ def _split(b: Block, changes: list[Change]) -> list[Block]:
         pieces.append((start + bs, start + be, "byline"))
         pieces.append((start + be, len(text), "para"))
         if not certain:
-            flag = Flag("uncertain_join", f"headline, byline and lead read as one line; cut after the name "
-                        f"{text[start + bs:start + be].strip()!r} by the lexicon, check the name's length",
-                        (_piece_spans(b, start + bs, start + be) or (None,))[0])
+            flag = Flag(
+                "uncertain_join",
+                f"headline, byline and lead read as one line; cut after the name "
+                f"{text[start + bs : start + be].strip()!r} by the lexicon, check the name's length",
+                (_piece_spans(b, start + bs, start + be) or (None,))[0],
+            )
     elif pieces:
         pieces.append((start, len(text), b.hints.get("role") or "head"))
     if not pieces:
         return [b]
     if pieces[-1][2] in ("head",) and not (cut is not None):
         # a label over a headline-shaped rest: the rest keeps the role the line would have had
-        rest = text[pieces[-1][0]:].strip()
+        rest = text[pieces[-1][0] :].strip()
         if not is_headline_like(rest, max_len=48):
             pieces[-1] = (pieces[-1][0], pieces[-1][1], "para")
     out: list[Block] = []
@@ -186,7 +195,13 @@ def _split(b: Block, changes: list[Change]) -> list[Block]:
         out.append(_piece(b, s, e, role, flags, first=k == 0))
         if k:
             sp = _piece_spans(b, s, s)
-            changes.append(Change(NAME, sp[0] if sp else None, "", "",
-                                  f"{role} read on one line with the text before it: line cut before "
-                                  f"{text[s:e].strip()[:12]!r}"))
+            changes.append(
+                Change(
+                    NAME,
+                    sp[0] if sp else None,
+                    "",
+                    "",
+                    f"{role} read on one line with the text before it: line cut before {text[s:e].strip()[:12]!r}",
+                )
+            )
     return [p for p in out if p.text]

@@ -24,8 +24,7 @@ bounded by the window, so it is linear in the number of lines.
 
 from __future__ import annotations
 
-from typing import Sequence
-
+from collections.abc import Sequence
 from functools import lru_cache
 
 import regex
@@ -99,8 +98,12 @@ def _wrapped_headline(above: Block, below: Block) -> bool:
     if int(below.hints.get("blank_before", 0)) != 0:
         return False
     t = below.text.strip()
-    return visible_len(t) < 0.6 * visible_len(above.text) and not ends_sentence(t) and not ends_continuing(t) \
+    return (
+        visible_len(t) < 0.6 * visible_len(above.text)
+        and not ends_sentence(t)
+        and not ends_continuing(t)
         and not ends_continuing(above.text)
+    )
 
 
 def _chunks(blocks: Sequence[Block], start: int, end: int) -> list[tuple[int, int]]:
@@ -141,11 +144,12 @@ def _assign(first: list[str], last: list[str]) -> tuple[float, list[int]]:
         new: dict[tuple[int, ...], tuple[float, float, int]] = {}
         ptr: dict[tuple[int, ...], tuple[tuple[int, ...], int]] = {}
 
+        # offer() is called only within this iteration, so it sees this iteration's tables.
         def offer(key: tuple[int, ...], value: tuple[float, float, int], prev: tuple[int, ...], via: int) -> None:
-            have = new.get(key)
+            have = new.get(key)  # noqa: B023
             if have is None or value[0] > have[0] + 1e-9:
-                new[key] = value
-                ptr[key] = (prev, via)
+                new[key] = value  # noqa: B023
+                ptr[key] = (prev, via)  # noqa: B023
 
         for others, (score, raw, switches) in states.items():
             cur = i - 1
@@ -157,8 +161,12 @@ def _assign(first: list[str], last: list[str]) -> tuple[float, list[int]]:
             for rank, o in enumerate(alive):
                 s_oi = seam(o, i)
                 prior = _ROUND_ROBIN if rank == 0 else 0.0
-                offer(tuple(x for x in alive if x != o) + (cur,),
-                      (score + s_oi + prior, raw + s_oi, switches + (s_oi > 0)), others, o)
+                offer(
+                    tuple(x for x in alive if x != o) + (cur,),
+                    (score + s_oi + prior, raw + s_oi, switches + (s_oi > 0)),
+                    others,
+                    o,
+                )
             # open a new stream
             if len(alive) + 1 < MAX_STREAMS and not starts_dangling(first[i]):
                 offer(alive + (cur,), (score - _START_COST, raw - _START_COST, switches), others, -1)
@@ -212,8 +220,13 @@ def deinterleave_lines(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple
     out: list[Block] = []
     runs: list[tuple[Span, str, str]] = []
     # cheap screen first: runs of short lines, most of them each a text block of its own
-    short = [0 < len(b.text) and visible_len(b.text) <= _MAX_LINE and not b.hints.get("deinterleaved")
-             and not b.hints.get("md_level") for b in blocks]
+    short = [
+        0 < len(b.text)
+        and visible_len(b.text) <= _MAX_LINE
+        and not b.hints.get("deinterleaved")
+        and not b.hints.get("md_level")
+        for b in blocks
+    ]
     glued = 0
     for k in range(n):
         # a text block of three lines or more is a column read in order, not lines printed alternately
@@ -240,8 +253,12 @@ def deinterleave_lines(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple
 def _looks_interleaved(blocks: Sequence[Block], start: int, end: int) -> bool:
     if end - start < _MIN_RUN:
         return False
-    singles = sum(1 for k in range(start, end) if int(blocks[k].hints.get("blank_before", 0)) > 0
-                  and (k + 1 == end or int(blocks[k + 1].hints.get("blank_before", 0)) > 0))
+    singles = sum(
+        1
+        for k in range(start, end)
+        if int(blocks[k].hints.get("blank_before", 0)) > 0
+        and (k + 1 == end or int(blocks[k + 1].hints.get("blank_before", 0)) > 0)
+    )
     return singles >= 0.6 * _MIN_RUN and singles >= 0.5 * (end - start)
 
 
@@ -268,8 +285,11 @@ def _examine(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
 
 def _reorder(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Span, str, str]]) -> list[Block]:
     chunks = _chunks(blocks, start, end)
-    if len(chunks) < _MIN_RUN or not all(b.spans for b in blocks[start:end]) \
-            or sum(1 for a, b in chunks if b - a == 1) < 0.6 * len(chunks):
+    if (
+        len(chunks) < _MIN_RUN
+        or not all(b.spans for b in blocks[start:end])
+        or sum(1 for a, b in chunks if b - a == 1) < 0.6 * len(chunks)
+    ):
         # alternate lines of columns come one by one (each its own text block); blocks of several lines are not that
         return list(blocks[start:end])
     first = [blocks[a].text for a, _ in chunks]
@@ -296,12 +316,15 @@ def _reorder(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
             if k == a and c != lo and opened[stream[c]] == c:
                 hints["blank_before"] = max(2, int(blk.hints.get("blank_before", 0)))
             moved.append(Block(blk.type, blk.text, blk.spans, blk.flags, hints))
-    if [b.spans for b in moved] == [b.spans for b in before[len(head):]]:
+    if [b.spans for b in moved] == [b.spans for b in before[len(head) :]]:
         return before
     lo_block = before[len(head)]
     span = Span(lo_block.spans[0].start, before[-1].spans[-1].end)
-    flag = Flag("interleaved", "lines of side-by-side columns came out alternately; re-read column by column "
-                               "where the seams read better", span)
+    flag = Flag(
+        "interleaved",
+        "lines of side-by-side columns came out alternately; re-read column by column where the seams read better",
+        span,
+    )
     moved[0] = Block(moved[0].type, moved[0].text, moved[0].spans, moved[0].flags + (flag,), moved[0].hints)
-    runs.append((span, "\n".join(b.text for b in before[len(head):]), "\n".join(b.text for b in moved)))
+    runs.append((span, "\n".join(b.text for b in before[len(head) :]), "\n".join(b.text for b in moved)))
     return head + moved

@@ -8,8 +8,9 @@ first field of a running header.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any, Mapping
+from typing import Any
 
 import regex
 
@@ -62,5 +63,8 @@ def extract_metadata(doc: Document, options: Mapping[str, Any]) -> Document:
             meta[key] = found[key]
     if meta == dict(doc.metadata):
         return doc
-    return replace(doc, metadata={k: meta[k] for k in ("publication", "issue", "date") if k in meta}
-                   | {k: v for k, v in meta.items() if k not in ("publication", "issue", "date")})
+    return replace(
+        doc,
+        metadata={k: meta[k] for k in ("publication", "issue", "date") if k in meta}
+        | {k: v for k, v in meta.items() if k not in ("publication", "issue", "date")},
+    )

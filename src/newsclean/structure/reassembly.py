@@ -19,12 +19,13 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 from newsclean.lexicon import segmentation_score, word_freq
-from newsclean.model import Article, Block, Change, Document, Flag, Span, merge_spans, span_of
+from newsclean.model import Block, Change, Document, Flag, merge_spans, span_of
 from newsclean.registry import cleaner
 from newsclean.structure._perf import gc_paused
 from newsclean.structure.cues import (
@@ -96,8 +97,14 @@ def _reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document
                 out.append(piece)
         for m, b in enumerate(out):
             if _unfinished(b):
-                out[m] = _add_flag(b, Flag("lost_text", f"paragraph stops mid-sentence at …{b.text.rstrip()[-8:]}; "
-                                                       "the rest is not in the dump", span_of(b.spans)))
+                out[m] = _add_flag(
+                    b,
+                    Flag(
+                        "lost_text",
+                        f"paragraph stops mid-sentence at …{b.text.rstrip()[-8:]}; the rest is not in the dump",
+                        span_of(b.spans),
+                    ),
+                )
         articles[i] = out
     new_articles = tuple(
         replace(a, blocks=tuple(blocks)) for a, blocks in zip(heads, articles) if blocks or any(a.head().values())
@@ -111,7 +118,7 @@ def _continue_story(articles: list[list[Block]], i: int, jump_targets: list[int]
     """Move the fragment that continues story ``i``'s cut-off last paragraph back to it; True if one was found."""
     u = articles[i][-1]
     if u.hints.get("jump_out"):
-        later = jump_targets[bisect_right(jump_targets, i):]
+        later = jump_targets[bisect_right(jump_targets, i) :]
     else:
         later = range(i + 1, min(len(articles), i + 1 + _CONTINUATION_WINDOW))
     for j in later:
@@ -127,20 +134,35 @@ def _continue_story(articles: list[list[Block]], i: int, jump_targets: list[int]
         p = blocks_j[start]
         if not _continues(u, p):
             continue
-        k = next((m for m, b in enumerate(blocks_j) if m >= start and (b.type == "signoff" or ends_with_credit(b.text))), None)
+        k = next(
+            (m for m, b in enumerate(blocks_j) if m >= start and (b.type == "signoff" or ends_with_credit(b.text))),
+            None,
+        )
         if start:
             run = blocks_j[start:]
         else:
             run = blocks_j[: k + 1] if k is not None and k < len(blocks_j) - 1 else blocks_j[:1]
         where = span_of(p.spans)
-        merged = replace(u, text=join_text(u.text, p.text), spans=merge_spans(u.spans + p.spans),
-                         flags=u.flags + p.flags + (Flag("reassembled", "story continued after other text: "
-                                                        f"…{u.text.rstrip()[-6:]} + {p.text.lstrip()[:8]}…", where),),
-                         hints=_joined_hints(u, p))
-        changes.append(Change(NAME, where, "", "", f"fragment moved back to the story it continues "
-                                                   f"({len(run)} block(s))"))
+        merged = replace(
+            u,
+            text=join_text(u.text, p.text),
+            spans=merge_spans(u.spans + p.spans),
+            flags=u.flags
+            + p.flags
+            + (
+                Flag(
+                    "reassembled",
+                    f"story continued after other text: …{u.text.rstrip()[-6:]} + {p.text.lstrip()[:8]}…",
+                    where,
+                ),
+            ),
+            hints=_joined_hints(u, p),
+        )
+        changes.append(
+            Change(NAME, where, "", "", f"fragment moved back to the story it continues ({len(run)} block(s))")
+        )
         articles[i] = articles[i][:-1] + [merged] + run[1:]
-        articles[j] = blocks_j[:start] + blocks_j[start + len(run):]
+        articles[j] = blocks_j[:start] + blocks_j[start + len(run) :]
         return True
     return False
 
@@ -176,12 +198,17 @@ def _untangle(block: Block, changes: list[Change]) -> list[Block]:
         new_text = text[:offset] + best + text[end:]
         where = span_of(block.spans)
         changes.append(Change(NAME, where, seg, best, "lines of two columns interleaved; re-ordered A1 A2 B1 B2"))
-        flag = Flag("interleaved", "lines of two narrow columns were interleaved; re-ordered where the "
-                                   "lexicon confirms the seams", where)
+        flag = Flag(
+            "interleaved",
+            "lines of two narrow columns were interleaved; re-ordered where the lexicon confirms the seams",
+            where,
+        )
         first = replace(block, text=new_text[:end], flags=block.flags + (flag,), hints={**block.hints, "gaps": ()})
         if end < len(new_text):
             rest = new_text[end:]
-            second = Block(block.type, rest.strip(), block.spans[-1:], (), {k: v for k, v in block.hints.items() if k != "gaps"})
+            second = Block(
+                block.type, rest.strip(), block.spans[-1:], (), {k: v for k, v in block.hints.items() if k != "gaps"}
+            )
             first = replace(first, spans=block.spans[:-1] or block.spans)
             return [first, second]
         return [first]
@@ -205,14 +232,14 @@ def _best_reorder(seg: str) -> str | None:
         if ends_sentence(c0):
             continue
         for l1 in range(max(4, c - 3), c + 4):
-            c1 = seg[c:c + l1]
+            c1 = seg[c : c + l1]
             if _seam(c0, c1) or ends_sentence(c1):
                 continue
             for l2 in range(max(4, c - 3), c + 4):
                 if c + l1 + l2 > n:
                     break
-                c2 = seg[c + l1:c + l1 + l2]
-                c3 = seg[c + l1 + l2:]
+                c2 = seg[c + l1 : c + l1 + l2]
+                c3 = seg[c + l1 + l2 :]
                 if len(c3) > c + 3:
                     continue
                 if _seam(c1, c2) or (c3 and _seam(c2, c3)):

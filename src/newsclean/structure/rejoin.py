@@ -19,8 +19,9 @@ logged in the change log.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any, Mapping
+from typing import Any
 
 import regex
 
@@ -151,15 +152,27 @@ def _rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
 def _join(a: Block, b: Block, changes: list[Change]) -> Block:
     text = join_text(a.text, b.text)
     seam_at = len(a.text.rstrip())
-    inserted = text[seam_at: len(text) - len(b.text.lstrip())]
+    inserted = text[seam_at : len(text) - len(b.text.lstrip())]
     where = None
     if a.spans and b.spans:
         where = Span(a.spans[-1].end, max(a.spans[-1].end, b.spans[0].start))
     blank = int(b.hints.get("blank_before", 0))
-    changes.append(Change(NAME, where, "\n" * (blank + 1), inserted,
-                          "line break inside a paragraph" + (" (blank line between the halves)" if blank else "")))
+    changes.append(
+        Change(
+            NAME,
+            where,
+            "\n" * (blank + 1),
+            inserted,
+            "line break inside a paragraph" + (" (blank line between the halves)" if blank else ""),
+        )
+    )
     gaps = list(a.hints.get("gaps", ())) + [[seam_at, blank]]
-    hints = {**a.hints, "end_width": _end_width(b), "end_line": b.hints.get("end_line", b.hints.get("line")), "gaps": gaps}
+    hints = {
+        **a.hints,
+        "end_width": _end_width(b),
+        "end_line": b.hints.get("end_line", b.hints.get("line")),
+        "gaps": gaps,
+    }
     if b.hints.get("jump_out"):
         hints["jump_out"] = b.hints["jump_out"]
     flags = a.flags + tuple(f for f in b.flags if f not in a.flags)  # a flag on either half stays with the paragraph

@@ -13,7 +13,7 @@ tells them apart and estimates the column width.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import regex
 
@@ -111,7 +111,11 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
             role = "byline"
         elif prev_role == "byline" and is_report_tail(t):
             role = "byline"
-        elif dash_lead(t) and (prev_role == "head" or b.hints.get("md_level")) and is_headline_like(t.lstrip("—一-─－"), max_len=48):
+        elif (
+            dash_lead(t)
+            and (prev_role == "head" or b.hints.get("md_level"))
+            and is_headline_like(t.lstrip("—一-─－"), max_len=48)
+        ):
             role = "subtitle"
         elif b.hints.get("md_level"):
             role = "head"
@@ -119,16 +123,29 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
             role = "head"
             if style == "fixed" and width and width - 6 <= line_width(b) <= width + 8 and not b.hints.get("md_level"):
                 role = "para"
-            if role == "head" and style == "fixed" and nxt is not None and nxt.hints.get("blank_before", 1) == 0 \
-                    and not is_byline(nxt.text) and not (is_headline_like(nxt.text) and line_width(nxt) < width - 6):
+            if (
+                role == "head"
+                and style == "fixed"
+                and nxt is not None
+                and nxt.hints.get("blank_before", 1) == 0
+                and not is_byline(nxt.text)
+                and not (is_headline_like(nxt.text) and line_width(nxt) < width - 6)
+            ):
                 role = "para"
             if role == "head" and not fresh and prev_role == "para":
                 if style == "fixed" and not ends_sentence(prev.text):
                     role = "para"
                 elif ends_continuing(prev.text) and not _is_kicker_line(prev.text):
                     role = "para"
-            if role == "head" and style == "lines" and nxt is not None and ends_continuing(nxt.text) \
-                    and not nxt.hints.get("md_level") and not is_headline_like(nxt.text) and len(nxt.text) < 40:
+            if (
+                role == "head"
+                and style == "lines"
+                and nxt is not None
+                and ends_continuing(nxt.text)
+                and not nxt.hints.get("md_level")
+                and not is_headline_like(nxt.text)
+                and len(nxt.text) < 40
+            ):
                 # a narrow column wrapped line by line, not a headline
                 role = "para"
             if role == "head" and nxt is not None and starts_dangling(nxt.text):
@@ -136,17 +153,25 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
         roles.append(role)
     for i in range(n - 1):
         # an unspaced column label (要闻, 医患故事) directly over a headline, subtitle or byline
-        if roles[i] == "head" and not blocks[i].hints.get("role") and is_short_label(blocks[i].text.strip("*# ")) \
-                and roles[i + 1] == "head" and not is_short_label(blocks[i + 1].text.strip("*# ")) \
-                and not 0 < int(blocks[i].hints.get("md_level") or 0) <= 2 \
-                and (i == 0 or roles[i - 1] not in ("head", "section") or blocks[i].hints.get("after_furniture")) \
-                and _credits_below(roles, i + 1):
+        if (
+            roles[i] == "head"
+            and not blocks[i].hints.get("role")
+            and is_short_label(blocks[i].text.strip("*# "))
+            and roles[i + 1] == "head"
+            and not is_short_label(blocks[i + 1].text.strip("*# "))
+            and not 0 < int(blocks[i].hints.get("md_level") or 0) <= 2
+            and (i == 0 or roles[i - 1] not in ("head", "section") or blocks[i].hints.get("after_furniture"))
+            and _credits_below(roles, i + 1)
+        ):
             roles[i] = "section"
     if not any(b.hints.get("md_level") for b in blocks):
         # In a plain dump a comma inside a "headline" is more often a cut-off sentence:
         # keep such lines as headlines only when the page shows a series of them.
-        comma = [i for i, r in enumerate(roles) if r == "head" and not blocks[i].hints.get("role")
-                 and any(c in blocks[i].text for c in "，,")]
+        comma = [
+            i
+            for i, r in enumerate(roles)
+            if r == "head" and not blocks[i].hints.get("role") and any(c in blocks[i].text for c in "，,")
+        ]
         good = [i for i in comma if _balanced_comma_head(blocks[i].text)]
         for i in comma:
             if len(good) < 2 or i not in good:
@@ -210,8 +235,12 @@ def head_clusters(blocks: Sequence[Block]) -> frozenset[int]:
 
     def walk_back(end: int) -> int | None:
         start = end
-        while start > 0 and end - start < _MAX_CLUSTER and shapes[start - 1] not in (None, "signoff") \
-                and not blocks[start].hints.get("after_furniture"):
+        while (
+            start > 0
+            and end - start < _MAX_CLUSTER
+            and shapes[start - 1] not in (None, "signoff")
+            and not blocks[start].hints.get("after_furniture")
+        ):
             start -= 1
         while start <= end and not boundary_before(start):
             start += 1  # the cluster cannot start inside a sentence
@@ -241,9 +270,15 @@ def _walk_forward(s: int, blocks: Sequence[Block], shapes: Sequence[str | None])
     """
     n = len(blocks)
     end = s + 1
-    while end + 1 < n and end - s <= _MAX_CLUSTER and shapes[end] in ("head", "subtitle", "byline") \
-            and not blocks[end].hints.get("after_furniture") and not blocks[end + 1].hints.get("after_furniture") \
-            and not is_news_lead(blocks[end].text) and int(blocks[end + 1].hints.get("blank_before", 0)) >= 1:
+    while (
+        end + 1 < n
+        and end - s <= _MAX_CLUSTER
+        and shapes[end] in ("head", "subtitle", "byline")
+        and not blocks[end].hints.get("after_furniture")
+        and not blocks[end + 1].hints.get("after_furniture")
+        and not is_news_lead(blocks[end].text)
+        and int(blocks[end + 1].hints.get("blank_before", 0)) >= 1
+    ):
         end += 1
     return range(s + 1, end)
 
