@@ -414,6 +414,8 @@ def log_joined_edits(
     ends: list[int] | None = None
     deltas: list[int] = []
     skipping = False
+    new_obj, set_attr, append = _new, _set, changes.append
+    extend = None
     for s, e, after, reason in found:
         if s >= nxt:
             if pieces is not None:
@@ -428,6 +430,7 @@ def log_joined_edits(
                 continue
             text = texts[k]
             pieces = []
+            extend = pieces.extend
             last = -(1 << 30)
             node = spans[k]
             ends = None
@@ -471,16 +474,22 @@ def log_joined_edits(
         else:
             first = s
             gathered = after
+            # (the Span and Change are built inline: this runs once per repair)
             if e <= exact_limit:
-                where = _span(offset + s, offset + e)
+                where = new_obj(Span)
+                set_attr(where, "__dict__", {"start": offset + s, "end": offset + e})
             elif ends is not None:
                 i0 = bisect_right(ends, s)
                 i1 = bisect_right(ends, e - 1) if e > s else i0
                 where = _span(s + deltas[i0], e + deltas[i1]) if i1 < len(ends) else whole
             else:
                 where = whole
-            changes.append(_change(name, where, text[s:e], after, reason))
-            pieces.append(text[max(last, 0):s])  # type: ignore[union-attr]
+            change = new_obj(Change)
+            set_attr(change, "__dict__", {"cleaner": name, "span": where, "before": text[s:e], "after": after, "reason": reason})
+            append(change)
+            extend((text[last:s] if last > 0 else text[0:s], after))  # type: ignore[union-attr]
+            last = e
+            continue
         pieces.append(after)  # type: ignore[union-attr]
         last = e
     if pieces is not None:

@@ -39,6 +39,7 @@ from newsclean.cleaners.base import (
     edits_to_changes,
     node_starts,
     node_texts,
+    nodes_matching,
     pauses_gc,
 )
 from newsclean.cleaners.chars import HAN, SPACE, is_han
@@ -177,10 +178,10 @@ def _lookalike_pass(text: str, evidence: frozenset[str]) -> tuple[str, list[Edit
     for m in _CANDIDATE.finditer(text):
         i = m.start()
         ch = text[i]
+        if not _verdict(text[i - 1] if i else "", ch, text[i + 1] if i + 1 < n else "") & 3:
+            continue  # KEPT: neither rule can act on it, whatever the wider context (memoised)
         left_han = i > 0 and is_han(text[i - 1])
         right_han = i + 1 < n and is_han(text[i + 1])
-        if not (left_han or right_han):
-            continue
         lb = freqs.get(text[i - 1:i + 1], 0) if left_han else -1
         rb = freqs.get(text[i:i + 2], 0) if right_han else -1
         if evidence and (lb == 0 or rb == 0):
@@ -359,8 +360,15 @@ def _evidence(doc_text: str, wanted: set[str]) -> frozenset[str]:
     return frozenset(m.group(0) for m in pattern.finditer(doc_text))
 
 
-_PROBE_NUMBERS = re.compile(r"一\d|[OolI](?:(?<=\d[OolI])|(?=\d))|[a-z]{2}")
-_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+# Scans of the whole document that pick the texts the number/word step and the
+# stray-word flagger may act on. They may pick more texts than those steps act
+# on, never fewer; each starts with a rare character class (a pattern led by
+# the Han class tries a match at every Han character: several times slower).
+_LATIN_PROBE = f"[a-z][a-z](?:(?<=[{HAN}][a-z][a-z])|(?<=[{HAN}][{SPACE}][a-z][a-z])|(?<=[{SPACE}][{SPACE}][a-z][a-z]))"
+_HAN_THEN_LATIN = re.compile(_LATIN_PROBE)
+# (separate scans: an alternation of patterns led by different classes is tried at every position)
+_DASH_PROBE = re.compile(f"一(?:(?<=\\d一)|(?<=\\d[年月日号时点]一))\\d")
+_LETTER_PROBE = re.compile(r"[OolI](?:(?<=\d[OolI])|(?=\d))")
 
 
 @cleaner("ocr_confusions", family="stray characters")
@@ -388,13 +396,13 @@ def ocr_confusions(doc: Document, options: Mapping[str, Any]) -> Document:
             if not evidence or not _from_evidence(joined, i, ch, lb, rb, evidence):
                 continue
         lookalike_nodes.add(bisect_right(starts, i) - 1)
-    number_nodes: set[int] = set()
-    latin_nodes: set[int] = set()
-    for m in _PROBE_NUMBERS.finditer(joined):
-        k = bisect_right(starts, m.start()) - 1
-        number_nodes.add(k)
-        if m.group(0)[0] in _LOWER:
-            latin_nodes.add(k)
+    # The number/word step acts only where its own trigger matches, and the
+    # stray-word flagger only after a Han character: one scan each, moving
+    # to the next text at the first hit (English text has a hit per word).
+    latin_nodes = nodes_matching(texts, _HAN_THEN_LATIN, joined, starts)
+    number_nodes = nodes_matching(texts, _LETTER_PROBE, joined, starts) | latin_nodes
+    if "一" in joined:
+        number_nodes |= nodes_matching(texts, _DASH_PROBE, joined, starts)
 
     def fixer(node: str) -> TextFix:
         first = fix_numbers_and_dashes(node) if _NUMBERS_OR_WORDS.search(node) else TextFix(node, ())

@@ -53,7 +53,10 @@ _MARK_CLUSTER = re.compile(
     f"[{_M}]*(?:[{SPACE}][{_M}]+)*"
 )
 _SLOW = re.compile(r"[()\"'•・‧∙―－⋯…@]|\.\.\.|。。。|--|://|www\.")
-_SLOW_BUT_PARENS = re.compile(r"[\"'•・‧∙―－⋯…@]|\.\.\.|。。。|--|://|www\.")
+_SLOW_BUT_PARENS = re.compile(r"[\"'•・‧∙―－⋯@]|\.\.\.|。。。|--|://|www\.")
+# A correct ellipsis (……) needs nothing: a run of … of another length sends a text the slow way.
+# (A scan of its own: a pattern led by one literal is skipped through in C.)
+_BAD_ELLIPSIS = re.compile("…(?<!……)(?:(?!…)|……)")
 _ASCII_PAREN = re.compile("[()]")
 _MARKS = str.maketrans(_M, "，：；？！")
 _MARK_REASON = "ASCII punctuation in Chinese text made full-width"
@@ -310,18 +313,38 @@ def _first_unmatched(text: str, opening: str, closing: str) -> int:
 _PAIR_PATTERNS = tuple(re.compile(f"[{o}{c}]") for o, c in _QUOTE_PAIRS)
 
 
+_ALL_PAIRS = "".join(o + c for o, c in _QUOTE_PAIRS)
+_NOT_QUOTE_OR_NEWLINE = re.compile(f"[^{_ALL_PAIRS}\n]+")
+
+
 def _unbalanced_nodes(joined: str, starts: list[int]) -> set[int]:
-    """Nodes whose curly quotes do not balance, from one scan of the document per kind of quote."""
+    """Nodes whose curly quotes do not balance, from one pass over the document.
+
+    Everything but the quotes and the separators is deleted (in C), so each
+    node's quotes are counted on a string of a few characters.
+    """
     out: set[int] = set()
-    for (opening, closing), pattern in zip(_QUOTE_PAIRS, _PAIR_PATTERNS):
-        if opening not in joined and closing not in joined:
-            continue
-        balance: dict[int, int] = {}
-        get = balance.get
+    pairs = [(o, c) for o, c in _QUOTE_PAIRS if o in joined or c in joined]
+    if not pairs:
+        return out
+    parts = _NOT_QUOTE_OR_NEWLINE.sub("", joined).split("\n")
+    if len(parts) != len(starts):
+        # a node holding a newline: fall back to locating each quote
+        pattern = re.compile(f"[{_ALL_PAIRS}]")
+        balance: dict[tuple[int, str], int] = {}
         for m in pattern.finditer(joined):
-            k = bisect_right(starts, m.start())
-            balance[k] = get(k, 0) + (1 if m.group(0) == opening else -1)
-        out.update(k - 1 for k, v in balance.items() if v)
+            ch = m.group(0)
+            k = bisect_right(starts, m.start()) - 1
+            for o, c in _QUOTE_PAIRS:
+                if ch == o or ch == c:
+                    balance[k, o] = balance.get((k, o), 0) + (1 if ch == o else -1)
+        return {k for (k, _), v in balance.items() if v}
+    for k, part in enumerate(parts):
+        if part:
+            for o, c in pairs:
+                if part.count(o) != part.count(c):
+                    out.add(k)
+                    break
     return out
 
 
@@ -342,6 +365,8 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
     # unbalanced need the quote flagger.
     starts = node_starts(texts)
     slow = nodes_matching(texts, _SLOW_BUT_PARENS, joined, starts)
+    if "…" in joined:
+        slow |= nodes_matching(texts, _BAD_ELLIPSIS, joined, starts)
     # Parentheses are judged text by text (they pair up), but replaced one
     # character for one: the marks are then judged on the whole document
     # with its parentheses already full-width, as the slow path does.
