@@ -53,7 +53,10 @@ _MARK_CLUSTER = re.compile(
     f"[{_M}]*(?:[{SPACE}][{_M}]+)*"
 )
 _SLOW = re.compile(r"[()\"'•・‧∙―－⋯…@]|\.\.\.|。。。|--|://|www\.")
-_SLOW_BUT_PARENS = re.compile(r"[\"'•・‧∙―－⋯@]|\.\.\.|。。。|--|://|www\.")
+# (led by one class, so the regex engine skips through the text in C; an
+# alternation of differently led patterns is tried at every position)
+_SLOW_BUT_PARENS = re.compile(r"['•・‧∙―－⋯@.。\-:w](?:(?<=['•・‧∙―－⋯@])|(?<=\.)\.\.|(?<=。)。。|(?<=-)-|(?<=:)//|(?<=w)ww\.)")
+_ONE_FOR_ONE = re.compile(r"[()\"]")  # parentheses and ASCII double quotes: replaced one character for one
 # A correct ellipsis (……) needs nothing: a run of … of another length sends a text the slow way.
 # (A scan of its own: a pattern led by one literal is skipped through in C.)
 _BAD_ELLIPSIS = re.compile("…(?<!……)(?:(?!…)|……)")
@@ -348,6 +351,14 @@ def _unbalanced_nodes(joined: str, starts: list[int]) -> set[int]:
     return out
 
 
+class _Translated(dict):
+    """A cluster of ASCII marks -> its full-width form, translated once per distinct cluster."""
+
+    def __missing__(self, run: str) -> str:
+        after = self[run] = run.translate(_MARKS)
+        return after
+
+
 @cleaner("punctuation", family="stray characters")
 @pauses_gc
 def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
@@ -370,11 +381,19 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
     # Parentheses are judged text by text (they pair up), but replaced one
     # character for one: the marks are then judged on the whole document
     # with its parentheses already full-width, as the slow path does.
+    # ASCII double quotes likewise: they pair up within a text (the pairs
+    # are curled as the slow path's first pass curls them, on the original text).
     parens: list[tuple[int, int, str, str]] = []
-    paren_nodes = nodes_matching(texts, _ASCII_PAREN, joined, starts) - slow
+    paren_nodes = nodes_matching(texts, _ONE_FOR_ONE, joined, starts) - slow
     for k in sorted(paren_nodes):
         base = starts[k]
-        parens.extend((base + e.start, base + e.end, e.after, e.reason) for e in _paren_edits(texts[k]))
+        text = texts[k]
+        edits = list(_paren_edits(text)) if "(" in text or ")" in text else []
+        if '"' in text:
+            trad = traditional or "「" in text
+            edits.extend(_quote_edits(text, '"', "「" if trad else "“", "」" if trad else "”"))
+            edits.sort(key=itemgetter(0))
+        parens.extend((base + e.start, base + e.end, e.after, e.reason) for e in edits)
     context = joined
     if parens:
         pieces, last = [], 0
@@ -384,19 +403,8 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
             last = p1
         pieces.append(joined[last:])
         context = "".join(pieces)
-    translated: dict[str, str] = {}
-
-    def marks() -> Iterator[tuple[int, int, str, str]]:
-        get = translated.get
-        for m in _MARK_CLUSTER.finditer(context):
-            run = m.group(0)
-            after = get(run)
-            if after is None:
-                after = translated[run] = run.translate(_MARKS)
-            s, e = m.span()
-            yield s, e, after, _MARK_REASON
-
-    found = list(marks())
+    translated = _Translated()
+    found = [(m.start(), m.end(), translated[m.group()], _MARK_REASON) for m in _MARK_CLUSTER.finditer(context)]
     if parens:
         found.extend(parens)
         found.sort(key=itemgetter(0))  # two sorted runs: merged in linear time
@@ -404,7 +412,7 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
         # A parenthesis left as it is near a repair may be judged otherwise
         # on the repaired text: such texts go the slow way (passes to a fixed point).
         # (Marks and parentheses are replaced one character for one.)
-        left = [m.start() for m in _ASCII_PAREN.finditer(context)]
+        left = [m.start() for m in _ONE_FOR_ONE.finditer(context)]
         if left:
             edit_starts = [x[0] for x in found]
             for p in left:
@@ -418,7 +426,8 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
         lambda t: fix_punctuation(t, traditional=traditional),
         flagger=unpaired_quotes if quotes else None,
         only=slow,
-        flag_only=_unbalanced_nodes(joined, starts) if quotes else set(),
+        # (a text with ASCII double quotes done the fast way is flagged if their count is odd)
+        flag_only=(_unbalanced_nodes(joined, starts) | paren_nodes) if quotes else set(),
         given=fast,
         logged=logged,
     )
