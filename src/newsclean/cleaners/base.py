@@ -415,6 +415,7 @@ def log_joined_edits(
     deltas: list[int] = []
     skipping = False
     new_obj, set_attr, append = _new, _set, changes.append
+    span_cls, change_cls, gap = Span, Change, MERGE_GAP
     extend = None
     for s, e, after, reason in found:
         if s >= nxt:
@@ -453,7 +454,7 @@ def log_joined_edits(
             continue
         s -= base
         e -= base
-        if s - last <= MERGE_GAP and changes:
+        if s - last <= gap and changes:
             # close to the previous edit: one change for both
             prev = changes[-1]
             gathered = gathered + text[last:s] + after
@@ -476,7 +477,7 @@ def log_joined_edits(
             gathered = after
             # (the Span and Change are built inline: this runs once per repair)
             if e <= exact_limit:
-                where = new_obj(Span)
+                where = new_obj(span_cls)
                 set_attr(where, "__dict__", {"start": offset + s, "end": offset + e})
             elif ends is not None:
                 i0 = bisect_right(ends, s)
@@ -484,7 +485,7 @@ def log_joined_edits(
                 where = _span(s + deltas[i0], e + deltas[i1]) if i1 < len(ends) else whole
             else:
                 where = whole
-            change = new_obj(Change)
+            change = new_obj(change_cls)
             set_attr(change, "__dict__", {"cleaner": name, "span": where, "before": text[s:e], "after": after, "reason": reason})
             append(change)
             extend((text[last:s] if last > 0 else text[0:s], after))  # type: ignore[union-attr]

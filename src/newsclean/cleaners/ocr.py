@@ -189,7 +189,7 @@ def _lookalike_pass(text: str, evidence: frozenset[str]) -> tuple[str, list[Edit
             # The document's spelling is taken only if the lexicon would not
             # turn it back (`东昌府区人民` next to a printed `东昌府区入冠口`
             # keeps 人民): otherwise the two rules disagree and nothing is certain.
-            if alt and _lexicon_choice(text[:i] + alt + text[i + 1:], i, alt, freqs) is None:
+            if alt and _lexicon_choice(text[max(0, i - REACH):i] + alt + text[i + 1:i + REACH + 1], min(i, REACH), alt, freqs) is None:
                 edits.append(Edit(i, i + 1, ch, alt, f"OCR look-alike: {ch}→{alt} (spelt so elsewhere in the document)"))
                 text = text[:i] + alt + text[i + 1:]  # later candidates see the repaired context
                 continue
@@ -201,19 +201,41 @@ def _lookalike_pass(text: str, evidence: frozenset[str]) -> tuple[str, list[Edit
     return text, edits
 
 
+REACH = 6  # _lexicon_choice reads at most this many characters either side of ``i``
+
+
 def _lexicon_choice(
     text: str, i: int, ch: str, freqs: Mapping[str, int], lb: int | None = None, rb: int | None = None
 ) -> tuple[str, int, int] | None:
-    """The look-alike the lexicon puts at ``i`` instead of ``ch``: ``(alt, its word's frequency, the printed one's)``, or None."""
+    """The look-alike the lexicon puts at ``i`` instead of ``ch``: ``(alt, its word's frequency, the printed one's)``, or None.
+
+    The verdict depends only on the characters within :data:`REACH` of
+    ``i`` (words of two to four characters covering ``i``, and the words
+    their other characters belong to), so it is memoised on that window:
+    the same phrase recurs across a dump. (``lb``/``rb`` are the printed
+    character's two-character word frequencies, read from the same window.)
+    """
+    del lb, rb
+    lo = i - REACH if i > REACH else 0
+    if freqs is not word_frequencies():
+        return _lexicon_choice_at(text[lo:i + REACH + 1], i - lo, ch, freqs)
+    return _lexicon_choice_memo(text[lo:i + REACH + 1], i - lo, ch)
+
+
+@lru_cache(maxsize=1 << 16)
+def _lexicon_choice_memo(window: str, i: int, ch: str) -> tuple[str, int, int] | None:
+    return _lexicon_choice_at(window, i, ch, word_frequencies())
+
+
+def _lexicon_choice_at(text: str, i: int, ch: str, freqs: Mapping[str, int]) -> tuple[str, int, int] | None:
     n = len(text)
     left_han = i > 0 and is_han(text[i - 1])
     right_han = i + 1 < n and is_han(text[i + 1])
     if not (left_han or right_han):
         return None
-    if lb is None:
-        lb = freqs.get(text[i - 1:i + 1], 0) if left_han else -1
-        rb = freqs.get(text[i:i + 2], 0) if right_han else -1
-    if max(lb, rb or 0) >= STRONG:
+    lb = freqs.get(text[i - 1:i + 1], 0) if left_han else -1
+    rb = freqs.get(text[i:i + 2], 0) if right_han else -1
+    if max(lb, rb) >= STRONG:
         return None  # the printed character makes a common word: no look-alike can beat it by RATIO
     alts = [
         alt for alt in CONFUSABLE.get(ch, "")
