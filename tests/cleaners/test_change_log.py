@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
 
+from conftest import SEEDS
 from newsclean.cleaners.base import Edit, _locator, compose, merge_close
 from newsclean.model import Span
 from newsclean.pipeline import clean_text
@@ -36,7 +36,7 @@ def test_changes_at_their_exact_source_position(cleaned):
         for c in doc.changes:
             if c.cleaner in TEXT_CLEANERS:
                 total += 1
-                exact += c.span is not None and raw[c.span.start:c.span.end] == c.before
+                exact += c.span is not None and raw[c.span.start : c.span.end] == c.before
     assert total > 1000
     assert exact / total >= 0.95
 

@@ -37,7 +37,11 @@ def test_spaces_around_numbers_removed_002():
         ("医 患 故 事", "headline", "医患故事"),
         ("医 患 故 事", "body", "医患故事"),
         ("【简 讯】", "headline", "【简讯】"),
-        ("总策划：杨冬林 刘 宽 审核：李 峰 编辑：李晓利 冯丽莹", "fields", "总策划：杨冬林 刘宽 审核：李峰 编辑：李晓利 冯丽莹"),
+        (
+            "总策划：杨冬林 刘 宽 审核：李 峰 编辑：李晓利 冯丽莹",
+            "fields",
+            "总策划：杨冬林 刘宽 审核：李峰 编辑：李晓利 冯丽莹",
+        ),
     ],
 )
 def test_letter_spaced_labels_closed_up_003(raw, mode, expected):
@@ -77,7 +81,7 @@ def test_line_repeated_across_column_break_003():
     assert texts == ["他知道,这些冰冷的器械,此刻正承载着一个家庭的温热期盼。", "“张先生,我是你的手术护士小叶。”他"]
     removed = [c for c in doc.changes if c.cleaner == "dedupe"]
     assert removed[0].before == "温热期盼。" and removed[0].span is not None
-    assert raw[removed[0].span.start:removed[0].span.end] == "温热期盼。"
+    assert raw[removed[0].span.start : removed[0].span.end] == "温热期盼。"
 
 
 def test_ocr_overlap_kept_once_002():
@@ -88,14 +92,15 @@ def test_ocr_overlap_kept_once_002():
     flags = {f.kind: f for f in doc.flags()}
     assert "reassembled" in flags and "uncertain_ocr" in flags
     span = flags["reassembled"].span
-    assert raw[span.start:span.end] == "论或延迟治疗行为发生"
+    assert raw[span.start : span.end] == "论或延迟治疗行为发生"
     removed = [c for c in doc.changes if c.cleaner == "dedupe"]
-    assert [(c.before, raw[c.span.start:c.span.end]) for c in removed] == [("论或延迟治疗行为发生", "论或延迟治疗行为发生")]
+    assert [(c.before, raw[c.span.start : c.span.end]) for c in removed] == [
+        ("论或延迟治疗行为发生", "论或延迟治疗行为发生")
+    ]
 
 
 def test_ocr_overlap_flagged_reassembled_in_pipeline_002():
     from conftest import SEEDS
-
     from newsclean.pipeline import clean_text
 
     seed = next(p for p in SEEDS if p.name.startswith("002"))
@@ -122,11 +127,11 @@ def test_adjacent_clause_repeated_003():
         ("十分钟闪现! 中秋之夜", "十分钟闪现！ 中秋之夜"),
         ('坚持"外防输人、内防反弹"总策略', "坚持“外防输人、内防反弹”总策略"),
         ("“血压 90/60,心率 120!”", "“血压 90/60，心率 120！”"),
-        ("冠县坚决贯彻落实省委\"5+1\" 工作安排", "冠县坚决贯彻落实省委“5+1” 工作安排"),
+        ('冠县坚决贯彻落实省委"5+1" 工作安排', "冠县坚决贯彻落实省委“5+1” 工作安排"),
         ("网址:www.smzsxyy.cn", "网址：www.smzsxyy.cn"),
         ("投稿邮箱 yiyuankuaibao@163.com", "投稿邮箱 yiyuankuaibao@163.com"),
         ("1+1>2、6.5mm、10:30、1,000", "1+1>2、6.5mm、10:30、1,000"),
-        ('"冠县卫健局将锚定\'走在前、开新局\',高质量推进"', "“冠县卫健局将锚定‘走在前、开新局’，高质量推进”"),
+        ("\"冠县卫健局将锚定'走在前、开新局',高质量推进\"", "“冠县卫健局将锚定‘走在前、开新局’，高质量推进”"),
         ("盆腔囊性包块142×71mm,右侧卵巢肿瘤(12×10cm)蒂扭转", "盆腔囊性包块142×71mm，右侧卵巢肿瘤（12×10cm）蒂扭转"),
     ],
 )
@@ -145,13 +150,16 @@ def test_traditional_quotes_kept():
 
 def test_unpaired_quote_flagged_not_guessed():
     texts, doc = run(punctuation, '他说:"好,我们走\n')
-    assert texts == ['他说：“好，我们走'.replace("“", '"')]
+    assert texts == ["他说：“好，我们走".replace("“", '"')]
     assert [f.kind for f in doc.flags()] == ["unpaired_quote"]
 
 
 # -- stray characters: OCR --------------------------------------------------------
 def test_lookalike_input_002():
-    assert fix_lookalikes("东昌府区卫健局坚持外防输人、内防反弹总策略").text == "东昌府区卫健局坚持外防输入、内防反弹总策略"
+    assert (
+        fix_lookalikes("东昌府区卫健局坚持外防输人、内防反弹总策略").text
+        == "东昌府区卫健局坚持外防输入、内防反弹总策略"
+    )
 
 
 def test_lookalike_from_document_spelling_002():
@@ -220,8 +228,15 @@ def test_evidence_repair_not_turned_back_by_the_lexicon():
 
 
 def test_change_log_one_entry_per_repair():
-    raw = "今年以来,东昌府区卫健局始终把牢党建工作方向,守好新冠肺炎疫情防线;坚持\"外防输人、内防反弹\"总策略!\n"
+    raw = '今年以来,东昌府区卫健局始终把牢党建工作方向,守好新冠肺炎疫情防线;坚持"外防输人、内防反弹"总策略!\n'
     doc = punctuation(segment_lines(raw), {})
     changes = [c for c in doc.changes if c.cleaner == "punctuation"]
-    assert [(c.before, c.after) for c in changes] == [(",", "，"), (",", "，"), (";", "；"), ('"', "“"), ('"', "”"), ("!", "！")]
-    assert all(raw[c.span.start:c.span.end] == c.before for c in changes)
+    assert [(c.before, c.after) for c in changes] == [
+        (",", "，"),
+        (",", "，"),
+        (";", "；"),
+        ('"', "“"),
+        ('"', "”"),
+        ("!", "！"),
+    ]
+    assert all(raw[c.span.start : c.span.end] == c.before for c in changes)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import GOLD
 
+from conftest import GOLD
 from newsclean.model import Document
 from newsclean.registry import get_cleaner
 

@@ -20,7 +20,7 @@ SENTENCE = "东昌府区中医院召开工作部署会，让优质医疗资源�
     ("garbled", "expected"),
     [
         (SENTENCE.encode("utf-8").decode("latin-1"), SENTENCE),  # UTF-8 read as Latin-1
-        ("中文新闻".encode("utf-8").decode("cp1252"), "中文新闻"),  # UTF-8 read as Windows-1252
+        ("中文新闻".encode().decode("cp1252"), "中文新闻"),  # UTF-8 read as Windows-1252
         (SENTENCE.encode("gbk").decode("latin-1"), SENTENCE),  # GBK read as Latin-1
     ],
     ids=["utf8-as-latin1", "utf8-as-cp1252", "gbk-as-latin1"],
@@ -32,7 +32,7 @@ def test_garbled_runs_are_re_decoded(garbled, expected):
 
 
 def test_a_whole_garbled_dump_is_repaired_and_conserved():
-    dump = "# " + "标题新闻".encode("utf-8").decode("latin-1") + "\n\n" + SENTENCE.encode("utf-8").decode("latin-1") + "\n"
+    dump = "# " + "标题新闻".encode().decode("latin-1") + "\n\n" + SENTENCE.encode("utf-8").decode("latin-1") + "\n"
     doc = clean_text(dump)
     assert SENTENCE in doc.articles[0].blocks[0].text or SENTENCE in (doc.articles[0].title or "")
     assert audit_conservation(dump, doc).ok
@@ -40,7 +40,14 @@ def test_a_whole_garbled_dump_is_repaired_and_conserved():
 
 @pytest.mark.parametrize(
     "text",
-    ["Café Élysée naïve résumé", "中文报道".encode("utf-8").decode("cp1252", "ignore"), "价格为 ¥120 或 €15，“好”", "温度 37.5°C ±0.5", "Ångström Øresund ÆØÅ æøå", "ÀÁÂÃ 法文字母"],
+    [
+        "Café Élysée naïve résumé",
+        "中文报道".encode().decode("cp1252", "ignore"),
+        "价格为 ¥120 或 €15，“好”",
+        "温度 37.5°C ±0.5",
+        "Ångström Øresund ÆØÅ æøå",
+        "ÀÁÂÃ 法文字母",
+    ],
 )
 def test_real_latin_text_is_left_alone(text):
     assert fix_mojibake(text).text == text

@@ -8,16 +8,16 @@ turns its edits into change-log entries with the node's source position.
 
 from __future__ import annotations
 
-import functools
-import gc
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from typing import Any, Callable, Iterable, Mapping, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 
 import regex
 
 from newsclean.model import Block, Change, Document, Flag, Span, span_of
+from newsclean.perf import pauses_gc
 
 T = TypeVar("T")
 
@@ -47,7 +47,9 @@ def unchanged(text: str) -> TextFix:
     return TextFix(text, ())
 
 
-def sub_explained(pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str], text: str, reason: str) -> TextFix:
+def sub_explained(
+    pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str], text: str, reason: str
+) -> TextFix:
     """``pattern.sub(repl, text)`` that also reports each replacement made.
 
     >>> fix = sub_explained(regex.compile(r"(?<=\\p{Han}),"), "，", "你好,世界", "full-width comma")
@@ -61,7 +63,7 @@ def sub_explained(pattern: regex.Pattern[str], repl: str | Callable[[regex.Match
         new = repl(match) if callable(repl) else match.expand(repl)
         if new == match.group(0):
             continue
-        pieces.append(text[last:match.start()])
+        pieces.append(text[last : match.start()])
         pieces.append(new)
         edits.append(Edit(match.start(), match.end(), match.group(0), new, reason))
         last = match.end()
@@ -155,7 +157,7 @@ def compose(original: str, middle: str, first: Iterable[Edit], second: Iterable[
         for _, _, kind, i in group:
             if kind == 1:
                 e = second[i]
-                pieces.append(middle[last:e.start])
+                pieces.append(middle[last : e.start])
                 pieces.append(e.after)
                 last = e.end
                 reasons.append(e.reason)
@@ -210,7 +212,9 @@ def _span(start: int, end: int) -> Span:
     return s
 
 
-def edits_to_changes(name: str, edits: Iterable[Edit], spans: Iterable[Span], text_length: int | None = None) -> list[Change]:
+def edits_to_changes(
+    name: str, edits: Iterable[Edit], spans: Iterable[Span], text_length: int | None = None
+) -> list[Change]:
     """Change-log entries for ``edits`` made to a node whose source spans are ``spans``.
 
     The position is exact when the node is a single untouched span of the
@@ -258,29 +262,6 @@ def _locator(spans: tuple[Span, ...], text_length: int) -> Callable[[int, int], 
     return locate
 
 
-def pauses_gc(func: Callable[..., T]) -> Callable[..., T]:
-    """Run ``func`` with the cyclic garbage collector paused.
-
-    A cleaner logs one change per repair: a hundred thousand small acyclic
-    objects on a 10 MB dump, and every few thousand allocations the
-    collector would walk the whole (growing) document again, which doubled
-    the cleaners' time. Reference counting frees everything they drop; the
-    collector resumes (if it was running) when ``func`` returns.
-    """
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> T:
-        if not gc.isenabled():
-            return func(*args, **kwargs)
-        gc.disable()
-        try:
-            return func(*args, **kwargs)
-        finally:
-            gc.enable()
-
-    return wrapper
-
-
 Flagger = Callable[[str], Iterable[tuple[str, str, int, int]]]
 
 
@@ -321,7 +302,10 @@ def node_starts(texts: list[str], sep: int = 1) -> list[int]:
 
 
 def nodes_matching(
-    texts: list[str], trigger: re.Pattern[str] | regex.Pattern[str], joined: str | None = None, starts: list[int] | None = None
+    texts: list[str],
+    trigger: re.Pattern[str] | regex.Pattern[str],
+    joined: str | None = None,
+    starts: list[int] | None = None,
 ) -> set[int]:
     """Indices of ``texts`` in which ``trigger`` matches, found by one scan of their join.
 
@@ -486,7 +470,11 @@ def log_joined_edits(
             else:
                 where = whole
             change = new_obj(change_cls)
-            set_attr(change, "__dict__", {"cleaner": name, "span": where, "before": text[s:e], "after": after, "reason": reason})
+            set_attr(
+                change,
+                "__dict__",
+                {"cleaner": name, "span": where, "before": text[s:e], "after": after, "reason": reason},
+            )
             append(change)
             extend((text[last:s] if last > 0 else text[0:s], after))  # type: ignore[union-attr]
             last = e
@@ -630,7 +618,9 @@ def apply_text_fixer(
                         head[field] = new
         new_art_flags = _add_flags(article.flags, art_flags) if art_flags else article.flags
         if blocks is not None or head or new_art_flags != article.flags:
-            article = replace(article, blocks=tuple(blocks) if blocks is not None else article.blocks, flags=new_art_flags, **head)
+            article = replace(
+                article, blocks=tuple(blocks) if blocks is not None else article.blocks, flags=new_art_flags, **head
+            )
             touched = True
         articles.append(article)
     furn = doc.furniture
@@ -686,7 +676,7 @@ def _common_prefix(a: str, b: str) -> int:
     """Length of the common prefix, by galloping then bisecting over slice comparisons (done in C)."""
     limit = min(len(a), len(b))
     lo, step = 0, 16
-    while lo + step <= limit and a[lo:lo + step] == b[lo:lo + step]:
+    while lo + step <= limit and a[lo : lo + step] == b[lo : lo + step]:
         lo += step
         step *= 2
     hi = min(limit, lo + step)
@@ -704,13 +694,13 @@ def _common_suffix(a: str, b: str, floor: int) -> int:
     limit = min(len(a), len(b)) - floor
     na, nb = len(a), len(b)
     lo, step = 0, 16
-    while lo + step <= limit and a[na - lo - step:na - lo] == b[nb - lo - step:nb - lo]:
+    while lo + step <= limit and a[na - lo - step : na - lo] == b[nb - lo - step : nb - lo]:
         lo += step
         step *= 2
     hi = min(limit, lo + step)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if a[na - mid:na - lo] == b[nb - mid:nb - lo]:
+        if a[na - mid : na - lo] == b[nb - mid : nb - lo]:
             lo = mid
         else:
             hi = mid - 1
@@ -729,7 +719,7 @@ def window_edit(text: str, new: str, reason: str) -> TextFix:
     n, m = len(text), len(new)
     start = _common_prefix(text, new)
     end = _common_suffix(text, new, start)
-    return TextFix(new, (Edit(start, n - end, text[start:n - end], new[start:m - end], reason),))
+    return TextFix(new, (Edit(start, n - end, text[start : n - end], new[start : m - end], reason),))
 
 
 def all_texts(doc: Document) -> str:
@@ -760,7 +750,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> TextFix:
     for e in edits:
         if e.start < last:
             continue  # overlapping edit: the earlier one wins
-        pieces.append(text[last:e.start])
+        pieces.append(text[last : e.start])
         pieces.append(e.after)
         kept.append(e)
         last = e.end
@@ -769,9 +759,28 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> TextFix:
 
 
 __all__ = [
-    "Edit", "Flagger", "MERGE_GAP", "TextFix", "TextFixer", "all_texts", "apply_edits", "apply_text_fixer", "chain", "compose",
-    "edits_by_node", "edits_to_changes", "fix_from_edits", "log_joined_edits", "merge_close", "node_spans", "node_starts", "node_texts",
-    "nodes_matching", "pauses_gc",
-    "rewrite_joined", "sub_explained", "unchanged", "window_edit",
+    "Edit",
+    "Flagger",
+    "MERGE_GAP",
+    "TextFix",
+    "TextFixer",
+    "all_texts",
+    "apply_edits",
+    "apply_text_fixer",
+    "chain",
+    "compose",
+    "edits_by_node",
+    "edits_to_changes",
+    "fix_from_edits",
+    "log_joined_edits",
+    "merge_close",
+    "node_spans",
+    "node_starts",
+    "node_texts",
+    "nodes_matching",
+    "pauses_gc",
+    "rewrite_joined",
+    "sub_explained",
+    "unchanged",
+    "window_edit",
 ]
-

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from newsclean.cleaners.base import (
     Edit,
@@ -84,7 +85,7 @@ def _words_at(text: str, i: int, ch: str, freqs: Mapping[str, int]) -> Iterator[
         for b in range(max(i + 1, a + 2), min(n, a + 4) + 1):
             if not is_han(text[b - 1]) and b - 1 != i:
                 break
-            f = freqs.get(text[a:i] + ch + text[i + 1:b], 0)
+            f = freqs.get(text[a:i] + ch + text[i + 1 : b], 0)
             if f:
                 yield f, a, b
 
@@ -116,9 +117,9 @@ def _conflicts(text: str, i: int, start: int, end: int, freq: int, freqs: Mappin
 def _from_evidence(text: str, i: int, ch: str, lb: int, rb: int, evidence: frozenset[str]) -> str | None:
     n = len(text)
     for alt in _MORE_FREQUENT_FOR[ch]:
-        if rb == 0 and i + 3 <= n and is_han(text[i + 2]) and alt + text[i + 1:i + 3] in evidence:
+        if rb == 0 and i + 3 <= n and is_han(text[i + 2]) and alt + text[i + 1 : i + 3] in evidence:
             return alt
-        if lb == 0 and i >= 2 and is_han(text[i - 2]) and text[i - 2:i] + alt in evidence:
+        if lb == 0 and i >= 2 and is_han(text[i - 2]) and text[i - 2 : i] + alt in evidence:
             return alt
     return None
 
@@ -163,7 +164,9 @@ def fix_lookalikes(text: str, evidence: frozenset[str] = frozenset()) -> TextFix
             # Repairs replace one character by one, so positions stay put;
             # a position repaired twice is one edit of the original character.
             first = changed.get(e.start)
-            changed[e.start] = e if first is None else Edit(e.start, e.end, first.before, e.after, f"{first.reason}; {e.reason}")
+            changed[e.start] = (
+                e if first is None else Edit(e.start, e.end, first.before, e.after, f"{first.reason}; {e.reason}")
+            )
         if not found:
             break
     if text == original:
@@ -182,22 +185,30 @@ def _lookalike_pass(text: str, evidence: frozenset[str]) -> tuple[str, list[Edit
             continue  # KEPT: neither rule can act on it, whatever the wider context (memoised)
         left_han = i > 0 and is_han(text[i - 1])
         right_han = i + 1 < n and is_han(text[i + 1])
-        lb = freqs.get(text[i - 1:i + 1], 0) if left_han else -1
-        rb = freqs.get(text[i:i + 2], 0) if right_han else -1
+        lb = freqs.get(text[i - 1 : i + 1], 0) if left_han else -1
+        rb = freqs.get(text[i : i + 2], 0) if right_han else -1
         if evidence and (lb == 0 or rb == 0):
             alt = _from_evidence(text, i, ch, lb, rb, evidence)
             # The document's spelling is taken only if the lexicon would not
             # turn it back (`东昌府区人民` next to a printed `东昌府区入冠口`
             # keeps 人民): otherwise the two rules disagree and nothing is certain.
-            if alt and _lexicon_choice(text[max(0, i - REACH):i] + alt + text[i + 1:i + REACH + 1], min(i, REACH), alt, freqs) is None:
-                edits.append(Edit(i, i + 1, ch, alt, f"OCR look-alike: {ch}→{alt} (spelt so elsewhere in the document)"))
-                text = text[:i] + alt + text[i + 1:]  # later candidates see the repaired context
+            if (
+                alt
+                and _lexicon_choice(
+                    text[max(0, i - REACH) : i] + alt + text[i + 1 : i + REACH + 1], min(i, REACH), alt, freqs
+                )
+                is None
+            ):
+                edits.append(
+                    Edit(i, i + 1, ch, alt, f"OCR look-alike: {ch}→{alt} (spelt so elsewhere in the document)")
+                )
+                text = text[:i] + alt + text[i + 1 :]  # later candidates see the repaired context
                 continue
         choice = _lexicon_choice(text, i, ch, freqs, lb, rb)
         if choice is not None:
             alt, alt_best, orig = choice
             edits.append(Edit(i, i + 1, ch, alt, f"OCR look-alike: {ch}→{alt} (lexicon: {alt_best} vs {orig})"))
-            text = text[:i] + alt + text[i + 1:]
+            text = text[:i] + alt + text[i + 1 :]
     return text, edits
 
 
@@ -218,8 +229,8 @@ def _lexicon_choice(
     del lb, rb
     lo = i - REACH if i > REACH else 0
     if freqs is not word_frequencies():
-        return _lexicon_choice_at(text[lo:i + REACH + 1], i - lo, ch, freqs)
-    return _lexicon_choice_memo(text[lo:i + REACH + 1], i - lo, ch)
+        return _lexicon_choice_at(text[lo : i + REACH + 1], i - lo, ch, freqs)
+    return _lexicon_choice_memo(text[lo : i + REACH + 1], i - lo, ch)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -233,13 +244,15 @@ def _lexicon_choice_at(text: str, i: int, ch: str, freqs: Mapping[str, int]) -> 
     right_han = i + 1 < n and is_han(text[i + 1])
     if not (left_han or right_han):
         return None
-    lb = freqs.get(text[i - 1:i + 1], 0) if left_han else -1
-    rb = freqs.get(text[i:i + 2], 0) if right_han else -1
+    lb = freqs.get(text[i - 1 : i + 1], 0) if left_han else -1
+    rb = freqs.get(text[i : i + 2], 0) if right_han else -1
     if max(lb, rb) >= STRONG:
         return None  # the printed character makes a common word: no look-alike can beat it by RATIO
     alts = [
-        alt for alt in CONFUSABLE.get(ch, "")
-        if max(freqs.get(text[i - 1] + alt, 0) if left_han else 0, freqs.get(alt + text[i + 1], 0) if right_han else 0) >= MIN_FREQ
+        alt
+        for alt in CONFUSABLE.get(ch, "")
+        if max(freqs.get(text[i - 1] + alt, 0) if left_han else 0, freqs.get(alt + text[i + 1], 0) if right_han else 0)
+        >= MIN_FREQ
     ]
     if not alts:
         return None  # the look-alike makes no common word with a neighbour either
@@ -259,17 +272,30 @@ def fix_numbers_and_dashes(text: str, *, ranges: bool = True, numbers: bool = Tr
     """
     edits: list[Edit] = []
     if ranges and "一" in text:
-        edits.extend(Edit(m.start(), m.end(), "一", "—", "range dash read as the character 一") for m in _RANGE_DASH.finditer(text))
+        edits.extend(
+            Edit(m.start(), m.end(), "一", "—", "range dash read as the character 一")
+            for m in _RANGE_DASH.finditer(text)
+        )
     if numbers and any(c in text for c in "OolI"):
         for m in _LETTER_IN_NUMBER.finditer(text):
             run = m.group(0)
             letters = sum(1 for c in run if c in "OolI")
             if letters <= len(run) - letters:
-                edits.append(Edit(m.start(), m.end(), run, run.translate(_NUMBER_FIX), "letter O/l read inside a number"))
+                edits.append(
+                    Edit(m.start(), m.end(), run, run.translate(_NUMBER_FIX), "letter O/l read inside a number")
+                )
     for m in _STRAY_WORD.finditer(text) if stray else ():
         word = m.group(1)
         if word in _STRAY_REPAIR:
-            edits.append(Edit(m.start(), m.end(), m.group(0), _STRAY_REPAIR[word], f"stray English word {word!r} inside Chinese text"))
+            edits.append(
+                Edit(
+                    m.start(),
+                    m.end(),
+                    m.group(0),
+                    _STRAY_REPAIR[word],
+                    f"stray English word {word!r} inside Chinese text",
+                )
+            )
     return apply_edits(text, edits)
 
 
@@ -357,20 +383,24 @@ def _scan(joined: str) -> tuple[list[tuple[int, int]], frozenset[str]]:
         i = m.start()
         ch = joined[i]
         if ch in alt_chars:
-            printed.add(joined[i:i + 3])
+            printed.add(joined[i : i + 3])
             if i >= 2:
-                printed.add(joined[i - 2:i + 1])
+                printed.add(joined[i - 2 : i + 1])
         v = _verdict(joined[i - 1] if i else "", ch, joined[i + 1] if i + 1 < n else "")
         if v & 3:
             found.append((i, v))
         if v & (LEFT_UNKNOWN | RIGHT_UNKNOWN) and more[ch]:
             for alt in more[ch]:
                 if v & RIGHT_UNKNOWN and i + 2 < n and is_han(joined[i + 2]):
-                    wanted.add(alt + joined[i + 1:i + 3])
+                    wanted.add(alt + joined[i + 1 : i + 3])
                 if v & LEFT_UNKNOWN and i >= 2 and is_han(joined[i - 2]):
-                    wanted.add(joined[i - 2:i] + alt)
+                    wanted.add(joined[i - 2 : i] + alt)
     # A look-alike that is itself a candidate was seen above; any other is looked for.
-    others = {f for f in wanted if not (f[0] in alt_chars and f[0] in CONFUSABLE or f[-1] in alt_chars and f[-1] in CONFUSABLE)}
+    others = {
+        f
+        for f in wanted
+        if not (f[0] in alt_chars and f[0] in CONFUSABLE or f[-1] in alt_chars and f[-1] in CONFUSABLE)
+    }
     return found, frozenset(wanted & printed) | _evidence(joined, others)
 
 
@@ -389,7 +419,7 @@ def _evidence(doc_text: str, wanted: set[str]) -> frozenset[str]:
 _LATIN_PROBE = f"[a-z][a-z](?:(?<=[{HAN}][a-z][a-z])|(?<=[{HAN}][{SPACE}][a-z][a-z])|(?<=[{SPACE}][{SPACE}][a-z][a-z]))"
 _HAN_THEN_LATIN = re.compile(_LATIN_PROBE)
 # (separate scans: an alternation of patterns led by different classes is tried at every position)
-_DASH_PROBE = re.compile(f"一(?:(?<=\\d一)|(?<=\\d[年月日号时点]一))\\d")
+_DASH_PROBE = re.compile("一(?:(?<=\\d一)|(?<=\\d[年月日号时点]一))\\d")
 _LETTER_PROBE = re.compile(r"[OolI](?:(?<=\d[OolI])|(?=\d))")
 
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator, Mapping
 from operator import itemgetter
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from newsclean.cleaners.base import (
     Edit,
@@ -55,7 +56,9 @@ _MARK_CLUSTER = re.compile(
 _SLOW = re.compile(r"[()\"'•・‧∙―－⋯…@]|\.\.\.|。。。|--|://|www\.")
 # (led by one class, so the regex engine skips through the text in C; an
 # alternation of differently led patterns is tried at every position)
-_SLOW_BUT_PARENS = re.compile(r"['•・‧∙―－⋯@.。\-:w](?:(?<=['•・‧∙―－⋯@])|(?<=\.)\.\.|(?<=。)。。|(?<=-)-|(?<=:)//|(?<=w)ww\.)")
+_SLOW_BUT_PARENS = re.compile(
+    r"['•・‧∙―－⋯@.。\-:w](?:(?<=['•・‧∙―－⋯@])|(?<=\.)\.\.|(?<=。)。。|(?<=-)-|(?<=:)//|(?<=w)ww\.)"
+)
 _ONE_FOR_ONE = re.compile(r"[()\"]")  # parentheses and ASCII double quotes: replaced one character for one
 # A correct ellipsis (……) needs nothing: a run of … of another length sends a text the slow way.
 # (A scan of its own: a pattern led by one literal is skipped through in C.)
@@ -150,15 +153,28 @@ def _paren_edits(text: str) -> Iterator[Edit]:
             chinese = _chinese_context(text, s, e)
         if chinese:
             for i in ascii_members:
-                yield Edit(i, i + 1, text[i], "（" if text[i] == "(" else "）", "ASCII parenthesis in Chinese text made full-width")
+                yield Edit(
+                    i,
+                    i + 1,
+                    text[i],
+                    "（" if text[i] == "(" else "）",
+                    "ASCII parenthesis in Chinese text made full-width",
+                )
 
 
 def _quote_edits(text: str, char: str, opening: str, closing: str) -> Iterator[Edit]:
     if char == "'":
         # An apostrophe inside a Latin word (don't, Children's) is not a quote.
         positions = [
-            i for i in _positions(text, char)
-            if not (0 < i < len(text) - 1 and text[i - 1].isascii() and text[i - 1].isalpha() and text[i + 1].isascii() and text[i + 1].isalpha())
+            i
+            for i in _positions(text, char)
+            if not (
+                0 < i < len(text) - 1
+                and text[i - 1].isascii()
+                and text[i - 1].isalpha()
+                and text[i + 1].isascii()
+                and text[i + 1].isalpha()
+            )
         ]
     else:
         positions = list(_positions(text, char))
@@ -249,7 +265,11 @@ def _needs_another_pass(fix: TextFix) -> bool:
 def _fix_once(text: str, traditional: bool) -> TextFix:
     if not _SLOW.search(text):
         # Only marks to judge: the regex engine does it in one pass.
-        return TextFix(text, ()) if ("," not in text and not _MARK_CLUSTER.search(text)) else apply_edits(text, _mark_edits(text))
+        return (
+            TextFix(text, ())
+            if ("," not in text and not _MARK_CLUSTER.search(text))
+            else apply_edits(text, _mark_edits(text))
+        )
     guard = _protected(text)
     trad = traditional or "「" in text
     edits: list[Edit] = []
@@ -291,13 +311,22 @@ def unpaired_quotes(text: str) -> list[tuple[str, str, int, int]]:
         n_open, n_close = text.count(opening), text.count(closing)
         if n_open != n_close:
             pos = _first_unmatched(text, opening, closing)
-            flags.append(("unpaired_quote", f"unbalanced {opening}{closing} quotes ({n_open} opening, {n_close} closing)", pos, pos + 1))
+            flags.append(
+                (
+                    "unpaired_quote",
+                    f"unbalanced {opening}{closing} quotes ({n_open} opening, {n_close} closing)",
+                    pos,
+                    pos + 1,
+                )
+            )
     for char in ('"', "'"):
         if char in text:
             count = text.count(char)
             if count % 2 and (char == '"' or _HAN_RE.search(text)):
                 pos = text.find(char)
-                flags.append(("unpaired_quote", f"odd number of ASCII {char} quotes ({count}); left uncurled", pos, pos + 1))
+                flags.append(
+                    ("unpaired_quote", f"odd number of ASCII {char} quotes ({count}); left uncurled", pos, pos + 1)
+                )
     return flags
 
 

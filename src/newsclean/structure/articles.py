@@ -32,8 +32,8 @@ from typing import Any
 import regex
 
 from newsclean.model import Article, Block, Change, Document, Furniture, Span, merge_spans, span_of
+from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
-from newsclean.structure._perf import gc_paused
 from newsclean.structure.cues import (
     content_words,
     crossing_word,

@@ -20,8 +20,8 @@ from typing import Any
 import regex
 
 from newsclean.model import Block, Change, Document, Furniture
+from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
-from newsclean.structure._perf import gc_paused
 from newsclean.structure.columns import split_columns
 from newsclean.structure.cues import ends_sentence, is_signoff, join_text, visible_len
 from newsclean.structure.interleave import deinterleave_lines

@@ -26,8 +26,8 @@ from typing import Any
 
 from newsclean.lexicon import segmentation_score, word_freq
 from newsclean.model import Block, Change, Document, Flag, merge_spans, span_of
+from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
-from newsclean.structure._perf import gc_paused
 from newsclean.structure.cues import (
     crossing_word,
     dangling_end,

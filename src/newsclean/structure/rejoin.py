@@ -27,8 +27,8 @@ import regex
 
 from newsclean.lexicon import word_tag
 from newsclean.model import Article, Block, Change, Document, Span, merge_spans
+from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
-from newsclean.structure._perf import gc_paused
 from newsclean.structure.cues import (
     crossing_word,
     ends_continuing,
