@@ -34,12 +34,13 @@ from newsclean.registry import get_cleaner
 # The default order. Furniture comes out before lines are rejoined (a footer
 # in mid-story must not stop a join), and structure is read from clean text.
 # Intended order once every cleaner exists (each is added here when it lands):
-#   repair_mojibake, normalize_unicode, undouble, detect_furniture, dedupe, rejoin_lines,
+#   repair_mojibake, normalize_unicode, detect_script, undouble, detect_furniture, dedupe, rejoin_lines,
 #   punctuation, ocr_confusions, build_articles, reassemble_fragments,
 #   cjk_spacing, extract_metadata
 DEFAULT_CLEANERS: tuple[str, ...] = (
     "repair_mojibake",
     "normalize_unicode",
+    "detect_script",
     "undouble",
     "detect_furniture",
     "dedupe",

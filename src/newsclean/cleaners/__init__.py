@@ -1,3 +1,3 @@
 """Text-tier cleaners: each module registers its cleaners on import."""
 
-from newsclean.cleaners import dedupe, mojibake, ocr, punctuation, spacing, undouble, unicode  # noqa: F401
+from newsclean.cleaners import dedupe, mojibake, ocr, punctuation, script, spacing, undouble, unicode  # noqa: F401
