@@ -8,9 +8,10 @@ characters that only Simplified text uses, counted over a sample.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 from newsclean.model import Document
 from newsclean.registry import cleaner
