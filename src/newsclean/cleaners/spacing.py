@@ -49,7 +49,26 @@ _LETTER_SPACED = re.compile(f"(?<![{HAN}])[{HAN}](?:[{SPACE}][{HAN}](?![{HAN}]))
 _CREDIT = re.compile(f"[（(][{HAN}·]+(?:[{SPACE}]+[{HAN}·]+)+[）)]")
 # A whole node of Han words separated by spaces: a byline, a headline pair, a name list.
 _WORD_LIST = re.compile(f"[{HAN}·、]+(?:[{SPACE}]+[{HAN}·、]+)+")
-_LABELS = ("编者按", "编者的话", "编后", "编后语", "记者手记", "短评", "链接", "相关链接", "小贴士", "延伸阅读")
+_LABELS = (
+    "编者按",
+    "编者的话",
+    "编后",
+    "编后语",
+    "记者手记",
+    "短评",
+    "链接",
+    "相关链接",
+    "小贴士",
+    "延伸阅读",
+    "本报讯",
+    "本刊讯",
+    "編者按",
+    "編者的話",
+    "編後語",
+    "記者手記",
+    "本報訊",
+    "本刊訊",
+)
 _LABEL = re.compile(f"(?:{'|'.join(_LABELS)})[{SPACE}]+")
 _SENTENCE = re.compile(r"[，。！？；,.!?;]")
 
