@@ -13,7 +13,7 @@ jump lines leave ``jump_out``/``jump_in`` hints for fragment reassembly.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -76,22 +76,22 @@ def _kind_of(text: str) -> str | None:
     return None
 
 
-def _read_columns(doc: Document) -> Document:
-    """Side-by-side columns (``pdftotext -layout``) re-read column by column, before anything else."""
+def _reorder_lines(doc: Document, reorder: Callable, reason: str) -> Document:
+    """Apply a line re-ordering (``reorder(blocks) -> (blocks, [(span, before, after)])``) to every article."""
     changes: list[Change] = []
     articles = []
     for a in doc.articles:
-        blocks, bands = split_columns(a.blocks)
-        for span, before, after in bands:
-            changes.append(
-                Change("detect_furniture", span, before, after, "side-by-side columns read column by column")
-            )
-        if bands:
-            a = replace(a, blocks=tuple(blocks))
-        articles.append(a)
+        blocks, moves = reorder(a.blocks)
+        changes.extend(Change("detect_furniture", span, before, after, reason) for span, before, after in moves)
+        articles.append(replace(a, blocks=tuple(blocks)) if moves else a)
     if not changes:
         return doc
     return replace(doc, articles=tuple(articles)).with_changes(changes)
+
+
+def _read_columns(doc: Document) -> Document:
+    """Side-by-side columns (``pdftotext -layout``) re-read column by column, before anything else."""
+    return _reorder_lines(doc, split_columns, "side-by-side columns read column by column")
 
 
 @cleaner("detect_furniture", family="structure")
@@ -109,20 +109,7 @@ def detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
 
 def _read_interleaved(doc: Document) -> Document:
     """Column lines printed alternately (``pdftotext`` default mode) re-read column by column."""
-    changes: list[Change] = []
-    articles = []
-    for a in doc.articles:
-        blocks, runs = deinterleave_lines(a.blocks)
-        for span, before, after in runs:
-            changes.append(
-                Change("detect_furniture", span, before, after, "interleaved column lines re-read column by column")
-            )
-        if runs:
-            a = replace(a, blocks=tuple(blocks))
-        articles.append(a)
-    if not changes:
-        return doc
-    return replace(doc, articles=tuple(articles)).with_changes(changes)
+    return _reorder_lines(doc, deinterleave_lines, "interleaved column lines re-read column by column")
 
 
 def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
