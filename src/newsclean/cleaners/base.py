@@ -395,8 +395,7 @@ def log_joined_edits(
     exact_limit = -1
     offset = 0
     whole: Span | None = None
-    ends: list[int] | None = None
-    deltas: list[int] = []
+    locate: Callable[[int, int], Span | None] | None = None
     skipping = False
     new_obj, set_attr, append = _new, _set, changes.append
     span_cls, change_cls, gap = Span, Change, MERGE_GAP
@@ -418,22 +417,14 @@ def log_joined_edits(
             extend = pieces.extend
             last = -(1 << 30)
             node = spans[k]
-            ends = None
+            locate = None
             if len(node) == 1:
                 whole = node[0]
                 offset, exact_limit = whole.start, whole.end - whole.start
             else:
+                # a paragraph rejoined from lines: offsets mapped line by line
                 whole, exact_limit, offset = span_of(node), -1, 0
-                # a paragraph rejoined from lines: map offsets line by line
-                # (when the text is its spans laid end to end)
-                ends, deltas = [], []
-                pos = 0
-                for sp in node:
-                    deltas.append(sp.start - pos)
-                    pos += sp.end - sp.start
-                    ends.append(pos)
-                if pos != len(text):
-                    ends = None
+                locate = _locator(node, len(text))
         elif skipping:
             continue
         s -= base
@@ -448,12 +439,8 @@ def log_joined_edits(
                 reason = prev.reason
             if e <= exact_limit:
                 where = _span(offset + first, offset + e)
-            elif ends is not None:
-                i0 = bisect_right(ends, first)
-                i1 = bisect_right(ends, e - 1) if e > first else i0
-                where = _span(first + deltas[i0], e + deltas[i1]) if i1 < len(ends) else whole
             else:
-                where = whole
+                where = (locate(first, e) if locate is not None else None) or whole
             changes[-1] = _change(name, where, text[first:e], gathered, reason)
             pieces.append(text[last:s])  # type: ignore[union-attr]
         else:
@@ -463,12 +450,8 @@ def log_joined_edits(
             if e <= exact_limit:
                 where = new_obj(span_cls)
                 set_attr(where, "__dict__", {"start": offset + s, "end": offset + e})
-            elif ends is not None:
-                i0 = bisect_right(ends, s)
-                i1 = bisect_right(ends, e - 1) if e > s else i0
-                where = _span(s + deltas[i0], e + deltas[i1]) if i1 < len(ends) else whole
             else:
-                where = whole
+                where = (locate(s, e) if locate is not None else None) or whole
             change = new_obj(change_cls)
             set_attr(
                 change,
