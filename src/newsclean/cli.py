@@ -7,7 +7,6 @@ and summarises); 2 usage error (bad flag, unknown cleaner or format).
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import os
 import sys
@@ -201,20 +200,12 @@ def _config(args: argparse.Namespace) -> PipelineConfig:
 
 
 def expand_inputs(inputs: Sequence[str]) -> Iterator[str]:
-    """Files named, the ``*.txt`` files of directories named, and glob matches, in order."""
+    """Files named, the ``*.txt`` files of directories named, and glob matches, in order (as a batch plans them)."""
+    from newsclean.batch.plan import expand
+
     for item in inputs:
-        path = Path(item)
-        if item == "-":
-            yield item
-        elif path.is_dir():
-            yield from (str(p) for p in sorted(path.rglob("*.txt")) if p.is_file())
-        elif any(ch in item for ch in "*?[") and not path.exists():
-            matches = sorted(glob.glob(item, recursive=True))
-            if not matches:
-                yield item  # reported as missing, like a plain path
-            yield from matches
-        else:
-            yield item
+        for source, _ in expand(item):
+            yield source
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
