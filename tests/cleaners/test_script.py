@@ -39,5 +39,8 @@ def test_lang_can_be_forced_by_configuration():
 
 
 def test_the_space_after_a_dateline_label_stays_in_both_scripts():
-    for dump in ("本报讯 今年流感疫苗于10月15日开打，长者优先接种。", "本報訊 今年流感疫苗於10月15日開打，長者優先接種。"):
+    for dump in (
+        "本报讯 今年流感疫苗于10月15日开打，长者优先接种。",
+        "本報訊 今年流感疫苗於10月15日開打，長者優先接種。",
+    ):
         assert clean_text(dump).articles[0].blocks[0].text.startswith(dump[:4] + "今")
