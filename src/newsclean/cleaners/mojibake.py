@@ -1,11 +1,14 @@
 """Mojibake: Chinese text whose bytes were once decoded with the wrong codec.
 
-Two cases are repaired, both only where the detection is certain — the
+Three cases are repaired, all only where the detection is certain — the
 garbled run re-encodes to bytes that decode *strictly* in the intended codec
 into Chinese text made of common characters:
 
 * UTF-8 read as Windows-1252/Latin-1: ``ä¸\\xadæ–‡`` → ``中文``
 * GBK/GB18030 read as Latin-1: ``ÖÐ¹ú`` → ``中国``
+* UTF-8 read as GBK/GB18030: ``涓枃鏂伴椈`` → ``中文新闻`` (a run whose bytes
+  were cut by the wrong decoder, shown as ``�``, is left alone: the lost byte
+  cannot be known)
 
 Anything else (a French word, a lone ``é``, a single ``“``) never matches the
 run pattern or fails the strict decoding, and is left alone. This cleaner runs
@@ -15,12 +18,12 @@ first: normalize_unicode would drop the C1 characters such runs contain.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import regex
 
-from newsclean.cleaners.base import TextFix, apply_text_fixer, sub_explained
+from newsclean.cleaners.base import Edit, TextFix, apply_edits, apply_text_fixer, chain, sub_explained
 from newsclean.lexicon import char_frequency_rank, word_freq
 from newsclean.model import Document
 from newsclean.registry import cleaner
@@ -29,11 +32,28 @@ from newsclean.registry import cleaner
 _CP1252_HIGH = bytes(range(0x80, 0x100)).decode("cp1252", errors="ignore")
 _HIGH_CHARS = "".join(sorted(set(_CP1252_HIGH) | {chr(b) for b in range(0x80, 0x100)}))
 _RUN = regex.compile("[" + regex.escape(_HIGH_CHARS) + "]{4,}")
-# Every garbled run holds a Latin-1 letter (UTF-8 and GBK lead bytes 0xC0-0xFF):
-# a cheap scan for one picks the few texts worth the run pattern.
-_LATIN1_LETTER = re.compile("[\u00c0-\u00ff]")
 _HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’·—…]")
 COMMON_RANK = 3500
+
+
+def _gbk_mojibake_signals() -> str:
+    """Characters GB18030 gives to byte pairs led by 0x81-0xA0 or 0xAA-0xAF.
+
+    Rare characters and private-use code points in Simplified text; UTF-8
+    continuation bytes read as GBK lead bytes land there in almost every run
+    of two or more Chinese characters, so they pick the texts worth a check.
+    """
+    chars = []
+    for lead in [*range(0x81, 0xA1), *range(0xAA, 0xB0)]:
+        for trail in [*range(0x40, 0x7F), *range(0x80, 0xFF)]:
+            chars.append(bytes((lead, trail)).decode("gb18030"))
+    return "".join(chars)
+
+
+# Runs a GBK decoder made of UTF-8 bytes: no ASCII, no space, no U+FFFD.
+_GBK_RUN = regex.compile(r"[^\x00-\x7f\s\ufffd]{2,}")
+# Whole UTF-8 encoded characters of 3 bytes (CJK and full-width punctuation).
+_UTF8_CJK = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2})+")
 
 
 def _as_bytes(text: str) -> bytes | None:
@@ -74,6 +94,52 @@ def _repair(match: regex.Match[str]) -> str:
     return match.group(0)
 
 
+def _utf8_read_as_gbk(run: str) -> list[tuple[int, int, str]]:
+    """(start, end, repaired) for the parts of ``run`` that are UTF-8 bytes read as GB18030.
+
+    A part must start and end on a character boundary; an ASCII byte the GBK
+    decoder swallowed as the second half of its last pair is given back.
+    """
+    boundaries: dict[int, int] = {}  # byte offset -> character offset
+    chunks = []
+    offset = 0
+    for index, ch in enumerate(run):
+        boundaries[offset] = index
+        encoded = ch.encode("gb18030")
+        chunks.append(encoded)
+        offset += len(encoded)
+    boundaries[offset] = len(run)
+    data = b"".join(chunks)
+    repairs = []
+    for match in _UTF8_CJK.finditer(data):
+        begin, end = match.start(), match.end()
+        if begin not in boundaries:
+            continue
+        swallowed = ""
+        if end not in boundaries and data[end : end + 1].isascii() and end + 1 in boundaries:
+            swallowed, cut = chr(data[end]), end + 1
+        else:
+            end = cut = max((e for e in range(end, begin, -3) if e in boundaries), default=begin)
+        chinese = data[begin:end].decode("utf-8")
+        if cut - begin >= 6 and _plausible_chinese(chinese, 2):
+            repairs.append((boundaries[begin], boundaries[cut], chinese + swallowed))
+    return repairs
+
+
+def fix_utf8_read_as_gbk(text: str) -> TextFix:
+    """Re-decode runs of UTF-8 Chinese that were decoded as GBK/GB18030.
+
+    >>> fix_utf8_read_as_gbk("记者：" + "中文新闻".encode("utf-8").decode("gb18030")).text
+    '记者：中文新闻'
+    """
+    edits: list[Edit] = []
+    for run in _GBK_RUN.finditer(text):
+        for start, end, repaired in _utf8_read_as_gbk(run.group(0)):
+            a, b = run.start() + start, run.start() + end
+            edits.append(Edit(a, b, text[a:b], repaired, REASON + " (UTF-8 read as GBK)"))
+    return apply_edits(text, edits)
+
+
 def fix_mojibake(text: str) -> TextFix:
     """Repair runs of UTF-8 or GBK bytes that were decoded as Windows-1252/Latin-1.
 
@@ -83,13 +149,34 @@ def fix_mojibake(text: str) -> TextFix:
     '记者中国医院'
     >>> fix_mojibake("Café Élysée naïve").text
     'Café Élysée naïve'
+    >>> fix_mojibake("新闻 " + "中文新闻".encode("utf-8").decode("gb18030")).text
+    '新闻 中文新闻'
     """
-    return sub_explained(
-        _RUN, _repair, text, "mojibake: bytes of Chinese text decoded with the wrong codec, re-decoded"
+    return chain(
+        text,
+        lambda t: sub_explained(_RUN, _repair, t, REASON),
+        fix_utf8_read_as_gbk,
     )
+
+
+REASON = "mojibake: bytes of Chinese text decoded with the wrong codec, re-decoded"
+# Texts worth a look: a Latin-1 letter (UTF-8 or GBK read as Latin-1) or a
+# GBK signal character (UTF-8 read as GBK).
+_TRIGGER = regex.compile("[\u00c0-\u00ff" + regex.escape(_gbk_mojibake_signals()) + "]")
+
+
+_REPLACEMENT = re.compile("\ufffd+")
+
+
+def flag_lost_bytes(text: str) -> Iterator[tuple[str, str, int, int]]:
+    """A ``lost_text`` flag on each run of U+FFFD: bytes no codec could read, or mojibake only partly repaired."""
+    for match in _REPLACEMENT.finditer(text):
+        yield "lost_text", "undecodable bytes (U+FFFD): text was lost here", match.start(), match.end()
 
 
 @cleaner("repair_mojibake", family="stray characters")
 def repair_mojibake(doc: Document, options: Mapping[str, Any]) -> Document:
-    """Mojibake (UTF-8 or GBK read as Windows-1252/Latin-1) re-decoded where the result is certainly Chinese."""
-    return apply_text_fixer(doc, "repair_mojibake", fix_mojibake, trigger=_LATIN1_LETTER)
+    """Mojibake (UTF-8 or GBK read as Latin-1, UTF-8 read as GBK) re-decoded where the result is certainly Chinese."""
+    return apply_text_fixer(
+        doc, "repair_mojibake", fix_mojibake, trigger=_TRIGGER, flagger=flag_lost_bytes, flag_trigger=_REPLACEMENT
+    )
