@@ -18,7 +18,7 @@ first: normalize_unicode would drop the C1 characters such runs contain.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import regex
@@ -53,7 +53,7 @@ def _gbk_mojibake_signals() -> str:
 # Runs a GBK decoder made of UTF-8 bytes: no ASCII, no space, no U+FFFD.
 _GBK_RUN = regex.compile(r"[^\x00-\x7f\s\ufffd]{2,}")
 # Whole UTF-8 encoded characters of 3 bytes (CJK and full-width punctuation).
-_UTF8_CJK = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2})+")
+_UTF8_CJK = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2,}")
 
 
 def _as_bytes(text: str) -> bytes | None:
@@ -94,35 +94,40 @@ def _repair(match: regex.Match[str]) -> str:
     return match.group(0)
 
 
+def _gb18030_boundaries(run: str) -> tuple[bytes, Callable[[int], int | None]]:
+    """``run`` encoded in GB18030, and a map from a byte offset to its character offset (None: mid-character)."""
+    data = run.encode("gb18030", errors="replace")
+    if len(data) == 2 * len(run):  # the usual case: every character is one byte pair
+        return data, lambda offset: None if offset % 2 else offset // 2
+    boundaries: dict[int, int] = {}
+    offset = 0
+    for index, ch in enumerate(run):
+        boundaries[offset] = index
+        offset += len(ch.encode("gb18030", errors="replace"))
+    boundaries[offset] = len(run)
+    return data, boundaries.get
+
+
 def _utf8_read_as_gbk(run: str) -> list[tuple[int, int, str]]:
     """(start, end, repaired) for the parts of ``run`` that are UTF-8 bytes read as GB18030.
 
     A part must start and end on a character boundary; an ASCII byte the GBK
     decoder swallowed as the second half of its last pair is given back.
     """
-    boundaries: dict[int, int] = {}  # byte offset -> character offset
-    chunks = []
-    offset = 0
-    for index, ch in enumerate(run):
-        boundaries[offset] = index
-        encoded = ch.encode("gb18030")
-        chunks.append(encoded)
-        offset += len(encoded)
-    boundaries[offset] = len(run)
-    data = b"".join(chunks)
+    data, char_at = _gb18030_boundaries(run)
     repairs = []
     for match in _UTF8_CJK.finditer(data):
         begin, end = match.start(), match.end()
-        if begin not in boundaries:
+        if char_at(begin) is None:
             continue
         swallowed = ""
-        if end not in boundaries and data[end : end + 1].isascii() and end + 1 in boundaries:
+        if char_at(end) is None and data[end : end + 1].isascii() and char_at(end + 1) is not None:
             swallowed, cut = chr(data[end]), end + 1
         else:
-            end = cut = max((e for e in range(end, begin, -3) if e in boundaries), default=begin)
+            end = cut = next((e for e in range(end, begin, -3) if char_at(e) is not None), begin)
         chinese = data[begin:end].decode("utf-8")
         if cut - begin >= 6 and _plausible_chinese(chinese, 2):
-            repairs.append((boundaries[begin], boundaries[cut], chinese + swallowed))
+            repairs.append((char_at(begin), char_at(cut), chinese + swallowed))
     return repairs
 
 
