@@ -75,3 +75,17 @@ def _other_config():
     from newsclean.pipeline import make_config
 
     return make_config(disable=["normalize_unicode"])
+
+
+def test_a_changed_font_file_changes_the_fingerprint(tmp_path):
+    from newsclean.batch.resume import fingerprint
+    from newsclean.pipeline import make_config
+    from newsclean.writers.options import WriteOptions
+
+    font = tmp_path / "font.otf"
+    font.write_bytes(b"first version")
+    options = WriteOptions(font=str(font))
+    before = fingerprint(make_config(), options)
+    assert fingerprint(make_config(), options) == before
+    font.write_bytes(b"second version")  # same path, new content: the PDFs must be redone
+    assert fingerprint(make_config(), options) != before

@@ -3,7 +3,7 @@
 An output counts as up to date when it is newer than its input *and* was
 written under the same settings. The settings are summed up in a
 fingerprint (newsclean's version and code, the cleaners and their options,
-the writer options); ``OUT/.newsclean-stamp`` records the fingerprint of
+the writer options, the content of a ``--font`` file); ``OUT/.newsclean-stamp`` records the fingerprint of
 the outputs in ``OUT``. When a run starts with other settings it rewrites the
 stamp first, and only outputs written after the stamp count as made under
 it, so outputs of earlier settings are redone (even after an interrupted
@@ -42,8 +42,18 @@ def code_digest() -> str:
         return _CODE_DIGEST
 
 
+def file_digest(path: str | None) -> str | None:
+    """SHA-256 of a file the outputs depend on (the ``--font``), or None if there is none or it cannot be read."""
+    if not path:
+        return None
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None  # the writer reports the missing font
+
+
 def fingerprint(config: Any, options: Any) -> str:
-    """The fingerprint of a run's settings (cleaners, their options, writer options, version and code)."""
+    """The fingerprint of a run's settings (cleaners, their options, writer options, font file, version and code)."""
     from newsclean import __version__
 
     settings = {
@@ -52,6 +62,7 @@ def fingerprint(config: Any, options: Any) -> str:
         "cleaners": list(config.cleaners),
         "options": config.options,
         "write": asdict(options) if is_dataclass(options) else repr(options),
+        "font_file": file_digest(getattr(options, "font", None)),
     }
     blob = json.dumps(settings, sort_keys=True, ensure_ascii=False, default=repr)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
