@@ -58,3 +58,38 @@ def test_without_any_font_the_error_says_what_to_do(monkeypatch):
     monkeypatch.setattr(fonts, "package_font", lambda style="serif": None)
     with pytest.raises(ConfigError, match="fonts-noto-cjk"):
         find_cjk_font(use_fontconfig=False)
+
+
+def _tiny_collection(tmp_path, names):
+    """A .ttc of small subsets of the packaged font, one face per name (family and full name set to it)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.ttCollection import TTCollection
+
+    collection = TTCollection()
+    for name in names:
+        face = TTFont(str(package_font("sans").path))
+        subsetter = subset.Subsetter()
+        subsetter.populate(text="中文新闻报道医院")
+        subsetter.subset(face)
+        face["name"].setName(name, 1, 3, 1, 0x409)
+        face["name"].setName(name, 4, 3, 1, 0x409)
+        collection.fonts.append(face)
+    path = tmp_path / "faces.ttc"
+    collection.save(str(path))
+    return path
+
+
+def test_a_user_collection_gives_the_face_of_the_script_not_the_first(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = _tiny_collection(tmp_path, ["Tiny JP", "Tiny SC", "Tiny TC"])
+    assert (user_font(path, "zh-Hans").index, user_font(path, "zh-Hans").family) == (1, "Tiny SC")
+    assert user_font(path, "zh-TW").index == 2
+    assert user_font(path, "ja").index == 1  # no Japanese choice: the Simplified face is the default script
+
+    single = fonts.single_face_file(user_font(path, "zh-Hans"))
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(single)) as face:
+        assert face["name"].getDebugName(4) == "Tiny SC"
+    assert fonts.single_face_file(user_font(path, "zh-Hans")) == single  # cut once, then reused

@@ -27,6 +27,7 @@ user and packaged fonts (single-face files) are loaded by path.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -104,8 +105,12 @@ def _script(lang: str) -> str:
     return "sc"
 
 
-def user_font(path: str | os.PathLike[str]) -> CJKFont:
-    """The font file the user named; :class:`ConfigError` if it is not a readable font."""
+def user_font(path: str | os.PathLike[str], lang: str = "zh-Hans") -> CJKFont:
+    """The font file the user named; :class:`ConfigError` if it is not a readable font.
+
+    In a collection (``.ttc``/``.otc``) the face of ``lang``'s script is
+    chosen by its name (SC, TC, HK...), not blindly the first (often Japanese).
+    """
     font = Path(path).expanduser()
     if not font.is_file():
         raise ConfigError(f"font file not found: {font}")
@@ -118,7 +123,58 @@ def user_font(path: str | os.PathLike[str]) -> CJKFont:
         raise ConfigError(f"{font}: cannot read font: {exc.strerror or exc}") from None
     if magic not in (b"OTTO", b"\x00\x01\x00\x00", b"true", b"ttcf", b"wOFF", b"wOF2"):
         raise ConfigError(f"{font}: not an OpenType/TrueType font")
+    if magic == b"ttcf":
+        index, name = collection_face(font, lang)
+        return CJKFont(font.resolve(), name or font.stem, "user", index)
     return CJKFont(font.resolve(), font.stem, "user")
+
+
+# How the faces of a CJK collection name their script (Noto/Source Han: "... SC").
+_FACE_NAME_TAGS = {
+    "sc": (" SC", " CN", "GB", "Simplified", "简"),
+    "tc": (" TC", " TW", "Traditional", "繁"),
+    "hk": (" HK", " TC", "Traditional", "繁"),
+}
+
+
+def collection_face(path: Path, lang: str) -> tuple[int, str]:
+    """Index and name of the face of a font collection whose name says ``lang``'s script (the first if none does)."""
+    try:
+        from fontTools.ttLib import TTCollection
+
+        with TTCollection(str(path), lazy=True) as collection:
+            names = [face["name"].getDebugName(4) or face["name"].getDebugName(1) or "" for face in collection.fonts]
+    except Exception as exc:  # fontTools raises many kinds on a damaged file
+        raise ConfigError(f"{path}: cannot read font collection: {exc}") from None
+    for tag in _FACE_NAME_TAGS[_script(lang)]:
+        for index, name in enumerate(names):
+            if tag in name:
+                return index, name
+    return 0, names[0] if names else ""
+
+
+def single_face_file(font: CJKFont) -> Path:
+    """A file holding only ``font``'s face, for renderers that load the first face of a file.
+
+    Faces other than the first of a user's collection are cut out once with
+    fontTools into newsclean's cache folder (keyed by the file's path, size,
+    time and face) and reused by later runs.
+    """
+    if font.index == 0:
+        return font.path
+    stat = font.path.stat()
+    key = hashlib.sha256(f"{font.path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{font.index}".encode()).hexdigest()[:24]
+    cache_dir = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsclean" / "fonts"
+    target = cache_dir / f"{font.path.stem}-{font.index}-{key}.otf"
+    if not target.is_file():
+        from fontTools.ttLib import TTFont
+
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.part")
+        with TTFont(str(font.path), fontNumber=font.index, lazy=False) as face:
+            face.save(str(partial))
+        os.replace(partial, target)
+    return target
 
 
 @cache
@@ -197,7 +253,7 @@ def find_cjk_font(
     if style not in ("serif", "sans"):
         raise ValueError(f"style must be 'serif' or 'sans', not {style!r}")
     if user_font_path:
-        return user_font(user_font_path)
+        return user_font(user_font_path, lang)
     found = fontconfig_font(style, lang) if use_fontconfig else None
     found = found or package_font(style)
     if found is None:

@@ -31,7 +31,7 @@ from pathlib import Path
 from newsclean.errors import ConfigError
 from newsclean.model import Document
 from newsclean.writers import register_writer
-from newsclean.writers.fonts import CJKFont, find_cjk_font, missing_characters
+from newsclean.writers.fonts import CJKFont, find_cjk_font, missing_characters, single_face_file
 from newsclean.writers.html import render_html
 from newsclean.writers.options import WriteOptions
 
@@ -84,8 +84,9 @@ def _family_css(generic: str, font: CJKFont, allowed: dict[str, Path]) -> tuple[
     if font.source == "fontconfig":
         # Selected by family name through fontconfig: picks the right face of a .ttc.
         return "", f'"{family}", {generic}'
-    url = font.path.as_uri()
-    allowed[url] = font.path
+    path = single_face_file(font)
+    url = path.as_uri()
+    allowed[url] = path
     face = f'@font-face {{ font-family: "{family}"; src: url("{_css_string(url)}"); }}\n'
     return face, f'"{family}", {generic}'
 
