@@ -347,14 +347,28 @@ def _review_parser(sub) -> None:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from newsclean.review import write_all_reports
+    """Review pages named like ``convert``'s outputs: folders of a directory input are mirrored in OUTDIR."""
+    from newsclean.batch.plan import plan
+    from newsclean.review import ReportResult, write_all_reports
 
-    paths = list(expand_inputs(args.inputs))
-    if "-" in paths:
+    tasks = [t for t in plan(args.inputs, args.out) if not t.duplicate]
+    if any(t.source == "-" for t in tasks):
         raise UsageError("review reads files, not stdin")
     jobs = default_jobs() if args.jobs == 0 else max(1, args.jobs)
     kinds = ("html", "json") if args.json else ("html",)
-    results = write_all_reports(paths, args.out, kinds, _config(args), jobs=jobs, html_suffix=".html")
+    good = [t for t in tasks if t.error is None]
+    written = iter(
+        write_all_reports(
+            [t.source for t in good],
+            args.out,
+            kinds,
+            _config(args),
+            jobs=jobs,
+            html_suffix=".html",
+            names=[t.name for t in good],
+        )
+    )
+    results = [next(written) if t.error is None else ReportResult(t.source, error=t.error) for t in tasks]
     for result in results:
         if result.ok:
             print("\n".join(result.outputs))

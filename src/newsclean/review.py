@@ -653,10 +653,16 @@ def render_reports(
     return rendered
 
 
-def report_paths(source: str | Path, out_dir: str | Path, *, html_suffix: str = ".review.html") -> dict[str, Path]:
-    """Where the reports of ``source`` go: ``OUT/<stem><html_suffix>`` and ``OUT/<stem>.changes.json``."""
-    stem = Path(source).stem
-    return {"html": Path(out_dir) / f"{stem}{html_suffix}", "json": Path(out_dir) / f"{stem}.changes.json"}
+def report_paths(
+    source: str | Path, out_dir: str | Path, *, html_suffix: str = ".review.html", name: str | None = None
+) -> dict[str, Path]:
+    """Where the reports of ``source`` go: ``OUT/<name><html_suffix>`` and ``OUT/<name>.changes.json``.
+
+    ``name`` is the output name a batch plan gave the input (folders
+    mirrored, :mod:`newsclean.batch.plan`); by default the file's stem.
+    """
+    base = Path(out_dir) / (name or Path(source).stem)
+    return {"html": base.with_name(base.name + html_suffix), "json": base.with_name(base.name + ".changes.json")}
 
 
 def write_reports(
@@ -667,8 +673,12 @@ def write_reports(
     *,
     html_suffix: str = ".review.html",
     options: ReviewOptions | None = None,
+    name: str | None = None,
 ) -> ReportResult:
-    """Clean the dump at ``path`` and write its ``kinds`` of report; errors are returned, not raised."""
+    """Clean the dump at ``path`` and write its ``kinds`` of report; errors are returned, not raised.
+
+    ``name`` is the output name below ``out_dir`` (see :func:`report_paths`).
+    """
     from newsclean.pipeline import clean_text, make_config
     from newsclean.readers import read_path
 
@@ -676,7 +686,7 @@ def write_reports(
     try:
         raw = read_path(path).text
         doc = clean_text(raw, source=Path(path).name, config=make_config(config))
-        targets = report_paths(path, out_dir, html_suffix=html_suffix)
+        targets = report_paths(path, out_dir, html_suffix=html_suffix, name=name)
         rendered = render_reports(doc, raw, kinds, options)
         written = tuple(str(write_atomic(targets[k], data)) for k, data in rendered.items())
     except NewscleanError as exc:
@@ -698,12 +708,17 @@ def write_all_reports(
     *,
     jobs: int = 1,
     html_suffix: str = ".review.html",
+    names: Sequence[str | None] | None = None,
 ) -> list[ReportResult]:
-    """:func:`write_reports` for every path, in a process pool when ``jobs > 1``."""
+    """:func:`write_reports` for every path (with its output name from ``names``), in a process pool when ``jobs > 1``."""
+    names = list(names) if names is not None else [None] * len(paths)
     if jobs <= 1 or len(paths) <= 1:
-        return [write_reports(p, out_dir, kinds, config, html_suffix=html_suffix) for p in paths]
+        return [write_reports(p, out_dir, kinds, config, html_suffix=html_suffix, name=n) for p, n in zip(paths, names)]
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(write_reports, p, out_dir, tuple(kinds), config, html_suffix=html_suffix) for p in paths]
+        futures = [
+            pool.submit(write_reports, p, out_dir, tuple(kinds), config, html_suffix=html_suffix, name=n)
+            for p, n in zip(paths, names)
+        ]
         return [f.result() for f in futures]

@@ -54,3 +54,24 @@ def test_report_files_need_files_not_stdout(tmp_path, capsys):
         main(["convert", str(SEED), "-o", str(tmp_path), "--report", "pdf"])
     assert exit_.value.code == 2
     assert main(["review", "-", "-o", str(tmp_path)]) == 2
+
+
+def test_review_of_a_directory_mirrors_its_folders_like_convert(tmp_path, capsys):
+    archive = tmp_path / "archive"
+    for folder in ("2024", "2025"):
+        (archive / folder).mkdir(parents=True)
+        (archive / folder / "p1.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["review", str(archive), "-o", str(out), "--json"]) == 0
+    pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert pages == ["2024/p1.changes.json", "2024/p1.html", "2025/p1.changes.json", "2025/p1.html"]
+
+
+def test_review_of_two_files_with_one_name_refuses_the_second(tmp_path, capsys):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "p1.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["review", str(tmp_path / "a" / "p1.txt"), str(tmp_path / "b" / "p1.txt"), "-o", str(out)]) == 1
+    assert "already used by another input" in capsys.readouterr().err
+    assert [p.name for p in out.iterdir()] == ["p1.html"]
