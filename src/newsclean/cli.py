@@ -270,6 +270,7 @@ def _run_with_progress(
     total = _count_inputs(args.inputs) if sys.stderr.isatty() else 0
     if total <= 1:
         return results, run_batch(args.inputs, out_dir, on_result=keep, **batch)
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
     from rich.text import Text
 
@@ -278,7 +279,7 @@ def _run_with_progress(
             return Text(f"{task.speed or 0:.1f} files/s")
 
     columns = (TextColumn("converting"), BarColumn(), MofNCompleteColumn(), RateColumn(), TimeRemainingColumn())
-    with Progress(*columns, transient=True) as progress:
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("convert", total=total)
 
         def advance(result: ConvertResult) -> None:
