@@ -31,12 +31,14 @@ from typing import Any
 
 import regex
 
-from newsclean.model import Article, Block, Change, Document, Furniture, Span, merge_spans, span_of
+from newsclean.model import Article, Block, Change, Document, Flag, Furniture, Span, merge_spans, span_of
 from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
 from newsclean.structure.cues import (
+    byline_marker,
     content_words,
     crossing_word,
+    dangling_end,
     dash_lead,
     ends_sentence,
     ends_with_credit,
@@ -47,6 +49,8 @@ from newsclean.structure.cues import (
     is_short_label,
     join_text,
     section_label,
+    starts_dangling,
+    visible_len,
 )
 from newsclean.structure.inline import split_inline_heads
 from newsclean.structure.roles import HEAD_ROLES, classify_lines, dump_style
@@ -66,6 +70,7 @@ class _Head:
     byline: tuple[str, tuple[Span, ...]] | None = None
     banners: list[Block] = field(default_factory=list)
     labels: list[tuple[str, tuple[Span, ...]]] = field(default_factory=list)  # earlier labels stacked above
+    flags: list[Flag] = field(default_factory=list)  # spots of the head an editor must check
 
 
 @dataclass
@@ -119,7 +124,7 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
         elif role == "subtitle":
             dash = dash_lead(b.text) or ""
             m = _DASHES.match(b.text.strip())
-            prefix = m.group(0) if m and dash != "一" else dash
+            prefix = m.group(0) if m and len(m.group(0)) > len(dash) else dash
             text = _strip_prefix(b, prefix, ctx, "subtitle dash: stored without it, writers add it back")
             head.subtitle = (
                 (text, b.spans)
@@ -127,8 +132,9 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
                 else (join_text(head.subtitle[0], text, " "), head.subtitle[1] + b.spans)
             )
         elif role == "byline":
-            m = _MARKER.match(b.text.strip())
-            text = _strip_prefix(b, m.group(0) if m else "", ctx, "byline marker")
+            marker = byline_marker(b.text)
+            reason = "byline marker" if _MARKER.match(marker) else "byline marker ■ misread by OCR as a boxed character"
+            text = _strip_prefix(b, marker, ctx, reason)
             bylines.append((text, b))
         elif role == "title":
             titles.append(b)
@@ -181,12 +187,93 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
             k = heads.index(md[0])
             head.kicker = (_join_lines(heads[:k], ctx), _spans(heads[:k]))
             heads = heads[k:]
-        elif heads[0].text.rstrip()[-1:] in "：:" or (ctx.style != "fixed" and not md):
+        elif heads[0].text.rstrip()[-1:] in "：:":
             head.kicker = (heads[0].text.strip(), heads[0].spans)
             heads = heads[1:]
+        elif not md:
+            heads = _split_kicker(heads, head, ctx, credited=bool(bylines or head.subtitle))
     if heads:
         head.title = (_join_lines(heads, ctx), _spans(heads))
     return head
+
+
+def _split_kicker(heads: list[Block], head: _Head, ctx: _Ctx, *, credited: bool) -> list[Block]:
+    """Set ``head.kicker`` from plain headline lines stacked over the headline; the headline's lines are returned.
+
+    One paragraph per line (a ``lines`` dump): the first printed line is the
+    kicker. A hard-wrapped dump breaks long headlines too, so there it takes
+    a story's cluster (closed by a byline or subtitle) of exactly two printed
+    lines that do not wrap into each other, the first a line of its own
+    length. A headline of two phrases printed side by side reads the same in
+    a dump that breaks it, so that reading is flagged for the editor.
+    """
+    printed = _printed_lines(heads)
+    if len(printed) < 2:
+        return heads
+    if ctx.style != "fixed":
+        head.kicker = (_join_wrapped(printed[0]), _spans(printed[0]))
+        return [b for line in printed[1:] for b in line]
+    if not credited or len(printed) != 2 or visible_len(_join_wrapped(printed[0])) < _MIN_KICKER:
+        return heads
+    head.kicker = (_join_wrapped(printed[0]), _spans(printed[0]))
+    head.flags.append(
+        Flag(
+            "uncertain_join",
+            f"two headline lines read as kicker {head.kicker[0]!r} over the headline; "
+            "check they are not one headline of two phrases printed side by side",
+            span_of(head.kicker[1]),
+        )
+    )
+    return printed[1]
+
+
+# a kicker is a line of its own; a shorter phrase over a headline line (智慧藥局上線) is more often the first
+# of two phrases printed side by side, which some extractors break into two lines
+_MIN_KICKER = 8
+
+
+def _printed_lines(heads: Sequence[Block]) -> list[list[Block]]:
+    """Headline lines grouped into the lines printed on the page: a line wrapped at the column runs on.
+
+    A break is a wrap when a lexicon word spans it (``聚焦基层卫⏎生人才培养``),
+    when a quote or bracket opened on the line is closed on the next
+    (``世界献血者⏎日”主题活动``), or when the line ends in a word that needs a
+    complement. OCR sets wrapped lines apart by blank lines as often as not,
+    so the blank line itself says nothing.
+    """
+    printed = [[heads[0]]]
+    for b in heads[1:]:
+        if _wraps_into(printed[-1][-1].text, b.text):
+            printed[-1].append(b)
+        else:
+            printed.append([b])
+    return printed
+
+
+def _wraps_into(left: str, right: str) -> bool:
+    left, right = left.strip(), right.strip()
+    if crossing_word(left, right) or dangling_end(left) or starts_dangling(right):
+        return True
+    return _open_quotes(left) > 0
+
+
+def _open_quotes(text: str) -> int:
+    """Quotes and brackets opened in ``text`` and not closed in it."""
+    depth = 0
+    for ch in text:
+        if ch in "“‘「『（(《【":
+            depth += 1
+        elif ch in "”’」』）)》】" and depth:
+            depth -= 1
+    return depth
+
+
+def _join_wrapped(blocks: Sequence[Block]) -> str:
+    """Lines of one printed headline line: a wrap joins without a space."""
+    text = blocks[0].text.strip()
+    for b in blocks[1:]:
+        text = join_text(text, b.text)
+    return text
 
 
 _PLAIN_THEN_BOLD = regex.compile(r"^([^*\s][^*]*?)\s*\*\*(?=\S)(.+?)(?<=\S)\*\*$")
@@ -206,8 +293,10 @@ def _unbold(b: Block, ctx: _Ctx) -> Block:
 def _join_lines(blocks: Sequence[Block], ctx: _Ctx) -> str:
     """Headline lines: wrapped lines join without a space, stacked phrases with one."""
     text = blocks[0].text.strip()
-    for b in blocks[1:]:
-        wrapped = ctx.style == "fixed" and b.hints.get("blank_before", 1) == 0
+    for prev, b in zip(blocks, blocks[1:]):
+        wrapped = (ctx.style == "fixed" and b.hints.get("blank_before", 1) == 0) or (
+            not prev.hints.get("md_level") and not b.hints.get("md_level") and _wraps_into(prev.text, b.text)
+        )
         text = join_text(text, b.text, "" if wrapped else " ")
     return text
 
@@ -220,7 +309,7 @@ def _article(head: _Head, blocks: Sequence[Block] = ()) -> Article:
         if value is not None:
             fields[name] = value[0]
             spans[name] = value[1]
-    return Article(**fields, blocks=tuple(blocks), field_spans=spans)
+    return Article(**fields, blocks=tuple(blocks), field_spans=spans, flags=tuple(head.flags))
 
 
 def _body_block(b: Block, role: str, note: bool) -> Block:

@@ -34,8 +34,12 @@ _LATIN_END = regex.compile(r"[A-Za-z]$")
 _LATIN_START = regex.compile(r"^[A-Za-z]")
 _PAREN_TAIL = regex.compile(r"[（(]([^（()）]{1,40})[)）]$")
 _SIGNOFF = regex.compile(r"^[（(][^（()）]{1,40}[)）]$")
+# the same credit with its opening bracket misread by OCR (``《宣传科)``, ``[宣传科）``): the round closer settles it
+_SIGNOFF_MISREAD = regex.compile(r"^[《\[【〔〈<]([^（()）《》\[\]【】]{1,40})[)）]$")
 _MARKERS = "■□▲△●○◆◇★☆"
 _BYLINE_MARK = regex.compile(rf"^[{_MARKERS}]\s*")
+# OCR reads the solid square marker as a boxed character; set apart by a space it cannot be a name
+_BYLINE_MARK_MISREAD = regex.compile(r"^[国國罩回囗口田]\s+")
 _ROLE_SUFFIX = regex.compile(
     r"(记者|記者|通讯员|通訊員|报道|報導|报导|主任|院长|院長|书记|書記|局长|局長|委员|委員|成员|成員|"
     r"护士长|護理長|医师|醫師|医生|醫生|摄影|攝影|摄|攝|文|图|圖|编辑|編輯|主编|科|部|室|办|辦|中心|站|员|員|长|長|处|處)$"
@@ -44,12 +48,16 @@ _NAME = regex.compile(rf"^{_HAN}[{_HAN}·]{{1,3}}$")
 _REPORT = regex.compile(rf"^{_HAN}{{2,6}}(报道|報導|报导|讯|訊)$")
 _NEWSLETTER = regex.compile(r"(院讯|院訊|简讯|簡訊)$")  # a publication's or column's name, not a dateline
 _SECTION_SPACED = regex.compile(rf"^【?\s*{_HAN}(?:[ \u3000]+{_HAN}){{1,5}}\s*】?$")
+# a letter-spaced label of which OCR lost some spaces (``科 普园地``): single characters and one longer run
+_SECTION_PART_SPACED = regex.compile(rf"^{_HAN}{{1,3}}(?:[ \u3000]+{_HAN}{{1,3}}){{1,4}}$")
 _SECTION_BRACKET = regex.compile(rf"^【\s*[{_HAN} \u3000]{{2,10}}\s*】$")
 # a 2–4 character label set off by brackets or a bar as OCR reads the box: ``[要间``, ``简讯|``, ``[要间 |``
 _SECTION_DELIMITED = regex.compile(
     rf"^(?:[\[【][ \u3000]*({_HAN}{{2,4}})[ \u3000]*[\]】|｜]?|({_HAN}{{2,4}})[ \u3000]*[】|｜])[ \u3000]*[|｜]?$"
 )
 _DASH_LEAD = regex.compile(r"^(——|—|--|──|－－|一(?=\p{Han}))")
+# a dash as OCR reads it: hyphens and 一 mixed (``-一``, ``一-``), two 一 (``一一``), or one 一 set apart by a space
+_DASH_LEAD_OCR = regex.compile(r"^([\-—─－]+一[\-—─－]*|一[\-—─－]+|一一(?=\p{Han})|一[ \u3000]+(?=\p{Han}))[ \u3000]*")
 _NEWS_LEAD = regex.compile(
     r"^(近日|日前|近期|本报讯|本報訊|昨天|昨日|今天|今日|[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9]{4}年[0-9]{1,2}月)"
 )
@@ -134,7 +142,7 @@ def ends_sentence(text: str, *, soft: bool = True) -> bool:
     text = text.rstrip()
     if not text:
         return False
-    if ends_with_credit(text) or _SIGNOFF.match(text):
+    if ends_with_credit(text) or is_signoff(text):
         return True
     core = strip_closers(text)
     if not core:
@@ -165,7 +173,18 @@ def is_signoff(text: str) -> bool:
     >>> is_signoff("(社区科 赵宏宏)"), is_signoff("（内部资料 免费交流）本期")
     (True, False)
     """
-    return bool(_SIGNOFF.match(text.strip()))
+    text = text.strip()
+    return bool(_SIGNOFF.match(text) or _SIGNOFF_MISREAD.match(text))
+
+
+def signoff_opener_misread(text: str) -> str | None:
+    """The opening bracket of a signoff that OCR misread (``《`` in ``《宣传科)``), or None.
+
+    >>> signoff_opener_misread("《宣传科)"), signoff_opener_misread("（宣传科）")
+    ('《', None)
+    """
+    m = _SIGNOFF_MISREAD.match(text.strip())
+    return text.strip()[0] if m else None
 
 
 def section_label(text: str) -> str | None:
@@ -177,6 +196,8 @@ def section_label(text: str) -> str | None:
     ('要间', '简讯', '要间', None)
     """
     text = text.strip()
+    if dash_lead(text):
+        return None  # a subtitle's dash read as 一 and a space
     m = _SECTION_DELIMITED.match(text)
     if m:
         return m.group(1) or m.group(2)
@@ -184,7 +205,39 @@ def section_label(text: str) -> str | None:
         label = _SPACES.sub("", text).strip("【】")
         if 2 <= len(label) <= 8:
             return label
+    if _SECTION_PART_SPACED.match(text) and _partly_letter_spaced(_SPACES.split(text)):
+        return "".join(_SPACES.split(text))
     return None
+
+
+def _partly_letter_spaced(tokens: list[str]) -> bool:
+    """Tokens of a letter-spaced label that lost some spaces: single characters and at most one longer run.
+
+    Four to eight characters in all, so that a spaced two- or three-character
+    name (``王 芳``) is not taken for a label, and not a byline's shape.
+    """
+    longer = [t for t in tokens if len(t) > 1]
+    total = sum(map(len, tokens))
+    return len(longer) <= 1 and len(longer) < len(tokens) and 4 <= total <= 8 and not is_byline(" ".join(tokens))
+
+
+def byline_marker(text: str) -> str:
+    """The marker printed before a byline (``■ ``), or the boxed character OCR read for it; ``""`` if none.
+
+    A misread counts only as a lone character set apart by a space in front of
+    a byline: a name is never one character long.
+
+    >>> byline_marker("■ 吕婷"), byline_marker("国 张磊 李娜"), byline_marker("国晓宁 聊城报道"), byline_marker("国 家")
+    ('■ ', '国 ', '', '')
+    """
+    text = text.strip()
+    m = _BYLINE_MARK.match(text)
+    if m:
+        return m.group(0)
+    m = _BYLINE_MARK_MISREAD.match(text)
+    if m and _is_unmarked_byline(text[m.end() :]):
+        return m.group(0)
+    return ""
 
 
 def is_byline(text: str) -> bool:
@@ -192,18 +245,24 @@ def is_byline(text: str) -> bool:
 
     >>> is_byline("■ 吕婷 王泽刚"), is_byline("聊城市人民医院党委书记 姜祥坤"), is_byline("纲举目张 运笔开局")
     (True, True, False)
-    >>> is_byline("国晓宁 聊城报道")
-    True
+    >>> is_byline("国晓宁 聊城报道"), is_byline("国 急诊科 周建华"), is_byline("科 普园地")
+    (True, True, False)
     """
     text = text.strip()
     if not text or visible_len(text) > 60:
         return False
-    marked = bool(_BYLINE_MARK.match(text))
-    body = _BYLINE_MARK.sub("", text).strip()
+    marker = byline_marker(text)
+    body = text[len(marker) :].strip()
     if not body or _BYLINE_PUNCT.search(body):
         return False
-    if marked:
-        return True
+    return bool(marker) or _is_unmarked_byline(body)
+
+
+def _is_unmarked_byline(body: str) -> bool:
+    """``body`` (no marker) is names, role words and a dateline: the shape of a byline."""
+    body = body.strip()
+    if not body or visible_len(body) > 60 or _BYLINE_PUNCT.search(body):
+        return False
     if _REPORT.match(body) and not _NEWSLETTER.search(body):
         return True
     tokens = _SPACES.split(body)
@@ -216,8 +275,8 @@ def is_byline(text: str) -> bool:
     for tok in tokens[:-1]:
         if _NAME.match(tok) and len(tok) <= 3:
             continue
-        if _ROLE_TOKEN.fullmatch(tok) and _ROLE_SUFFIX.search(tok):
-            continue
+        if len(tok) >= 2 and _ROLE_TOKEN.fullmatch(tok) and _ROLE_SUFFIX.search(tok):
+            continue  # a role or department (通讯员, 急诊科); a lone 科 is a letter of a spaced label
         if _REPORT.match(tok):
             continue
         return False
@@ -230,19 +289,31 @@ def is_report_tail(text: str) -> bool:
 
 
 def dash_lead(text: str) -> str | None:
-    """The leading dash of a subtitle line (``——``, or ``一`` read for a dash).
+    """The leading dash of a subtitle line (``——``, or ``一`` read for a dash), with any space after an OCR dash.
 
     ``一`` counts only when it does not start a lexicon word with what follows.
 
     >>> dash_lead("——从系列座谈看"), dash_lead("一东昌府区卫健局提升服务质量工作走笔"), dash_lead("一串串饱含")
     ('——', '一', None)
+    >>> dash_lead("-一记心内科团队"), dash_lead("一一接種前後注意事項"), dash_lead("一 急诊科专家支招"), dash_lead("一 个月")
+    ('-一', '一一', '一 ', None)
     """
-    m = _DASH_LEAD.match(text.strip())
+    text = text.strip()
+    m = _DASH_LEAD_OCR.match(text)
+    if m:
+        dash = m.group(0)
+        rest = text[m.end() :]
+        if dash.startswith("一一"):
+            return None if any(word_freq("一一" + rest[:k]) for k in (1, 2)) else dash  # 一一对应 is a word
+        if dash.rstrip() == "一":
+            return None if word_freq("一" + rest[:1]) else dash  # 一 个月: a spaced word, not a dash
+        return dash
+    m = _DASH_LEAD.match(text)
     if not m:
         return None
     dash = m.group(1)
     if dash == "一":
-        rest = text.strip()[1:]
+        rest = text[1:]
         if any(word_freq("一" + rest[:k]) for k in (1, 2, 3)):
             return None
     return dash

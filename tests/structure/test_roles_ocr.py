@@ -1,0 +1,59 @@
+"""Headline roles on OCR dumps: misread markers, dashes and brackets, labels that lost spaces, kickers.
+
+The texts are made up; each case is the shape an OCR engine gives a printed
+element, not the words of any fixture.
+"""
+
+from __future__ import annotations
+
+from newsclean.pipeline import clean_text
+from newsclean.structure.cues import byline_marker, dash_lead, is_byline, is_signoff, section_label
+
+
+def test_byline_marker_misread_as_boxed_character_only_when_set_apart():
+    assert byline_marker("国 王小明 李四") == "国 "
+    assert byline_marker("罩 外科 赵六") == "罩 "
+    assert byline_marker("国庆华 通讯员 张三") == ""  # 国 is a surname when it is part of the name
+    assert is_byline("国 外科 赵六")
+
+
+def test_single_character_is_not_a_role_token_and_label_that_lost_spaces_is_a_label():
+    assert not is_byline("健 康讲堂")
+    assert section_label("健 康讲堂") == "健康讲堂"
+    assert section_label("王 芳芳") is None  # a spaced name is too short for a label
+    assert section_label("国 王小明 李四") is None
+
+
+def test_dash_read_by_ocr_leads_a_subtitle():
+    assert dash_lead("-一访基层医生") == "-一"
+    assert dash_lead("一一写在世界献血日") == "一一"
+    assert dash_lead("一 专家谈夏季养生") == "一 "
+    assert dash_lead("一 个月以来") is None  # 一个 is a word: a spaced line start, not a dash
+
+
+def test_signoff_with_misread_opening_bracket():
+    assert is_signoff("《宣传科)") and is_signoff("[院办）")
+    assert not is_signoff("《健康报》")
+
+
+def _page(*head_lines: str) -> str:
+    """A hard-wrapped OCR page: body lines wrapped tight, blocks set apart by blank lines."""
+    before = "上一篇文章的最后一段，\n写到这里就写完了，\n后面是另一篇文章。"
+    body = "3月5日上午，我院举办\n了一场健康讲座，吸引\n了很多市民参加，讲座\n结束后专家还为市民\n一一解答了疑问。"
+    return "\n\n".join([before, *head_lines, body, "（宣传科）"])
+
+
+def test_two_stacked_headline_lines_over_a_byline_are_kicker_and_headline():
+    doc = clean_text(_page("社区义诊进万家活动启动", "百名医生走进社区", "国 本报记者 王小明"))
+    art = next(a for a in doc.articles if a.title)
+    assert (art.kicker, art.title, art.byline) == ("社区义诊进万家活动启动", "百名医生走进社区", "本报记者 王小明")
+    assert any(f.kind == "uncertain_join" for f in art.flags)
+
+
+def test_headline_wrapped_over_two_lines_stays_one_headline():
+    doc = clean_text(_page("我院开展“世界无烟", "日”主题宣传活动", "通讯员 张三"))
+    art = next(a for a in doc.articles if a.title)
+    assert (art.kicker, art.title) == (None, "我院开展“世界无烟日”主题宣传活动")
+    doc = clean_text(_page("社区医院聚焦基层卫", "生服务能力建设", "通讯员 张三"))
+    art = next(a for a in doc.articles if a.title)
+    assert (art.kicker, art.title) == (None, "社区医院聚焦基层卫生服务能力建设")
