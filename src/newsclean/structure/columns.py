@@ -3,12 +3,18 @@
 Layout-preserving extractors print the columns of a page side by side on one
 text line, separated by runs of spaces. A copy editor reads such a page down
 one column, then the next. The cue is generic: a *band* of consecutive lines
-whose gaps of three or more spaces fall at the same display positions line
-after line (the column starts). Inside a band every line is cut at its gaps;
-each piece goes to the column whose start it is aligned with, and the band is
-re-emitted column by column, one block per piece, with the piece's exact
-source span. A headline that straddles the columns, or a page with a single
-column, has no such band and is left alone.
+whose gaps of three or more spaces fall at the same positions line after line
+(the column starts). A position is counted in characters (``pdftotext
+-layout`` gives every glyph, wide or narrow, one cell of its grid) or in
+display cells (text laid out for a monospaced screen); each band is measured
+the way its column starts line up best. A column may run on alone for a while
+(its neighbour ended earlier, or is set off by blank lines), so every piece
+that starts well right of the margin is evidence of a column start, not only
+the second and later pieces of a line. Inside a band every line is cut at its
+gaps; each piece goes to the column whose start it is aligned with, and the
+band is re-emitted column by column, one block per piece, with the piece's
+exact source span. A headline that straddles the columns, or a page with a
+single column, has no such band and is left alone.
 """
 
 from __future__ import annotations
@@ -20,48 +26,72 @@ import regex
 
 from newsclean.model import Block, Span
 from newsclean.readers.lines import display_width
+from newsclean.structure.cues import ends_sentence
 
 _GAP = regex.compile(r"[ \u3000]{3,}")
+_CLAUSE = regex.compile(r"[，。；,;]")  # running text, not a headline
 _MIN_LINES = 3  # lines with a gap a band needs before its columns are believed
-_SLACK = 3  # display cells a piece may start right of its column (paragraph indents)
+_SLACK = 4  # cells a piece may start right of its column (a paragraph indent of two wide characters)
+_MARGIN = 8  # cells: a line starting this far in is a column's, not an indented line of the first one
+_CENTRED = 6  # cells a short piece is set in from its column start when centred (a heading), beyond any indent
+_CHARS, _CELLS = 0, 1  # the two measures of a position
+
+Piece = tuple[int, int, int, int]  # (character position, display position, text start, text end)
+Placed = tuple[int, int, int]  # (position in the band's measure, text start, text end)
 
 
-def _pieces(b: Block) -> list[tuple[int, int, int]]:
-    """(display start, text start, text end) of each gap-separated piece of a line."""
+def _pieces(b: Block) -> list[Piece]:
+    """Each gap-separated piece of a line, its positions counted from the start of the raw line."""
     text = b.text
     base = int(b.hints.get("indent", 0))
-    out: list[tuple[int, int, int]] = []
+    spans: list[tuple[int, int]] = []
     pos = 0
     for m in _GAP.finditer(text):
         if m.start() > pos:
-            out.append((pos, m.start(), 0))
+            spans.append((pos, m.start()))
         pos = m.end()
     if pos < len(text):
-        out.append((pos, len(text), 0))
-    # display positions: cumulative width from the line start
-    result = []
-    for start, end, _ in out:
-        result.append((base + display_width(text[:start]), start, end))
-    return result
+        spans.append((pos, len(text)))
+    return [(base + start, base + display_width(text[:start]), start, end) for start, end in spans]
 
 
-def _head_row(b: Block, pieces: Sequence[tuple[int, int, int]]) -> bool:
-    """True if every piece of a row is shaped like a headline, label, byline or subtitle."""
+def _placed(row: Sequence[Piece], measure: int) -> list[Placed]:
+    """A row's pieces with their positions in one measure (:data:`_CHARS` or :data:`_CELLS`)."""
+    return [(p[measure], p[2], p[3]) for p in row]
+
+
+def _head_row(b: Block, pieces: Sequence[Piece]) -> bool:
+    """True if every piece of a row is shaped like a headline, label, byline or subtitle (no clause marks)."""
     from newsclean.structure.roles import _shape_role
 
-    return bool(pieces) and all(_shape_role(b.text[s:e].strip()) not in (None, "signoff") for _, s, e in pieces)
+    texts = [b.text[p[2] : p[3]].strip() for p in pieces]
+    return bool(texts) and all(_shape_role(t) not in (None, "signoff") and not _CLAUSE.search(t) for t in texts)
 
 
-def _centred_under(blocks: Sequence[Block], pieces, k: int) -> bool:
-    """True if row ``k`` is one piece that starts in the gap of the row above it (a byline centred under both)."""
-    if len(pieces[k]) != 1 or len(pieces[k - 1]) < 2:
+def _end(b: Block, piece: Placed, measure: int) -> int:
+    """Position just right of a piece, in the band's measure."""
+    text = b.text[piece[1] : piece[2]]
+    return piece[0] + (len(text) if measure == _CHARS else display_width(text))
+
+
+def _centred_under(
+    blocks: Sequence[Block], rows: Sequence[list[Placed]], k: int, bounds: Sequence[int], measure: int
+) -> bool:
+    """True if row ``k`` is one piece centred under the pieces of the row above (a byline under a wide headline).
+
+    It starts after the first piece above ends, at no column start, and not
+    right of the last piece above: it belongs to no single column.
+    """
+    if len(rows[k]) != 1 or len(rows[k - 1]) < 2:
         return False
-    above = pieces[k - 1]
-    first_end = above[0][0] + display_width(blocks[k - 1].text[above[0][1] : above[0][2]])
-    return first_end <= pieces[k][0][0] < above[-1][0] - _SLACK
+    above = rows[k - 1]
+    start = rows[k][0][0]
+    return _end(blocks[k - 1], above[0], measure) <= start < above[-1][0] + _SLACK and not any(
+        abs(start - c) <= _SLACK for c in bounds
+    )
 
 
-def _merge_pieces(text: str, pieces: list[tuple[int, int, int]], ncols: int) -> list[tuple[int, int, int]]:
+def _merge_pieces(pieces: list[Placed], ncols: int) -> list[Placed]:
     """A headline row cut into more pieces than columns: pieces across the narrowest gaps belong together."""
     pieces = list(pieces)
     while len(pieces) > ncols:
@@ -80,6 +110,139 @@ def _boundaries(starts: list[int], lines: int) -> list[int]:
         if support >= max(_MIN_LINES, lines // 3) and (not found or pos > found[-1] + _SLACK):
             found.append(pos)
     return found
+
+
+def _column_starts(rows: Sequence[Sequence[Piece]], measure: int) -> tuple[int, list[int]]:
+    """Column starts of a band in one measure, and how many piece starts right of the margin they explain."""
+    starts = [p[measure] for row in rows for m, p in enumerate(row) if m or p[measure] > _MARGIN]
+    bounds = _boundaries(starts, sum(1 for row in rows if len(row) >= 2))
+    explained = sum(1 for s in starts if any(b <= s <= b + _SLACK for b in bounds))
+    return explained, bounds
+
+
+def _best_measure(rows: Sequence[Sequence[Piece]]) -> tuple[int, list[int]]:
+    """The measure under which a band's column starts line up best (more starts explained, then fewer columns)."""
+    ranked = []
+    for measure in (_CHARS, _CELLS):
+        explained, bounds = _column_starts(rows, measure)
+        ranked.append((explained, -len(bounds), -measure, measure, bounds))
+    _, _, _, measure, bounds = max(ranked)
+    return measure, bounds
+
+
+def _band_end(blocks: Sequence[Block], pieces: Sequence[Sequence[Piece]], i: int) -> int:
+    """End of the band opened by the gapped line ``i``: lines with gaps, and up to two gapless lines between."""
+    n = len(blocks)
+    j = i + 1
+    last_multi = i
+    while j < n and j - last_multi <= 3 and pieces[j]:
+        gap = int(blocks[j].hints.get("blank_before", 0))
+        if gap > 2 or (gap >= 2 and _head_row(blocks[j], pieces[j])):
+            break  # (a row of headline-shaped pieces after a wide gap opens the next module of stories)
+        if len(pieces[j]) >= 2:
+            last_multi = j
+        j += 1
+    return last_multi + 1
+
+
+def _column_of(position: int, bounds: Sequence[int]) -> int:
+    """The column a piece starting at ``position`` is aligned with."""
+    return sum(1 for c in bounds if c <= position + _SLACK)
+
+
+def _tail_end(
+    blocks: Sequence[Block], pieces: Sequence[Sequence[Piece]], end: int, bounds: Sequence[int], measure: int
+) -> int:
+    """End of the lines after a band that one column printed on alone (its neighbour had ended).
+
+    Such a line follows with no blank line and stays inside its column: it
+    starts at a column start and does not run across the next one.
+    """
+    while end < len(blocks) and len(pieces[end]) == 1 and int(blocks[end].hints.get("blank_before", 0)) == 0:
+        piece = _placed(pieces[end], measure)[0]
+        col = _column_of(piece[0], bounds)
+        if col < len(bounds) and _end(blocks[end], piece, measure) > bounds[col] + _SLACK:
+            break
+        end += 1
+    return end
+
+
+def _mark_paragraph_starts(column: list[Block]) -> None:
+    """Set the blank-line hint where a column shows a paragraph start by its layout alone.
+
+    A line indented after a line that ends a sentence opens a paragraph, and
+    so does the line under a short piece centred in the column (a heading);
+    the heading itself is set off from the line above it.
+    """
+    for k in range(1, len(column)):
+        above, here = column[k - 1], column[k]
+        indent, indent_above = int(here.hints.get("indent", 0)), int(above.hints.get("indent", 0))
+        opens = (indent >= 2 and ends_sentence(above.text)) or (
+            indent_above >= _CENTRED and not ends_sentence(above.text) and indent < indent_above
+        )
+        if opens and not int(here.hints.get("blank_before", 0)):
+            column[k] = Block(here.type, here.text, here.spans, here.flags, {**here.hints, "blank_before": 1})
+
+
+def _cut(b: Block, piece: Placed, hints: dict) -> Block:
+    """The block of one piece of a line, with its exact source span."""
+    s0 = b.spans[0].start
+    return Block(b.type, b.text[piece[1] : piece[2]], (Span(s0 + piece[1], s0 + piece[2]),), b.flags, hints)
+
+
+def _read_band(
+    blocks: Sequence[Block], pieces: Sequence[Sequence[Piece]], i: int, end: int
+) -> tuple[list[Block] | None, int]:
+    """The lines from ``i`` re-read column by column (None if they show no column starts), and where they end."""
+    # the headline rows that open the band (centred, so no evidence of where the columns start): a cluster
+    # with a row of one piece (a centred byline) straddles the columns and is read first, row by row;
+    # otherwise each row holds one cluster per column
+    top = i
+    while top < end and _head_row(blocks[top], pieces[top]):
+        top += 1
+    measure, bounds = _best_measure(pieces[top:end])
+    if sum(1 for k in range(i, end) if len(pieces[k]) >= 2) < _MIN_LINES or not bounds:
+        return None, end
+    end = _tail_end(blocks, pieces, end, bounds, measure)
+    rows = {k: _placed(pieces[k], measure) for k in range(i, end)}
+    ncols = len(bounds) + 1
+    listed = [rows.get(k, []) for k in range(end)]
+    straddle = top < end and any(_centred_under(blocks, listed, k, bounds, measure) for k in range(i + 1, top))
+    columns: list[list[Block]] = [[] for _ in range(ncols)]
+    last_line: list[int] = [-2] * ncols
+    first_row: list[int] = [end] * ncols
+    lead: list[Block] = []
+    for k in range(i, end):
+        b = blocks[k]
+        row = rows[k]
+        if k < top and not straddle and len(row) > ncols:
+            row = _merge_pieces(row, ncols)
+        for m, piece in enumerate(row):
+            width = _end(b, piece, measure) - piece[0]
+            if k < top and straddle:
+                hints = dict(b.hints)
+                if m:
+                    hints["blank_before"] = max(1, int(hints.get("blank_before", 0)))
+                hints["indent"], hints["width"] = piece[0], piece[0] + width
+                lead.append(_cut(b, piece, hints))
+                continue
+            # one piece per column: each piece is in its own column, whatever its indent
+            col = m if len(row) == ncols else _column_of(piece[0], bounds)
+            hints = dict(b.hints)
+            hints["indent"] = max(0, piece[0] - (bounds[col - 1] if col else 0))
+            hints["width"] = hints["indent"] + width
+            hints["column"] = col
+            gap = int(b.hints.get("blank_before", 0))
+            hints["blank_before"] = max(1, gap) if last_line[col] != k - 1 and columns[col] else gap
+            last_line[col] = k
+            first_row[col] = min(first_row[col], k)
+            columns[col].append(_cut(b, piece, hints))
+    for c, col in enumerate(columns):
+        _mark_paragraph_starts(col)
+        if c and col and first_row[c] >= top and int(col[0].hints.get("indent", 0)) < 2:
+            # a column's first line without a paragraph indent goes on with the paragraph the column before ended
+            col[0] = Block(col[0].type, col[0].text, col[0].spans, col[0].flags, {**col[0].hints, "blank_before": 0})
+    return lead + [piece for col in columns for piece in col], end
 
 
 def split_columns(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span, str, str]]]:
@@ -110,81 +273,18 @@ def split_columns(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span
             out.append(blocks[i])
             i += 1
             continue
-        # the band: lines with gaps, and up to two gapless lines between them (a column ran short)
-        j = i + 1
-        last_multi = i
-        while (
-            j < n
-            and j - last_multi <= 3
-            and pieces[j]
-            and int(blocks[j].hints.get("blank_before", 0)) <= 2
-            and not (int(blocks[j].hints.get("blank_before", 0)) >= 2 and _head_row(blocks[j], pieces[j]))
-        ):
-            # (a row of headline-shaped pieces after a wide gap opens the next module of stories)
-            if len(pieces[j]) >= 2:
-                last_multi = j
-            j += 1
-        end = last_multi + 1
-        multi = [k for k in range(i, end) if len(pieces[k]) >= 2]
-        starts = [p[0] for k in multi for p in pieces[k][1:]]
-        bounds = _boundaries(starts, len(multi))
-        if len(multi) < _MIN_LINES or not bounds:
+        end = _band_end(blocks, pieces, i)
+        new, end = _read_band(blocks, pieces, i, end)
+        if new is None:
             out.extend(blocks[i:end])
-            i = end
-            continue
-        ncols = len(bounds) + 1
-        # the headline rows that open the band: a cluster with a row of one piece (a centred byline)
-        # straddles the columns and is read first, row by row; otherwise each row holds one cluster per column
-        top = i
-        while top < end and _head_row(blocks[top], pieces[top]):
-            top += 1
-        straddle = top < end and any(_centred_under(blocks, pieces, k) for k in range(i + 1, top))
-        columns: list[list[Block]] = [[] for _ in range(ncols)]
-        last_line: list[int] = [-2] * ncols
-        lead: list[Block] = []
-        for k in range(i, end):
-            b = blocks[k]
-            row = pieces[k]
-            if k < top and not straddle and len(row) > ncols:
-                row = _merge_pieces(b.text, row, ncols)
-            for m, (disp, start, stop) in enumerate(row):
-                if k < top and straddle:
-                    hints = dict(b.hints)
-                    if m:
-                        hints["blank_before"] = max(1, int(hints.get("blank_before", 0)))
-                    hints["indent"], hints["width"] = disp, disp + display_width(b.text[start:stop])
-                    s0 = b.spans[0].start
-                    lead.append(Block(b.type, b.text[start:stop], (Span(s0 + start, s0 + stop),), b.flags, hints))
-                    continue
-                if len(row) == ncols:
-                    col = m  # one piece per column: each piece is in its own column, whatever its indent
-                else:
-                    col = sum(1 for c in bounds if c <= disp + _SLACK)
-                text = b.text[start:stop]
-                origin = bounds[col - 1] if col else 0
-                hints = dict(b.hints)
-                hints["indent"] = max(0, disp - origin)
-                hints["width"] = hints["indent"] + display_width(text)
-                hints["column"] = col
-                if last_line[col] != k - 1:
-                    hints["blank_before"] = (
-                        max(1, int(b.hints.get("blank_before", 0)))
-                        if columns[col]
-                        else int(b.hints.get("blank_before", 0))
-                    )
-                else:
-                    hints["blank_before"] = int(b.hints.get("blank_before", 0))
-                last_line[col] = k
-                s0 = b.spans[0].start
-                columns[col].append(Block(b.type, text, (Span(s0 + start, s0 + stop),), b.flags, hints))
-        new = lead + [piece for col in columns for piece in col]
-        out.extend(new)
-        bands.append(
-            (
-                Span(blocks[i].spans[0].start, blocks[end - 1].spans[0].end),
-                "\n".join(b.text for b in blocks[i:end]),
-                "\n".join(b.text for b in new),
+        else:
+            out.extend(new)
+            bands.append(
+                (
+                    Span(blocks[i].spans[0].start, blocks[end - 1].spans[0].end),
+                    "\n".join(b.text for b in blocks[i:end]),
+                    "\n".join(b.text for b in new),
+                )
             )
-        )
         i = end
     return out, bands

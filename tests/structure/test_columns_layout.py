@@ -1,0 +1,103 @@
+"""Side-by-side columns as ``pdftotext -layout`` prints them (structure/columns.py).
+
+poppler places every glyph, wide or narrow, in one cell of its character grid,
+so the column starts line up in characters, not in display cells; a column
+may run on alone for a few lines, and a paragraph indent shows as spaces.
+"""
+
+from __future__ import annotations
+
+from newsclean.readers import segment_lines
+from newsclean.structure.columns import split_columns
+
+
+def _split(rows: list[str]) -> list:
+    blocks, _ = split_columns(list(segment_lines("\n".join(rows)).blocks()))
+    return blocks
+
+
+def _texts(rows: list[str]) -> list[str]:
+    return [b.text for b in _split(rows)]
+
+
+def _grid(*cells: tuple[int, str]) -> str:
+    """One line with each text placed at a character position (the character grid of pdftotext -layout)."""
+    line = ""
+    for pos, text in cells:
+        line = line.ljust(pos) + text
+    return line
+
+
+def test_columns_aligned_in_characters_not_display_cells():
+    rows = [
+        _grid((2, "6月13日下午，我院在门诊楼"), (29, "8.7天下降至7.9天，围手术期抗菌")),
+        _grid((0, "五楼学术报告厅召开2025年医疗"), (29, "药物预防使用率持续下降，但部分")),
+        _grid((0, "质量安全推进会。院领导班子成"), (29, "科室在会诊时限、危急值报告记录")),
+        _grid((0, "员、各临床医技科室主任、护士长"), (29, "等环节仍存在短板。")),
+    ]
+    assert _texts(rows) == [
+        "6月13日下午，我院在门诊楼",
+        "五楼学术报告厅召开2025年医疗",
+        "质量安全推进会。院领导班子成",
+        "员、各临床医技科室主任、护士长",
+        "8.7天下降至7.9天，围手术期抗菌",
+        "药物预防使用率持续下降，但部分",
+        "科室在会诊时限、危急值报告记录",
+        "等环节仍存在短板。",
+    ]
+
+
+def test_column_running_alone_on_its_own_lines_is_a_column():
+    # the right-hand module's lines fall between the left module's lines (different line pitch)
+    rows = [
+        _grid((2, "甲栏第一行文字写在这里，"), (28, "乙栏第一行文字写在这里，")),
+        _grid((55, "丙栏第一行文字写在这里，")),
+        _grid((0, "甲栏第二行文字写在这里，"), (28, "乙栏第二行文字写在这里，")),
+        _grid((55, "丙栏第二行文字写在这里，")),
+        _grid((0, "甲栏第三行文字写完了。"), (28, "乙栏第三行文字写完了。")),
+        _grid((55, "丙栏第三行文字写完了。")),
+        _grid((0, "甲栏第四行文字写完了。"), (28, "乙栏第四行文字写完了。"), (55, "丙栏第四行。")),
+    ]
+    texts = _texts(rows)
+    assert [t[0] for t in texts] == ["甲"] * 4 + ["乙"] * 4 + ["丙"] * 4
+
+
+def test_lines_one_column_prints_after_the_band_stay_in_that_column():
+    rows = [
+        _grid((2, "甲栏第一行文字写在这里，"), (28, "乙栏第一行文字写在这里，")),
+        _grid((0, "甲栏第二行文字写在这里，"), (28, "乙栏第二行文字写在这里，")),
+        _grid((0, "甲栏第三行文字写在这里，"), (28, "乙栏第三行文字写完了。")),
+        _grid((0, "甲栏第四行文字写完了。")),
+        _grid((28, "乙栏的图片说明文字。")),
+    ]
+    texts = _texts(rows)
+    assert texts.index("甲栏第四行文字写完了。") < texts.index("乙栏第一行文字写在这里，")
+    assert texts[-1] == "乙栏的图片说明文字。"
+
+
+def test_paragraph_indent_and_column_continuation_set_the_blank_line_hint():
+    rows = [
+        _grid((2, "甲栏第一段第一行文字写，"), (28, "写在这里，乙栏第一段完。")),
+        _grid((0, "甲栏第一段写完了文字。"), (30, "乙栏第二段第一行文字，")),
+        _grid((2, "甲栏第二段第一行文字写，"), (28, "乙栏第二段写完了文字。")),
+        _grid((0, "甲栏第二段第二行文字写在")),
+    ]
+    blank = {b.text: int(b.hints["blank_before"]) for b in _split(rows)}
+    assert blank["甲栏第二段第一行文字写，"] == 1  # indented after a sentence end: a new paragraph
+    assert blank["写在这里，乙栏第一段完。"] == 0  # no indent at the column top: the paragraph goes on
+    assert blank["乙栏第二段第一行文字，"] == 1
+
+
+def test_headline_of_two_phrases_over_a_byline_is_read_whole_first():
+    rows = [
+        _grid((12, "智慧藥局上線"), (39, "領藥等候時間縮短一半")),
+        _grid((40, "記者 黃志明")),
+        "",
+        _grid((2, "本院門診智慧藥局於9月1日正式啟用。新系統結"), (46, "用藥諮詢上，而不是一直數藥。」系統上線兩週以")),
+        _grid((0, "合自動配藥機器人與電子叫號看板，病人完成批價"), (46, "來，調劑錯誤件數也明顯下降。")),
+        _grid((0, "後，處方即同步傳送至藥局，平均領藥等候時間由原"), (51, "民眾如對用藥有疑問，可撥打藥物諮詢專線")),
+        _grid((0, "本的18分鐘縮短為8分鐘。"), (46, "04-2358-7766轉2210查詢。")),
+    ]
+    texts = _texts(rows)
+    assert texts[:3] == ["智慧藥局上線", "領藥等候時間縮短一半", "記者 黃志明"]
+    assert texts[-2:] == ["民眾如對用藥有疑問，可撥打藥物諮詢專線", "04-2358-7766轉2210查詢。"]
