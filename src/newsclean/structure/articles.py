@@ -373,9 +373,9 @@ def _build_articles(doc: Document, options: Mapping[str, Any]) -> Document:
                 if (
                     roles[j] == "head"
                     and blocks[j].hints.get("md_level")
-                    and any(roles[k] == "head" and blocks[k].hints.get("md_level") for k in group)
+                    and not _smaller_heads_above(j, group, blocks, roles)
                 ):
-                    break
+                    break  # a second # headline is the next story's, unless the ones above are set smaller (kicker)
                 if _starts_cluster(j, group, blocks, roles):
                     break  # a column label under a headline: the headline closed the story before
                 group.append(j)
@@ -611,6 +611,17 @@ def _build_trailing(items, blocks, roles, ctx: _Ctx) -> list[Article]:
     if run:
         articles.append(_article(_Head(), run))
     return articles
+
+
+def _smaller_heads_above(j: int, group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str]) -> bool:
+    """True if every ``#`` headline line of ``group`` is of a lower rank than line ``j`` (``####`` over ``##``).
+
+    Markdown levels follow the type size: a smaller headline right over a
+    bigger one is its kicker (引题), not a story of its own.
+    """
+    level = int(blocks[j].hints["md_level"])
+    above = [int(blocks[k].hints["md_level"]) for k in group if roles[k] == "head" and blocks[k].hints.get("md_level")]
+    return all(a > level for a in above)
 
 
 def _starts_cluster(j: int, group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str]) -> bool:

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsclean.lexicon import segmentation_score, word_freq
-from newsclean.model import Block, Change, Document, Flag, merge_spans, span_of
+from newsclean.model import Block, Change, Document, Flag, Span, merge_spans, span_of
 from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
 from newsclean.structure.cues import (
@@ -33,6 +33,7 @@ from newsclean.structure.cues import (
     dangling_end,
     ends_sentence,
     ends_with_credit,
+    first_word,
     is_news_lead,
     join_text,
     starts_dangling,
@@ -88,6 +89,8 @@ def _reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document
         # a story continued once may stop mid-sentence again and go on further down: repeat until it ends
         while articles[i] and _unfinished(articles[i][-1]) and _continue_story(articles, i, jump_targets, changes):
             pass
+    for i in range(len(articles)):
+        _place_orphan(articles, heads, i, changes)
 
     # 2. interleaved columns, 3. lost text
     for i, blocks in enumerate(articles):
@@ -143,27 +146,64 @@ def _continue_story(articles: list[list[Block]], i: int, jump_targets: list[int]
         else:
             run = blocks_j[: k + 1] if k is not None and k < len(blocks_j) - 1 else blocks_j[:1]
         where = span_of(p.spans)
-        merged = replace(
-            u,
-            text=join_text(u.text, p.text),
-            spans=merge_spans(u.spans + p.spans),
-            flags=u.flags
-            + p.flags
-            + (
-                Flag(
-                    "reassembled",
-                    f"story continued after other text: …{u.text.rstrip()[-6:]} + {p.text.lstrip()[:8]}…",
-                    where,
-                ),
-            ),
-            hints=_joined_hints(u, p),
-        )
+        merged = _joined(u, p, "story continued after other text", where, _joined_hints(u, p))
         changes.append(
             Change(NAME, where, "", "", f"fragment moved back to the story it continues ({len(run)} block(s))")
         )
         articles[i] = articles[i][:-1] + [merged] + run[1:]
         articles[j] = blocks_j[:start] + blocks_j[start + len(run) :]
         return True
+    return False
+
+
+def _joined(u: Block, p: Block, what: str, where: Span | None, hints: dict[str, Any]) -> Block:
+    """Cut-off paragraph ``u`` and the fragment ``p`` that continues it, as one paragraph flagged ``reassembled``."""
+    flag = Flag("reassembled", f"{what}: …{u.text.rstrip()[-6:]} + {p.text.lstrip()[:8]}…", where)
+    return replace(
+        u,
+        text=join_text(u.text, p.text),
+        spans=merge_spans(u.spans + p.spans),
+        flags=u.flags + p.flags + (flag,),
+        hints=hints,
+    )
+
+
+def _continues_before(u: Block, p: Block) -> bool:
+    """True if paragraph ``p`` cannot open a paragraph and goes on from the cut-off text ``u``."""
+    if p.type != "paragraph" or is_news_lead(p.text):
+        return False
+    if starts_dangling(p.text):
+        return True
+    if subjectless_start(p.text) and dangling_end(u.text):
+        return True
+    # a word cut by the break (迅速完 + 成血栓): p's first character starts no word of its own in p
+    return bool(crossing_word(u.text, p.text)) and len(first_word(p.text)) == 1
+
+
+def _place_orphan(articles: list[list[Block]], heads: list[Any], i: int, changes: list[Change]) -> bool:
+    """Put an untitled fragment cut off mid-sentence back before the paragraph that continues it.
+
+    A dump that reads a column out of order can print the first half of a
+    paragraph after the story, as an untitled one-paragraph item, when the
+    second half already stands earlier as a paragraph that cannot open one
+    (``…迅速完`` and, earlier, ``成血栓抽吸…``). The fragment is looked for
+    in the stories just before it; the join is flagged ``reassembled``.
+    """
+    if len(articles[i]) != 1 or any(heads[i].head().values()) or not _unfinished(articles[i][0]):
+        return False
+    u = articles[i][0]
+    for j in range(i - 1, max(-1, i - 1 - _CONTINUATION_WINDOW), -1):
+        for m, p in enumerate(articles[j]):
+            if m and not ends_sentence(articles[j][m - 1].text):
+                continue  # the paragraph before it is cut off itself: p may be its continuation
+            if not _continues_before(u, p):
+                continue
+            where = span_of(u.spans)
+            merged = _joined(u, p, "paragraph start printed after its story", where, {**u.hints, "gaps": ()})
+            changes.append(Change(NAME, where, "", "", "fragment moved before the paragraph it opens"))
+            articles[j][m] = merged
+            articles[i] = []
+            return True
     return False
 
 
