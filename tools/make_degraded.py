@@ -12,6 +12,13 @@ with the tools people really use on such PDFs:
   pymupdf4llm.txt       ``pymupdf4llm.to_markdown()`` (Markdown)
   tesseract.txt         ``pdftoppm -r 200 -png`` then ``tesseract IMG - -l LANG``
                         (one page gets a 1.5 degree skew and speckle noise first)
+  markitdown.txt        ``MarkItDown().convert(pdf).text_content`` (pdfplumber/pdfminer)
+  rapidocr.txt          RapidOCR (rapidocr_onnxruntime, PP-OCR models bundled in the
+                        wheel) on the 200-dpi page images, one box per line in the
+                        order the tool returns them (top to bottom, then left to right)
+  tesseract-skew.txt    tesseract on every page image turned 2 degrees clockwise,
+                        with the same blur, grey paper and fixed-seed speckle
+  pymupdf-nfkc.txt      the PyMuPDF dump through ``unicodedata.normalize("NFKC", ...)``
 
 For every page the output folder gets ``<page>/gold.json``, ``<page>/page.html``
 and one dump per tool; PDFs and page images stay in a temporary folder.
@@ -33,6 +40,7 @@ import copy
 import hashlib
 import html
 import importlib
+import importlib.metadata
 import json
 import logging
 import os
@@ -42,7 +50,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-TOOLS = ("pdftotext", "pdftotext-layout", "pymupdf", "pymupdf4llm", "tesseract")
+TOOLS = (
+    "pdftotext",
+    "pdftotext-layout",
+    "pymupdf",
+    "pymupdf4llm",
+    "tesseract",
+    "markitdown",
+    "rapidocr",
+    "tesseract-skew",
+    "pymupdf-nfkc",
+)
+SKEW_DEGREES = -2.0  # tesseract-skew: clockwise, unlike the 1.5 degrees counter-clockwise of the noisy page
 
 SERIF = {"zh-Hans": "Noto Serif CJK SC", "zh-Hant": "Noto Serif CJK TC"}
 SANS = {"zh-Hans": "Noto Sans CJK SC", "zh-Hant": "Noto Sans CJK TC"}
@@ -748,13 +767,13 @@ def tool_pymupdf4llm(pdf: Path, work: Path, page: dict) -> str:
     return pymupdf4llm.to_markdown(str(pdf), use_ocr=False)
 
 
-def degrade_image(src: Path, dst: Path, seed: int) -> None:
-    """A cheap scan: 1.5 degree skew, speckle, slight blur, grey paper."""
+def degrade_image(src: Path, dst: Path, seed: int, degrees: float = 1.5) -> None:
+    """A cheap scan: a small skew (counter-clockwise degrees), speckle, slight blur, grey paper."""
     import numpy as np
     from PIL import Image, ImageFilter
 
     img = Image.open(src).convert("L")
-    img = img.rotate(1.5, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    img = img.rotate(degrees, resample=Image.BICUBIC, expand=True, fillcolor=255)
     img = img.filter(ImageFilter.GaussianBlur(0.7))
     a = np.asarray(img, dtype=np.int16)
     rng = np.random.default_rng(seed)
@@ -769,11 +788,18 @@ def degrade_image(src: Path, dst: Path, seed: int) -> None:
     Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).save(dst)
 
 
+def page_images(pdf: Path, work: Path) -> list[Path]:
+    """The 200-dpi PNGs of the PDF's pages (made once per page, shared by the OCR tools)."""
+    images = sorted(work.glob("img-*.png"))
+    if not images:
+        run(["pdftoppm", "-r", "200", "-png", str(pdf), str(work / "img")])
+        images = sorted(work.glob("img-*.png"))
+    return images
+
+
 def tool_tesseract(pdf: Path, work: Path, page: dict) -> str:
-    prefix = work / "img"
-    run(["pdftoppm", "-r", "200", "-png", str(pdf), str(prefix)])
     texts = []
-    for k, img in enumerate(sorted(work.glob("img-*.png"))):
+    for k, img in enumerate(page_images(pdf, work)):
         if page["ocr_noise"]:
             noisy = work / f"noisy-{k}.png"
             degrade_image(img, noisy, seed=1000 + k)
@@ -782,12 +808,55 @@ def tool_tesseract(pdf: Path, work: Path, page: dict) -> str:
     return "".join(texts)
 
 
+def tool_tesseract_skew(pdf: Path, work: Path, page: dict) -> str:
+    texts = []
+    for k, img in enumerate(page_images(pdf, work)):
+        skewed = work / f"skew-{k}.png"
+        degrade_image(img, skewed, seed=1000 + k, degrees=SKEW_DEGREES)
+        texts.append(run(["tesseract", str(skewed), "-", "-l", page["ocr_lang"]]))
+    return "".join(texts)
+
+
+def tool_markitdown(pdf: Path, work: Path, page: dict) -> str:
+    from markitdown import MarkItDown
+
+    return MarkItDown(enable_plugins=False).convert(str(pdf)).text_content
+
+
+_RAPIDOCR = None
+
+
+def tool_rapidocr(pdf: Path, work: Path, page: dict) -> str:
+    """One recognised box per line, in RapidOCR's own order (rows top to bottom, then left to right)."""
+    global _RAPIDOCR
+    if _RAPIDOCR is None:
+        from rapidocr_onnxruntime import RapidOCR
+
+        # one thread: the same boxes and scores on every run
+        _RAPIDOCR = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
+    lines = []
+    for img in page_images(pdf, work):
+        result, _ = _RAPIDOCR(str(img))
+        lines.extend(text for _box, text, _score in result or [])
+    return "".join(f"{line}\n" for line in lines)
+
+
+def tool_pymupdf_nfkc(pdf: Path, work: Path, page: dict) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", tool_pymupdf(pdf, work, page))
+
+
 TOOL_FUNCS = {
     "pdftotext": tool_pdftotext,
     "pdftotext-layout": tool_pdftotext_layout,
     "pymupdf": tool_pymupdf,
     "pymupdf4llm": tool_pymupdf4llm,
     "tesseract": tool_tesseract,
+    "markitdown": tool_markitdown,
+    "rapidocr": tool_rapidocr,
+    "tesseract-skew": tool_tesseract_skew,
+    "pymupdf-nfkc": tool_pymupdf_nfkc,
 }
 
 
@@ -799,11 +868,17 @@ def first_line(cmd: list[str]) -> str:
     return ((res.stdout or "") + (res.stderr or "")).strip().splitlines()[0]
 
 
-def module_version(name: str) -> str | None:
+def module_version(name: str, dist: str | None = None) -> str | None:
+    """The version of an importable module (from its distribution ``dist`` if given), else None."""
     try:
         mod = importlib.import_module(name)
     except Exception:
         return None
+    if dist:
+        try:
+            return importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            return "?"
     return str(getattr(mod, "__version__", getattr(mod, "version", "?")))
 
 
@@ -840,6 +915,36 @@ def tool_status(page_langs: set[str]) -> tuple[dict, dict]:
             )
         else:
             ok["tesseract"] = f"{first_line(['tesseract', '--version'])} ({first_line(['pdftoppm', '-v'])})"
+    if "tesseract" in ok:
+        turn = f"{abs(SKEW_DEGREES)} degrees {'clockwise' if SKEW_DEGREES < 0 else 'counter-clockwise'}"
+        ok["tesseract-skew"] = f"{ok['tesseract']}; page image turned {turn}, blur, grey, speckle seed 1000+page"
+    else:
+        missing["tesseract-skew"] = missing["tesseract"]
+    if "pymupdf" in ok:
+        import unicodedata
+
+        ok["pymupdf-nfkc"] = f"{ok['pymupdf']} + unicodedata NFKC (Unicode {unicodedata.unidata_version})"
+    else:
+        missing["pymupdf-nfkc"] = missing["pymupdf"]
+    v = module_version("markitdown")
+    pdf_deps = [(m, module_version(m, d)) for m, d in (("pdfminer", "pdfminer.six"), ("pdfplumber", "pdfplumber"))]
+    if not v:
+        missing["markitdown"] = "python module markitdown not importable (pip install 'markitdown[pdf]')"
+    elif not all(dv for _, dv in pdf_deps):
+        missing["markitdown"] = "markitdown has no PDF support (pip install 'markitdown[pdf]')"
+    else:
+        ok["markitdown"] = f"markitdown {v} ({', '.join(f'{m} {dv}' for m, dv in pdf_deps)})"
+    v = module_version("rapidocr_onnxruntime", "rapidocr_onnxruntime")
+    if not shutil.which("pdftoppm"):
+        missing["rapidocr"] = "pdftoppm not found (apt install poppler-utils)"
+    elif not v:
+        missing["rapidocr"] = "python module rapidocr_onnxruntime not importable (pip install rapidocr_onnxruntime)"
+    else:
+        ort = module_version("onnxruntime", "onnxruntime")
+        ok["rapidocr"] = (
+            f"rapidocr_onnxruntime {v} (bundled PP-OCRv4 det/rec, onnxruntime {ort}, 1 thread; "
+            f"{first_line(['pdftoppm', '-v'])})"
+        )
     return ok, missing
 
 
@@ -911,6 +1016,7 @@ def main(argv=None) -> int:
         for f in written:
             manifest["files"][f.relative_to(out).as_posix()] = sha(f)
     manifest["files"] = dict(sorted(manifest["files"].items()))
+    manifest["tools"] = dict(sorted(manifest["tools"].items()))
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 
