@@ -185,8 +185,9 @@ def evaluate_dir(gold_dir: Path, sys_dir: Path) -> dict[str, dict[str, Any]]:
 
 def format_table(rows: dict[str, dict[str, Any]]) -> str:
     """The figures as an aligned text table, one row per document plus TOTAL."""
-    lines = [f"{'case':28s} " + " ".join(f"{k:>9s}" for k in COLUMNS)]
+    width = max([28, *(len(name) for name in rows)])
+    lines = [f"{'case':{width}s} " + " ".join(f"{k:>9s}" for k in COLUMNS)]
     for name, row in rows.items():
         cells = ("      n/a" if row[k] is None else f"{row[k]:9.4f}" for k in COLUMNS)
-        lines.append(f"{name[:28]:28s} " + " ".join(cells))
+        lines.append(f"{name:{width}s} " + " ".join(cells))
     return "\n".join(lines)
