@@ -252,11 +252,11 @@ def split_columns(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span
     its text before and after (lines joined by newlines), for the change log.
 
     >>> from newsclean.readers import segment_lines
-    >>> text = "\\n".join(["甲栏第一行文字   乙栏第一行文字", "甲栏第二行文字   乙栏第二行文字",
-    ...                   "甲栏第三行。     乙栏第三行。"])
+    >>> text = "\\n".join(["甲栏第一行，文字   乙栏第一行，文字", "甲栏第二行，文字   乙栏第二行，文字",
+    ...                   "甲栏第三行。       乙栏第三行。"])
     >>> blocks, bands = split_columns(list(segment_lines(text).blocks()))
     >>> len(bands), [b.text for b in blocks]
-    (1, ['甲栏第一行文字', '甲栏第二行文字', '甲栏第三行。', '乙栏第一行文字', '乙栏第二行文字', '乙栏第三行。'])
+    (1, ['甲栏第一行，文字', '甲栏第二行，文字', '甲栏第三行。', '乙栏第一行，文字', '乙栏第二行，文字', '乙栏第三行。'])
     """
     n = len(blocks)
     if not any("   " in b.text or "\u3000\u3000\u3000" in b.text for b in blocks):
