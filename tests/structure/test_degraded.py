@@ -32,8 +32,8 @@ FLOORS = {
     "pdftotext-layout": (0.02, 0.94, 0.8),
     "pdftotext": (0.40, 0.54, 0.39),  # interleaved column lines re-read column by column (was cer 0.64)
     "pymupdf": (0.03, 0.88, 0.85),  # headlines printed after their bodies claimed back (was title_f1 0.0)
-    "pymupdf4llm": (0.23, 0.86, 0.90),  # Markdown bold and # read as hints (was title_f1 0.17)
-    "tesseract": (0.23, 0.74, 0.18),  # labels in [ ]/| and mid-line bylines cut out (was title_f1 0.10)
+    "pymupdf4llm": (0.21, 0.89, 0.95),  # Markdown bold and # levels read as hints (was title_f1 0.17, cer 0.20)
+    "tesseract": (0.07, 0.86, 0.65),  # OCR-misread markers, dashes, labels; kickers (was cer 0.22, title_f1 0.20)
     # markitdown (pdfplumber): column text as Markdown pipe tables with `| --- |` rows, fake bold doubled
     # glyph by glyph (5588分分钟钟); the cleaners do not read the tables yet (cer 0.89-0.91, title_f1 0.08-0.17)
     "markitdown": (0.96, 0.28, 0.05),

@@ -57,3 +57,22 @@ def test_headline_wrapped_over_two_lines_stays_one_headline():
     doc = clean_text(_page("社区医院聚焦基层卫", "生服务能力建设", "通讯员 张三"))
     art = next(a for a in doc.articles if a.title)
     assert (art.kicker, art.title) == (None, "社区医院聚焦基层卫生服务能力建设")
+
+
+def test_ocr_speckle_by_a_headline_is_dropped_and_flagged():
+    doc = clean_text(_page("”我院举办“爱眼日”义诊活动", "通讯员 张三"))
+    art = next(a for a in doc.articles if a.title)
+    assert art.title == "我院举办“爱眼日”义诊活动"
+    doc = clean_text(_page("xe", "我院举办护士节表彰大会", "通讯员 张三"))
+    art = next(a for a in doc.articles if a.title)
+    assert art.title == "我院举办护士节表彰大会"
+    assert any(f.kind == "uncertain_ocr" for f in art.flags)
+
+
+def test_signoff_read_after_the_next_headline_goes_to_the_story_before():
+    lead = "我院召开护理工作会议\n\n通讯员 李四\n\n5月8日，我院召开护\n理工作会议，总结了\n一年来的工作。"
+    body = "5月12日，我院举办了\n护士节表彰大会，表彰\n了优秀护士。"
+    text = "\n\n".join([lead, "我院举办护士节表彰大会", "通讯员 张三", "（院办）", body, "（宣传科）"])
+    first, second = clean_text(text).articles
+    assert first.blocks[-1].text == "（院办）"
+    assert second.title == "我院举办护士节表彰大会" and second.blocks[0].type == "paragraph"

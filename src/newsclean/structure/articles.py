@@ -50,6 +50,7 @@ from newsclean.structure.cues import (
     join_text,
     section_label,
     starts_dangling,
+    unpaired_closers,
     visible_len,
 )
 from newsclean.structure.inline import split_inline_heads
@@ -58,6 +59,7 @@ from newsclean.structure.roles import HEAD_ROLES, classify_lines, dump_style
 NAME = "build_articles"
 _MARKER = regex.compile(r"^[■□▲△●○◆◇★☆]\s*")
 _DASHES = regex.compile(r"^[—\-─－]+")
+_HAN = regex.compile(r"\p{Han}")
 _MID_COLON = regex.compile(r"^[^：:]{2,}[：:][^：:]{2,}$")
 
 
@@ -173,6 +175,7 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
         head.kicker = (_join_lines_spaced(heads[:k]), _spans(heads[:k]))
         head.title = (_join_lines(heads[k:], ctx), _spans(heads[k:]))
         return head
+    heads = _drop_speckle_lines(heads, head, ctx)
     # kicker / title / banners among the plain headline lines
     while (
         len(heads) >= 2
@@ -194,7 +197,59 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
             heads = _split_kicker(heads, head, ctx, credited=bool(bylines or head.subtitle))
     if heads:
         head.title = (_join_lines(heads, ctx), _spans(heads))
+    _drop_stray_closers(head, ctx)
     return head
+
+
+# anything that may have opened a quote, including OCR misreads of 「 and “ (``[``, ``"``)
+_OPENING_MARKS = regex.compile(r"[“‘「『（(《【\[\"']")
+
+
+_SPECKLE = regex.compile(r"[A-Za-z]{1,3}")
+
+
+def _drop_speckle_lines(heads: list[Block], head: _Head, ctx: _Ctx) -> list[Block]:
+    """Headline lines of one to three Latin letters among Chinese ones: OCR speckle, dropped (logged, flagged)."""
+    if not any(_HAN.search(b.text) for b in heads):
+        return heads
+    kept = []
+    for b in heads:
+        t = b.text.strip()
+        if not _SPECKLE.fullmatch(t):
+            kept.append(b)
+            continue
+        ctx.changes.append(Change(NAME, span_of(b.spans), t, "", "Latin letters on a line of their own by a headline"))
+        head.flags.append(Flag("uncertain_ocr", f"{t!r} by the headline dropped as OCR speckle", span_of(b.spans)))
+    return kept or heads
+
+
+def _drop_stray_closers(head: _Head, ctx: _Ctx) -> None:
+    """Drop closing quotes that close nothing from the kicker and headline, where OCR speckle puts them.
+
+    A headline pairs its quotes; a closing quote that opens the line, or
+    stands before the gap between two phrases, is read from a speck. The
+    repair is logged and flagged ``uncertain_ocr``.
+    """
+    for name in ("kicker", "title"):
+        value = getattr(head, name)
+        if value is None:
+            continue
+        text, spans = value
+        stray = [
+            i
+            for i in unpaired_closers(text)
+            if (i == 0 or text[i + 1 : i + 2].isspace()) and not _OPENING_MARKS.search(text, 0, i)
+        ]
+        if not stray:
+            continue
+        fixed = "".join(ch for i, ch in enumerate(text) if i not in stray).strip()
+        ctx.changes.append(
+            Change(NAME, span_of(spans), text, fixed, "a closing quote that closes nothing: OCR speckle")
+        )
+        head.flags.append(
+            Flag("uncertain_ocr", f"stray closing quote dropped from the {name} {fixed!r}", span_of(spans))
+        )
+        setattr(head, name, (fixed, spans))
 
 
 def _split_kicker(heads: list[Block], head: _Head, ctx: _Ctx, *, credited: bool) -> list[Block]:
@@ -531,6 +586,14 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
         if current is None:
             current = _article(_Head(section=pending_section))
             pending_section = None
+        if role == "signoff" and not cur_blocks and _credit_of_story_before(articles):
+            # a credit printed under the last column of the story before, read after this story's headline
+            articles[-1] = replace(articles[-1], blocks=articles[-1].blocks + (_body_block(b, role, False),))
+            ctx.changes.append(
+                Change(NAME, span_of(b.spans), "", "", "signoff read after the next headline goes to the story before")
+            )
+            prev_kind, prev_body, prev_role = "body", b, role
+            continue
         if is_editor_note(b.text):
             in_note = True
         elif int(b.hints.get("blank_before", 1)) > 0:
@@ -542,6 +605,11 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
         # a column label with nothing under it stays content, as an empty item of that section
         articles.append(_article(_Head(section=pending_section)))
     return articles
+
+
+def _credit_of_story_before(articles: Sequence[Article]) -> bool:
+    """True if the last story built has a body that does not end with a signoff yet."""
+    return bool(articles) and bool(articles[-1].blocks) and articles[-1].blocks[-1].type != "signoff"
 
 
 def _join_lines_spaced(blocks: Sequence[Block]) -> str:

@@ -353,6 +353,42 @@ def is_headline_like(text: str, *, max_len: int = 36) -> bool:
     return True
 
 
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+
+
+def unpaired_closers(text: str) -> list[int]:
+    """Offsets of closing quotes in ``text`` that close no quote opened before them.
+
+    >>> unpaired_closers("”我院开展“医德医风”活动"), unpaired_closers("开打” 長者優先"), unpaired_closers("“好”")
+    ([0], [2], [])
+    """
+    closers = {c: o for o, c in _QUOTE_PAIRS.items()}
+    depth = dict.fromkeys(_QUOTE_PAIRS, 0)
+    out = []
+    for i, ch in enumerate(text):
+        if ch in _QUOTE_PAIRS:
+            depth[ch] += 1
+        elif ch in closers:
+            if depth[closers[ch]]:
+                depth[closers[ch]] -= 1
+            else:
+                out.append(i)
+    return out
+
+
+def stray_closer_lead(text: str) -> bool:
+    """True if ``text`` is headline-shaped once a closing quote that opens it, closing nothing, is set aside.
+
+    OCR reads speckle at a line start as ``”``; where the line before ends a
+    sentence that quote closes nothing, and the rest pairs its own quotes.
+
+    >>> stray_closer_lead("”我院开展“医德医风”专题教育活动"), stray_closer_lead("”复治疗。")
+    (True, False)
+    """
+    t = text.strip()
+    return bool(t) and unpaired_closers(t) == [0] and is_headline_like(t[1:])
+
+
 def is_parallel_slogan(text: str) -> bool:
     """Two or more space-separated phrases of equal length (``崇尚厚德仁术 共载生命重托``)."""
     parts = _SPACES.split(text.strip())

@@ -33,6 +33,7 @@ from newsclean.structure.cues import (
     is_signoff,
     section_label,
     starts_dangling,
+    stray_closer_lead,
     visible_len,
 )
 
@@ -119,7 +120,7 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
             role = "subtitle"
         elif b.hints.get("md_level"):
             role = "head"
-        elif is_headline_like(t):
+        elif is_headline_like(t) or (fresh or ends_sentence(prev.text)) and stray_closer_lead(t):
             role = "head"
             if style == "fixed" and width and width - 6 <= line_width(b) <= width + 8 and not b.hints.get("md_level"):
                 role = "para"
@@ -199,7 +200,7 @@ def _shape_role(text: str) -> str | None:
         return "byline"
     if dash_lead(text) and is_headline_like(text.lstrip("—一-─－"), max_len=48):
         return "subtitle"
-    if is_headline_like(text, max_len=48):
+    if is_headline_like(text, max_len=48) or stray_closer_lead(text):
         return "head"
     return None
 
