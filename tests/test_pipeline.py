@@ -77,3 +77,9 @@ def test_change_log_records_cleaner_span_before_after_and_reason():
 def test_cleaners_are_listed_once_each():
     names = [c.name for c in all_cleaners()]
     assert len(names) == len(set(names))
+
+
+def test_a_flag_raised_on_a_line_that_becomes_a_headline_is_kept_on_its_article():
+    doc = newsclean.clean("# 他说“好\n\n正文段落写在这里。\n")
+    assert doc.articles[0].title.startswith("他说")
+    assert [f.kind for f in doc.articles[0].flags] == ["unpaired_quote"]

@@ -99,6 +99,8 @@ def _strip_prefix(b: Block, prefix: str, ctx: _Ctx, reason: str) -> str:
 
 def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head:
     head = _Head()
+    for b in group:  # flags raised on a line before it became a headline field stay with the article
+        head.flags.extend(b.flags)
     heads: list[Block] = []
     titles: list[Block] = []  # a headline claimed from after the body: the other head lines are kickers
     bylines: list[tuple[str, Block]] = []
