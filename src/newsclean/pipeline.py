@@ -42,6 +42,7 @@ DEFAULT_CLEANERS: tuple[str, ...] = (
     "normalize_unicode",
     "detect_script",
     "undouble",
+    "unfold_tables",
     "detect_furniture",
     "dedupe",
     "rejoin_lines",
