@@ -83,3 +83,11 @@ def test_a_flag_raised_on_a_line_that_becomes_a_headline_is_kept_on_its_article(
     doc = newsclean.clean("# 他说“好\n\n正文段落写在这里。\n")
     assert doc.articles[0].title.startswith("他说")
     assert [f.kind for f in doc.articles[0].flags] == ["unpaired_quote"]
+
+
+def test_the_readme_lists_every_default_cleaner_in_order():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = [line.split("`")[1] for line in readme.splitlines() if line.startswith("| `")]
+    assert [name for name in listed if name in DEFAULT_CLEANERS] == list(DEFAULT_CLEANERS)
