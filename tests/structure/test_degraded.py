@@ -29,12 +29,13 @@ def rows():
 FLOORS = {
     # columns found on poppler's character grid, a column running alone kept in its column, paragraph indents
     # read as paragraph starts (was cer 0.30, para_f1 0.67 with positions in display cells; 0.76 before columns)
-    "pdftotext-layout": (0.02, 0.94, 0.8),
+    # pieces of one dump line are one printed headline line; a centred heading set in from its column is a heading
+    "pdftotext-layout": (0.02, 0.97, 0.95),
     # interleaved column lines re-read as rows of two or three columns (printing rhythm): cer 0.37 -> 0.31
     "pdftotext": (0.34, 0.55, 0.44),
     "pymupdf": (0.03, 0.88, 0.85),  # headlines printed after their bodies claimed back (was title_f1 0.0)
     "pymupdf4llm": (0.21, 0.89, 0.95),  # Markdown bold and # levels read as hints (was title_f1 0.17, cer 0.20)
-    "tesseract": (0.07, 0.86, 0.65),  # OCR-misread markers, dashes, labels; kickers (was cer 0.22, title_f1 0.20)
+    "tesseract": (0.07, 0.88, 0.65),  # OCR-misread markers, dashes, labels; kickers (was cer 0.22, title_f1 0.20)
     # markitdown (pdfplumber): column text as Markdown pipe tables with `| --- |` rows, fake bold doubled
     # glyph by glyph (5588分分钟钟); unfold_tables reads the tables column by column (cer 0.27, para_f1 0.72,
     # title_f1 0.58; was cer 0.91, para_f1 0.35, title_f1 0.375 before the tables were read)
@@ -43,7 +44,8 @@ FLOORS = {
     # spaces dropped (本报记者王雪), （）→(), —→一; the p3 zh-Hant page through the zh-Hans model loses
     # characters (啟, 諮, 週) and reads 。 as ° (cer 0.73, title_f1 0.125); rows of columns re-read column by
     # column (cer 0.51); p3's traditional text gives the lexicon too little to go on
-    "rapidocr": (0.55, 0.40, 0.20),
+    # bylines that lost their spaces read by role words, departments and surnames (title_f1 0.23 -> 0.41)
+    "rapidocr": (0.55, 0.40, 0.35),
     # Tesseract on the page turned 2° clockwise + speckle: columns read side by side on one line, gutter
     # bars |, more look-alikes, the jump line misread (上接第]版), labels lost (cer 0.36, title_f1 0.24-0.31)
     "tesseract-skew": (0.41, 0.56, 0.20),

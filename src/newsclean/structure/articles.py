@@ -48,9 +48,11 @@ from newsclean.structure.cues import (
     is_parallel_slogan,
     is_short_label,
     join_text,
+    names_run_together,
     section_label,
     starts_dangling,
     unpaired_closers,
+    unspaced_byline_parts,
     visible_len,
 )
 from newsclean.structure.inline import split_inline_heads
@@ -60,6 +62,7 @@ NAME = "build_articles"
 _MARKER = regex.compile(r"^[■□▲△●○◆◇★☆]\s*")
 _DASHES = regex.compile(r"^[—\-─－]+")
 _HAN = regex.compile(r"\p{Han}")
+_SPACE = regex.compile(r"\s")
 _MID_COLON = regex.compile(r"^[^：:]{2,}[：:][^：:]{2,}$")
 
 
@@ -138,7 +141,7 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
         elif role == "byline":
             marker = byline_marker(b.text)
             reason = "byline marker" if _MARKER.match(marker) else "byline marker ■ misread by OCR as a boxed character"
-            text = _strip_prefix(b, marker, ctx, reason)
+            text = _space_byline(_strip_prefix(b, marker, ctx, reason), b, ctx, head)
             bylines.append((text, b))
         elif role == "title":
             titles.append(b)
@@ -201,6 +204,25 @@ def _read_head(group: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> _Head
         head.title = (_join_lines(heads, ctx), _spans(heads))
     _drop_stray_closers(head, ctx)
     return head
+
+
+def _space_byline(text: str, b: Block, ctx: _Ctx, head: _Head) -> str:
+    """A byline whose spaces OCR dropped (``本报记者王雪``) with a space between its parts again (logged).
+
+    Role words and departments are a closed class, so the cut after them is
+    certain; two names run together are cut by their surnames, a guess that
+    is flagged ``uncertain_ocr`` on the article.
+    """
+    parts = unspaced_byline_parts(text) if text and not _SPACE.search(text.strip()) else None
+    if not parts:
+        return text
+    spaced = " ".join(parts)
+    ctx.changes.append(
+        Change(NAME, span_of(b.spans), text, spaced, "byline parts run together by OCR: spaces put back")
+    )
+    if names_run_together(text):
+        head.flags.append(Flag("uncertain_ocr", f"byline {text!r} cut into the names {spaced!r}", span_of(b.spans)))
+    return spaced
 
 
 # anything that may have opened a quote, including OCR misreads of 「 and “ (``[``, ``"``)
@@ -296,11 +318,12 @@ def _printed_lines(heads: Sequence[Block]) -> list[list[Block]]:
     when a quote or bracket opened on the line is closed on the next
     (``世界献血者⏎日”主题活动``), or when the line ends in a word that needs a
     complement. OCR sets wrapped lines apart by blank lines as often as not,
-    so the blank line itself says nothing.
+    so the blank line itself says nothing. Pieces the column reader cut from
+    one line of the dump (two phrases side by side) are one printed line.
     """
     printed = [[heads[0]]]
     for b in heads[1:]:
-        if _wraps_into(printed[-1][-1].text, b.text):
+        if _same_source_line(printed[-1][-1], b) or _wraps_into(printed[-1][-1].text, b.text):
             printed[-1].append(b)
         else:
             printed.append([b])
@@ -325,11 +348,17 @@ def _open_quotes(text: str) -> int:
     return depth
 
 
+def _same_source_line(a: Block, b: Block) -> bool:
+    """True if ``a`` and ``b`` are pieces of one line of the dump (side by side on the page)."""
+    line = a.hints.get("line")
+    return line is not None and line == b.hints.get("line")
+
+
 def _join_wrapped(blocks: Sequence[Block]) -> str:
-    """Lines of one printed headline line: a wrap joins without a space."""
+    """Lines of one printed headline line: a wrap joins without a space, phrases side by side with one."""
     text = blocks[0].text.strip()
-    for b in blocks[1:]:
-        text = join_text(text, b.text)
+    for prev, b in zip(blocks, blocks[1:]):
+        text = join_text(text, b.text, " " if _same_source_line(prev, b) else "")
     return text
 
 
@@ -484,6 +513,7 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
     prev_body: Block | None = None
     prev_role: str | None = None
     in_note = False
+    resume: Block | None = None  # a paragraph cut by a byline read mid-sentence: the next body line goes on with it
 
     def flush() -> None:
         nonlocal current, cur_blocks
@@ -518,6 +548,8 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
                     current = replace(
                         current, byline=head.byline[0], field_spans={**current.field_spans, "byline": head.byline[1]}
                     )
+                    # a byline printed across the columns, read where the first column's text broke off
+                    resume = last if _broken_off(last, nxt, blocks, roles, ctx) else None
                 else:
                     cur_blocks.append(Block("signoff", head.byline[0], head.byline[1], hints={"built": True}))
                 prev_kind = "head"
@@ -526,6 +558,7 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
                 group, blocks, roles, md_doc, bare_are_subheads, prev_kind, prev_body, prev_role, current is None
             )
             if title:
+                mark = len(ctx.changes)
                 head = _read_head(gblocks, groles, ctx)
                 for b in head.banners:
                     ctx.furniture.append(Furniture("other", b.text.strip(), b.spans))
@@ -539,6 +572,7 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
                         and not head.kicker
                         and not any(blocks[k].hints.get("md_level") for k in group)
                     ):
+                        del ctx.changes[mark:]  # the banner's lines go to the furniture as printed: no repair
                         for k in group:
                             if roles[k] == "head":
                                 ctx.furniture.append(Furniture("other", blocks[k].text.strip(), blocks[k].spans))
@@ -564,6 +598,12 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
         # body line
         b = blocks[group[0]]
         role = roles[group[0]]
+        if resume is not None and cur_blocks and cur_blocks[-1] is resume:
+            cur_blocks[-1] = _join_across_byline(resume, b, ctx)
+            resume = None
+            prev_kind, prev_body, prev_role = "body", b, role
+            continue
+        resume = None
         new_item = False
         if current is not None and cur_blocks and prev_kind == "body":
             if prev_role == "signoff" and role != "signoff":
@@ -607,6 +647,35 @@ def _build_leading(items, blocks, roles, ctx: _Ctx, md_doc: bool) -> list[Articl
         # a column label with nothing under it stays content, as an empty item of that section
         articles.append(_article(_Head(section=pending_section)))
     return articles
+
+
+def _broken_off(last: Block, nxt, blocks: Sequence[Block], roles: Sequence[str], ctx: _Ctx) -> bool:
+    """True if paragraph ``last`` stops mid-sentence and the body line after the byline item ``nxt`` goes on with it.
+
+    Hard-wrapped dumps only (a wrapped column reads on from line to line):
+    the next line must not open a story or a paragraph of its own.
+    """
+    if ctx.style != "fixed" or last.type != "paragraph" or nxt is None or nxt[0] != "body":
+        return False
+    b = blocks[nxt[1][0]]
+    return (
+        roles[nxt[1][0]] == "para"
+        and not ends_sentence(last.text)
+        and not is_news_lead(b.text)
+        and not b.hints.get("after_furniture")
+    )
+
+
+def _join_across_byline(left: Block, right: Block, ctx: _Ctx) -> Block:
+    """``left`` and ``right`` joined back into one paragraph where a byline had cut it (logged, flagged)."""
+    text = join_text(left.text, right.text)
+    seam = (
+        Span(left.spans[-1].end, max(left.spans[-1].end, right.spans[0].start)) if left.spans and right.spans else None
+    )
+    ctx.changes.append(Change(NAME, seam, "", "", "paragraph cut by a byline read mid-sentence joined again"))
+    flag = Flag("uncertain_join", "paragraph joined across a byline printed between its lines", seam)
+    flags = left.flags + tuple(f for f in right.flags if f not in left.flags) + (flag,)
+    return replace(left, text=text, spans=merge_spans(left.spans + right.spans), flags=flags)
 
 
 def _credit_of_story_before(articles: Sequence[Article]) -> bool:

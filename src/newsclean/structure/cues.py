@@ -45,6 +45,22 @@ _ROLE_SUFFIX = regex.compile(
     r"护士长|護理長|医师|醫師|医生|醫生|摄影|攝影|摄|攝|文|图|圖|编辑|編輯|主编|科|部|室|办|辦|中心|站|员|員|长|長|处|處)$"
 )
 _NAME = regex.compile(rf"^{_HAN}[{_HAN}·]{{1,3}}$")
+# a reporter's role word, a closed class: the part of a byline OCR cannot confuse with a name
+_REPORTER = r"(?:本报|本報|特约|特約|见习|見習)?(?:记者|記者|通讯员|通訊員)|摄影|攝影"
+# role words and names run together once OCR dropped the spaces: 本报记者王五通讯员刘洋
+_UNSPACED_CREDITS = regex.compile(rf"^(?:({_REPORTER})({_HAN}{{2,3}}?))+$")
+# a department and a name run together: 急诊科周建华
+_UNSPACED_DEPT = regex.compile(rf"^({_HAN}{{1,8}}?(?:科|部|室|中心|组|組))({_HAN}{{2,3}})$")
+# the commonest Chinese surnames (simplified and traditional forms): a name run together with its
+# department or with the next name is only read as a name when it opens with one
+_SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅高郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭"
+    "田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱"
+    "江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬"
+    "伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂"
+    "成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項"
+    "连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺"
+)
 _REPORT = regex.compile(rf"^{_HAN}{{2,6}}(报道|報導|报导|讯|訊)$")
 _NEWSLETTER = regex.compile(r"(院讯|院訊|简讯|簡訊)$")  # a publication's or column's name, not a dateline
 _SECTION_SPACED = regex.compile(rf"^【?\s*{_HAN}(?:[ \u3000]+{_HAN}){{1,5}}\s*】?$")
@@ -263,6 +279,8 @@ def _is_unmarked_byline(body: str) -> bool:
     body = body.strip()
     if not body or visible_len(body) > 60 or _BYLINE_PUNCT.search(body):
         return False
+    if not _SPACES.search(body) and unspaced_byline_parts(body):
+        return True
     if _REPORT.match(body) and not _NEWSLETTER.search(body):
         return True
     tokens = _SPACES.split(body)
@@ -281,6 +299,56 @@ def _is_unmarked_byline(body: str) -> bool:
             continue
         return False
     return True
+
+
+def _is_name(text: str) -> bool:
+    """Two or three Han characters opening with a common surname, and no lexicon word of another kind."""
+    if not 2 <= len(text) <= 3 or text[0] not in _SURNAMES or not _HAN_RUN.fullmatch(text):
+        return False
+    tag = word_tag(text)
+    return not word_freq(text) or tag.startswith("nr")
+
+
+def unspaced_byline_parts(body: str) -> list[str] | None:
+    """The parts of a byline whose spaces OCR dropped, or None if ``body`` is not one.
+
+    Three shapes, each settled by a closed class: reporter role words and
+    names (``本报记者王五通讯员刘洋``), a department and a name
+    (``急诊科周建华``), two names of two characters (``刘芳王强``). A name
+    opens with a common surname and is no other lexicon word.
+
+    >>> unspaced_byline_parts("本报记者王五通讯员刘洋"), unspaced_byline_parts("急诊科周建华")
+    (['本报记者', '王五', '通讯员', '刘洋'], ['急诊科', '周建华'])
+    >>> unspaced_byline_parts("刘芳王强"), unspaced_byline_parts("骨科义诊"), unspaced_byline_parts("记者节")
+    (['刘芳', '王强'], None, None)
+    """
+    body = body.strip()
+    m = _UNSPACED_CREDITS.match(body)
+    if m and all(_is_name(n) for n in m.captures(2)):
+        return [p for pair in zip(m.captures(1), m.captures(2)) for p in pair]
+    m = _UNSPACED_DEPT.match(body)
+    if m and _is_name(m.group(2)) and not _ROLE_SUFFIX.fullmatch(m.group(1)):
+        return [m.group(1), m.group(2)]
+    if names_run_together(body):
+        return [body[:2], body[2:]]
+    return None
+
+
+def names_run_together(body: str) -> bool:
+    """True if ``body`` reads as two two-character names with no space (``刘芳王强``): a cut made by surnames only."""
+    return len(body) == 4 and _is_name(body[:2]) and _is_name(body[2:])
+
+
+_REPORTER_WORD = regex.compile(_REPORTER)
+
+
+def is_reporter_byline(text: str) -> bool:
+    """A byline naming a reporter by role word (``本报记者 王雪``): a shape no body line has, wherever it stands.
+
+    >>> is_reporter_byline("本报记者 王雪"), is_reporter_byline("张磊 李娜")
+    (True, False)
+    """
+    return is_byline(text) and bool(_REPORTER_WORD.search(text))
 
 
 def is_report_tail(text: str) -> bool:

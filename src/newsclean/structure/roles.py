@@ -29,6 +29,7 @@ from newsclean.structure.cues import (
     is_headline_like,
     is_news_lead,
     is_report_tail,
+    is_reporter_byline,
     is_short_label,
     is_signoff,
     section_label,
@@ -38,6 +39,7 @@ from newsclean.structure.cues import (
 )
 
 _COMMA = regex.compile(r"[，,]")
+_CLAUSE_MARK = regex.compile(r"[，。、；,;]")
 _OPENER_CHARS = "".join(OPENERS)
 HEAD_ROLES = frozenset({"head", "subtitle", "byline", "section"})
 
@@ -65,6 +67,21 @@ def dump_style(blocks: Sequence[Block]) -> tuple[str, int]:
 def line_width(b: Block) -> int:
     """Display width of a line as it is now (a cleaner may have shortened it since it was read)."""
     return min(int(b.hints.get("width", 10**6)), display_width(b.text) + int(b.hints.get("indent", 0)))
+
+
+# cells a line is set in from its column beyond any paragraph indent: a centred heading (as in columns.py)
+_SET_IN = 6
+
+
+def is_set_in(b: Block, width: int) -> bool:
+    """True if ``b`` is set in from its column's start and stops well short of its end: a centred line.
+
+    A wrapped body line starts at the column's edge (or a paragraph indent
+    in); a heading centred in the column starts far in and its text is short,
+    however near the column's end its right edge comes.
+    """
+    indent = int(b.hints.get("indent", 0))
+    return indent >= _SET_IN and line_width(b) - indent <= width - _SET_IN
 
 
 def is_lone_opener(text: str) -> bool:
@@ -108,7 +125,9 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
             role = "signoff"
         elif section_label(t):
             role = "section"
-        elif is_byline(t) and (fresh or prev_role in HEAD_ROLES or ends_sentence(prev.text) or style == "lines"):
+        elif is_byline(t) and (
+            fresh or prev_role in HEAD_ROLES or ends_sentence(prev.text) or style == "lines" or _set_apart(prev, b, nxt)
+        ):
             role = "byline"
         elif prev_role == "byline" and is_report_tail(t):
             role = "byline"
@@ -122,7 +141,13 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
             role = "head"
         elif is_headline_like(t) or (fresh or ends_sentence(prev.text)) and stray_closer_lead(t):
             role = "head"
-            if style == "fixed" and width and width - 6 <= line_width(b) <= width + 8 and not b.hints.get("md_level"):
+            if (
+                style == "fixed"
+                and width
+                and width - 6 <= line_width(b) <= width + 8
+                and not b.hints.get("md_level")
+                and not is_set_in(b, width)
+            ):
                 role = "para"
             if (
                 role == "head"
@@ -178,6 +203,24 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
             if len(good) < 2 or i not in good:
                 roles[i] = "para"
     return roles
+
+
+def _set_apart(prev: Block | None, b: Block, nxt: Block | None) -> bool:
+    """A reporter's byline set off by blank lines, read in mid-sentence of body text.
+
+    A byline printed across the columns, under a headline that spans them,
+    comes out of OCR where the first column's text stops. The line before it
+    is body text (clause marks inside): a headline's lines above a byline are
+    its cluster's, read by the other rules.
+    """
+    return (
+        prev is not None
+        and nxt is not None
+        and int(b.hints.get("blank_before", 0)) >= 1
+        and int(nxt.hints.get("blank_before", 0)) >= 1
+        and bool(_CLAUSE_MARK.search(prev.text))
+        and is_reporter_byline(b.text)
+    )
 
 
 def _credits_below(roles: Sequence[str], start: int, reach: int = 3) -> bool:

@@ -1,0 +1,74 @@
+"""Headline roles where the dump lost its spacing or its layout: bylines run together, lines set side by side.
+
+The texts are made up; each case is the shape an extraction tool gives a
+printed element, not the words of any fixture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsclean.pipeline import clean_text
+from newsclean.readers import segment_lines
+from newsclean.structure.articles import _printed_lines
+from newsclean.structure.cues import is_byline, is_reporter_byline, unspaced_byline_parts
+from newsclean.structure.roles import classify_lines, dump_style
+
+BODY = "3月5日上午，我院举办\n了一场健康讲座，吸引\n了很多市民参加，讲座\n结束后专家还为市民\n一一解答了疑问。"
+
+
+def test_byline_that_lost_its_spaces_is_read_by_role_words_departments_and_surnames():
+    assert unspaced_byline_parts("本报记者赵一通讯员钱二") == ["本报记者", "赵一", "通讯员", "钱二"]
+    assert unspaced_byline_parts("記者孫小明") == ["記者", "孫小明"]
+    assert unspaced_byline_parts("皮肤科郑小红") == ["皮肤科", "郑小红"]
+    assert unspaced_byline_parts("孙丽郑芳") == ["孙丽", "郑芳"]
+    assert is_byline("本报记者赵一") and is_byline("■皮肤科郑小红")
+    # a department doing something, a festival, a headline: no name where the name would be
+    for text in ("眼科义诊", "记者节", "皮肤科开展讲座", "健康讲堂", "王者归来"):
+        assert unspaced_byline_parts(text) is None, text
+        assert not is_byline(text), text
+
+
+def test_ocr_page_with_no_blank_lines_keeps_label_headline_and_byline_apart():
+    text = "健康讲堂\n我院举办春季健康讲座活动\n本报记者赵一\n" + BODY
+    art = next(a for a in clean_text(text).articles if a.title)
+    assert (art.section, art.title, art.byline) == ("健康讲堂", "我院举办春季健康讲座活动", "本报记者 赵一")
+    assert art.blocks[0].text.startswith("3月5日上午")
+
+
+def test_two_names_run_together_are_cut_by_surnames_and_flagged():
+    text = "健康讲堂\n我院举办春季健康讲座活动\n■孙丽郑芳\n" + BODY
+    art = next(a for a in clean_text(text).articles if a.title)
+    assert art.byline == "孙丽 郑芳"
+    assert any(f.kind == "uncertain_ocr" for f in art.flags)
+
+
+def test_reporter_byline_read_mid_sentence_between_blank_lines_is_taken_out_and_the_text_joined():
+    assert is_reporter_byline("本报记者 赵一") and not is_reporter_byline("赵一 钱二")
+    text = (
+        "上一篇写完了。\n\n我院举办春季健康讲座活动\n\n3月5日上午，我院举办\n了一场健康讲座，吸引\n了很多市民参加，讲座\n\n"
+        "本报记者 赵一\n\n结束后专家还为市民解\n答了很多疑问。"
+    )
+    art = next(a for a in clean_text(text).articles if a.byline)
+    assert art.byline == "本报记者 赵一"
+    assert [b.text for b in art.blocks][-1:] == [
+        "3月5日上午，我院举办了一场健康讲座，吸引了很多市民参加，讲座结束后专家还为市民解答了很多疑问。"
+    ]
+    assert any(f.kind == "uncertain_join" for f in art.blocks[-1].flags)
+
+
+def test_pieces_of_one_dump_line_are_one_printed_headline_line():
+    blocks = list(segment_lines("春季讲座开讲\n\n专家提醒注意防护\n\n另起一行的肩题很长").blocks())
+    blocks[1] = replace(blocks[1], hints={**blocks[1].hints, "line": blocks[0].hints["line"]})
+    assert [[b.text for b in line] for line in _printed_lines(blocks)] == [
+        ["春季讲座开讲", "专家提醒注意防护"],
+        ["另起一行的肩题很长"],
+    ]
+
+
+def test_short_line_centred_in_a_fixed_width_column_is_a_heading():
+    column = "市民参加了这一次讲座，讲座结束后专家还为\n市民解答了很多的问题。\n\n          注意饮食 适量运动\n\n  春季气温变化大，老年人要注意保暖，同时\n做好日常防护。"
+    blocks = list(segment_lines(column).blocks())
+    style, width = dump_style(blocks)
+    assert style == "fixed"
+    assert classify_lines(blocks, style, width)[2] == "head"
