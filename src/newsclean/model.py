@@ -33,9 +33,13 @@ FLAG_KINDS = (
 HEAD_FIELDS = ("section", "kicker", "title", "subtitle", "byline")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
-    """Half-open range ``[start, end)`` of character offsets into the decoded input."""
+    """Half-open range ``[start, end)`` of character offsets into the decoded input.
+
+    (Slotted, like :class:`Change`: a dump makes one per line and per logged
+    change, and a slotted instance is smaller and built faster.)
+    """
 
     start: int
     end: int
@@ -214,7 +218,7 @@ class Furniture:
         return cls(kind, _expect_str(obj, "text", where), _spans(obj.get("spans", []), where))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """One entry of the change log: what a cleaner changed, where and why.
 

@@ -195,23 +195,6 @@ def merge_close(text: str, edits: Iterable[Edit], gap: int = MERGE_GAP) -> list[
     return out
 
 
-_new = object.__new__
-_set = object.__setattr__
-
-
-def _change(name: str, span: Span | None, before: str, after: str, reason: str) -> Change:
-    # A frozen dataclass's __init__ costs several times this; the fast paths log one per repair.
-    c = _new(Change)
-    _set(c, "__dict__", {"cleaner": name, "span": span, "before": before, "after": after, "reason": reason})
-    return c
-
-
-def _span(start: int, end: int) -> Span:
-    s = _new(Span)
-    _set(s, "__dict__", {"start": start, "end": end})
-    return s
-
-
 def edits_to_changes(
     name: str, edits: Iterable[Edit], spans: Iterable[Span], text_length: int | None = None
 ) -> list[Change]:
@@ -228,14 +211,14 @@ def edits_to_changes(
         whole = spans[0]
         base, limit = whole.start, whole.end - whole.start
         return [
-            _change(name, _span(base + s, base + e) if e <= limit else whole, before, after, reason)
+            Change(name, Span(base + s, base + e) if e <= limit else whole, before, after, reason)
             for s, e, before, after, reason in edits
         ]
     whole = span_of(spans)
     locate = _locator(spans, text_length) if text_length is not None else None
     if locate is None:
-        return [_change(name, whole, before, after, reason) for _, _, before, after, reason in edits]
-    return [_change(name, locate(s, e) or whole, before, after, reason) for s, e, before, after, reason in edits]
+        return [Change(name, whole, before, after, reason) for _, _, before, after, reason in edits]
+    return [Change(name, locate(s, e) or whole, before, after, reason) for s, e, before, after, reason in edits]
 
 
 def _locator(spans: tuple[Span, ...], text_length: int) -> Callable[[int, int], Span | None] | None:
@@ -257,7 +240,7 @@ def _locator(spans: tuple[Span, ...], text_length: int) -> Callable[[int, int], 
     def locate(start: int, end: int) -> Span | None:
         if end > text_length or start > end:
             return None
-        return _span(at(start, False), at(end, True) if end > start else at(start, False))
+        return Span(at(start, False), at(end, True) if end > start else at(start, False))
 
     return locate
 
@@ -397,8 +380,7 @@ def log_joined_edits(
     whole: Span | None = None
     locate: Callable[[int, int], Span | None] | None = None
     skipping = False
-    new_obj, set_attr, append = _new, _set, changes.append
-    span_cls, change_cls, gap = Span, Change, MERGE_GAP
+    append, gap = changes.append, MERGE_GAP
     extend = None
     for s, e, after, reason in found:
         if s >= nxt:
@@ -438,27 +420,19 @@ def log_joined_edits(
             else:
                 reason = prev.reason
             if e <= exact_limit:
-                where = _span(offset + first, offset + e)
+                where = Span(offset + first, offset + e)
             else:
                 where = (locate(first, e) if locate is not None else None) or whole
-            changes[-1] = _change(name, where, text[first:e], gathered, reason)
+            changes[-1] = Change(name, where, text[first:e], gathered, reason)
             pieces.append(text[last:s])  # type: ignore[union-attr]
         else:
             first = s
             gathered = after
-            # (the Span and Change are built inline: this runs once per repair)
             if e <= exact_limit:
-                where = new_obj(span_cls)
-                set_attr(where, "__dict__", {"start": offset + s, "end": offset + e})
+                where = Span(offset + s, offset + e)
             else:
                 where = (locate(s, e) if locate is not None else None) or whole
-            change = new_obj(change_cls)
-            set_attr(
-                change,
-                "__dict__",
-                {"cleaner": name, "span": where, "before": text[s:e], "after": after, "reason": reason},
-            )
-            append(change)
+            append(Change(name, where, text[s:e], after, reason))
             extend((text[last:s] if last > 0 else text[0:s], after))  # type: ignore[union-attr]
             last = e
             continue
