@@ -11,15 +11,18 @@ three) lines up. The cues are generic:
 * a lexicon word across a seam (``证|书``, ``公|立``) joins the two lines;
 * lines printed with no blank line between them belong to one text block.
 
-A *chunk* is a run of lines with no blank line between them. Over a run of
-short chunks (narrow columns), a small Viterbi search assigns each chunk to
-one of up to three open streams (columns): it either goes on the stream of
-the chunk before it or continues another stream whose last chunk is at most
-:data:`WINDOW` chunks back, or starts a new one (at a cost). Each seam is
-scored by :func:`seam_score`. The re-ordering is taken only where it beats
-the printed order clearly, over several switches; the streams are then
-emitted one after the other in the order of their first line. The search is
-bounded by the window, so it is linear in the number of lines.
+A *chunk* is a run of lines with no blank line between them; OCR tools that
+print one box per line with no blank lines at all give glued stretches whose
+lines are the items instead. The items of a run are read as *rows* printed
+across two or three columns (:func:`assign_columns`): each row visits the
+columns left to right, so the column after ``c`` is ``c + 1``; a column
+passed over (it ended, a photo, a paragraph gap: the rhythm's phase shift)
+costs a little, and each item is scored against its column's last item by
+:func:`join_score` (:func:`seam_score` plus the width a column's lines
+share). The re-ordering is taken only where it beats the printed order
+clearly; a run whose seams say it is mixed but cannot be re-read is flagged
+``interleaved`` as printed. The search is a beam over (column, each column's
+last item), so it is linear in the number of lines.
 """
 
 from __future__ import annotations
@@ -42,17 +45,14 @@ from newsclean.structure.cues import (
     visible_len,
 )
 
-WINDOW = 6  # chunks back a stream's last chunk may be and still be continued
-MAX_STREAMS = 3  # columns side by side
-_START_COST = 3.0  # opening another stream must be paid for by the seams it explains
 _MIN_GAIN = 6.0  # a re-ordering must beat the printed order by this much
-_MIN_SWITCHES = 3  # and jump between streams at least this often
 _MAX_LINE = 40  # visible characters: longer lines are not a narrow column
 _BODY_MARKS = regex.compile(r"[，。、；]")
 _MIN_RUN = 6  # chunks a run needs before it is examined
+_MIN_GLUED = 8  # lines a stretch printed with no blank line needs before it is examined
+_MAX_ITEMS = 400  # a column run longer than this is not one printed row band
 _SEAM_CHARS = 4  # characters each side of a seam the lexicon reads
 _SEAM_GAIN = 4.0  # log-probability a seam must gain by joining before it counts as evidence
-_ROUND_ROBIN = 1.0  # the column left longest goes on next: the rhythm the lines were printed in
 
 
 def seam_score(left: str, right: str) -> float:
@@ -116,86 +116,6 @@ def _chunks(blocks: Sequence[Block], start: int, end: int) -> list[tuple[int, in
     return out
 
 
-def _assign(first: list[str], last: list[str]) -> tuple[float, list[int]]:
-    """Best stream of each chunk (Viterbi over the open streams' last chunks) and its score gain."""
-    m = len(first)
-    cache: dict[tuple[int, int], float] = {}
-
-    def seam(a: int, b: int) -> float:
-        key = (a, b)
-        value = cache.get(key)
-        if value is None:
-            value = cache[key] = seam_score(last[a], first[b])
-        return value
-
-    # a run the printed order reads as well as any other needs no search
-    hints = 0
-    for i in range(1, m):
-        here = seam(i - 1, i)
-        if any(seam(o, i) > max(here, 0.0) for o in range(max(0, i - WINDOW), i - 1)):
-            hints += 1
-    if hints < _MIN_SWITCHES:
-        return 0.0, []
-    # state: the other open streams' last chunks (oldest first); the current stream's last chunk is i - 1.
-    # value: (score with the round-robin prior, seam score alone, supported switches)
-    states: dict[tuple[int, ...], tuple[float, float, int]] = {(): (0.0, 0.0, 0)}
-    back: list[dict[tuple[int, ...], tuple[tuple[int, ...], int]]] = [{(): ((), -1)}]
-    for i in range(1, m):
-        new: dict[tuple[int, ...], tuple[float, float, int]] = {}
-        ptr: dict[tuple[int, ...], tuple[tuple[int, ...], int]] = {}
-
-        # offer() is called only within this iteration, so it sees this iteration's tables.
-        def offer(key: tuple[int, ...], value: tuple[float, float, int], prev: tuple[int, ...], via: int) -> None:
-            have = new.get(key)  # noqa: B023
-            if have is None or value[0] > have[0] + 1e-9:
-                new[key] = value  # noqa: B023
-                ptr[key] = (prev, via)  # noqa: B023
-
-        for others, (score, raw, switches) in states.items():
-            cur = i - 1
-            alive = tuple(o for o in others if i - o <= WINDOW)
-            # go on with the same stream
-            s_ci = seam(cur, i)
-            offer(alive, (score + s_ci, raw + s_ci, switches), others, cur)
-            # continue another open stream; the one left longest is the printed rhythm (A1 B1 C1 A2 …)
-            for rank, o in enumerate(alive):
-                s_oi = seam(o, i)
-                prior = _ROUND_ROBIN if rank == 0 else 0.0
-                offer(
-                    tuple(x for x in alive if x != o) + (cur,),
-                    (score + s_oi + prior, raw + s_oi, switches + (s_oi > 0)),
-                    others,
-                    o,
-                )
-            # open a new stream
-            if len(alive) + 1 < MAX_STREAMS and not starts_dangling(first[i]):
-                offer(alive + (cur,), (score - _START_COST, raw - _START_COST, switches), others, -1)
-        states = new
-        back.append(ptr)
-    best_key = max(states, key=lambda k: states[k][0])
-    _, best, switches = states[best_key]
-    # the printed order's score
-    plain = sum(seam(i - 1, i) for i in range(1, m))
-    if best - plain < _MIN_GAIN or switches < _MIN_SWITCHES:
-        return 0.0, []
-    # back-track: the chunk each chunk continued (-1: a new stream)
-    via = [-1] * m
-    key = best_key
-    for i in range(m - 1, 0, -1):
-        prev, v = back[i][key]
-        via[i] = v
-        key = prev
-    stream = [0] * m
-    count = 1
-    for i in range(1, m):
-        if via[i] < 0:
-            stream[i] = count
-            count += 1
-        else:
-            stream[i] = stream[via[i]]
-    return best - plain, stream
-
-
 def deinterleave_lines(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span, str, str]]]:
     """Line blocks with interleaved column lines put back in reading order (see the module docstring).
 
@@ -247,7 +167,75 @@ def deinterleave_lines(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple
         else:
             out.extend(blocks[i:j])
         i = j
-    return out, runs
+    return _deinterleave_glued(out, runs), runs
+
+
+def _glued_stretches(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """Stretches of short lines printed with no blank line between them (OCR: one box per line)."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for k, b in enumerate(blocks):
+        fits = (
+            0 < visible_len(b.text) <= _MAX_LINE
+            and bool(b.spans)
+            and not b.hints.get("deinterleaved")
+            and not b.hints.get("md_level")
+        )
+        glued = start is not None and int(b.hints.get("blank_before", 0)) == 0
+        if fits and glued:
+            continue
+        if start is not None and k - start >= _MIN_GLUED:
+            out.append((start, k))
+        start = k if fits else None
+    if start is not None and len(blocks) - start >= _MIN_GLUED:
+        out.append((start, len(blocks)))
+    return out
+
+
+def _body_lines(blocks: Sequence[Block], start: int, end: int) -> list[bool]:
+    """Which lines of a glued stretch are column body text: clause marks inside, or as wide as such lines.
+
+    Headlines, kickers, section labels and bylines printed side by side are not (they keep their place).
+    """
+    texts = [blocks[k].text.strip() for k in range(start, end)]
+    marked = sorted(display_width(t) for t in texts if _BODY_MARKS.search(t))
+    if len(marked) < _MIN_RUN:
+        return [False] * len(texts)
+    column = marked[(3 * len(marked)) // 4]
+    return [
+        not (section_label(t) or is_byline(t))
+        and display_width(t) <= column + 2
+        and (bool(_BODY_MARKS.search(t)) or is_signoff(t) or display_width(t) >= column - 3)
+        for t in texts
+    ]
+
+
+def _deinterleave_glued(blocks: list[Block], runs: list[tuple[Span, str, str]]) -> list[Block]:
+    """Lines of side-by-side columns printed alternately with no blank lines (OCR sorted top to bottom)."""
+    stretches = _glued_stretches(blocks)
+    if not stretches:
+        return blocks
+    out: list[Block] = []
+    done = 0
+    for start, end in stretches:
+        out.extend(blocks[done:start])
+        body = _body_lines(blocks, start, end)
+        k = start
+        while k < end:
+            if not body[k - start]:
+                out.append(blocks[k])
+                k += 1
+                continue
+            j = k
+            while j < end and body[j - start]:
+                j += 1
+            out.extend(
+                _reorder_items(blocks, [(x, x + 1) for x in range(k, j)], runs) if j - k <= _MAX_ITEMS else blocks[k:j]
+            )
+            k = j
+        done = end
+    out.extend(blocks[done:])
+    return out
 
 
 def _looks_interleaved(blocks: Sequence[Block], start: int, end: int) -> bool:
@@ -292,19 +280,32 @@ def _reorder(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
     ):
         # alternate lines of columns come one by one (each its own text block); blocks of several lines are not that
         return list(blocks[start:end])
+    return _reorder_items(blocks, chunks, runs)
+
+
+def _reorder_items(
+    blocks: Sequence[Block], chunks: list[tuple[int, int]], runs: list[tuple[Span, str, str]]
+) -> list[Block]:
+    """Items (``(start, end)`` block ranges) re-read column by column if the rhythm of columns reads better.
+
+    A run whose seams say its lines are mixed, but whose columns cannot be told apart with confidence,
+    keeps its order and is flagged ``interleaved`` for the editor.
+    """
+    start, end = chunks[0][0], chunks[-1][1]
+    before = list(blocks[start:end])
+    if len(chunks) < _MIN_RUN:
+        return before
     first = [blocks[a].text for a, _ in chunks]
     last = [blocks[b - 1].text for _, b in chunks]
-    _, stream = _assign(first, last)
-    if not stream or max(stream) == 0:
-        return list(blocks[start:end])
-    # the stretch from the chunk before the first one that left the first stream is re-ordered
-    lo = max(0, next(c for c, st in enumerate(stream) if st) - 1)
+    column = best_columns(first, last)
+    if not column or len(set(column)) < 2:
+        if mixed_seams(first, last) >= _MIN_MIXED:
+            return _flag_first(before, _UNREPAIRED_NOTE)
+        return before
     opened: dict[int, int] = {}
-    for c in range(lo, len(chunks)):
-        opened.setdefault(stream[c], c)
-    order = sorted(range(lo, len(chunks)), key=lambda c: (opened[stream[c]], c))
-    before = list(blocks[start:end])
-    head = before[: chunks[lo][0] - start]
+    for c, col in enumerate(column):
+        opened.setdefault(col, c)
+    order = sorted(range(len(chunks)), key=lambda c: (column[c], c))
     moved: list[Block] = []
     for c in order:
         a, b = chunks[c]
@@ -313,18 +314,170 @@ def _reorder(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
             hints = {**blk.hints, "deinterleaved": True}
             if _BODY_MARKS.search(blk.text) and "role" not in hints:
                 hints["role"] = "para"  # a column's running text (clause marks inside), not a headline
-            if k == a and c != lo and opened[stream[c]] == c:
+            if k == a and c and opened[column[c]] == c:
                 hints["blank_before"] = max(2, int(blk.hints.get("blank_before", 0)))
             moved.append(Block(blk.type, blk.text, blk.spans, blk.flags, hints))
-    if [b.spans for b in moved] == [b.spans for b in before[len(head) :]]:
+    if [b.spans for b in moved] == [b.spans for b in before]:
         return before
-    lo_block = before[len(head)]
-    span = Span(lo_block.spans[0].start, before[-1].spans[-1].end)
-    flag = Flag(
-        "interleaved",
-        "lines of side-by-side columns came out alternately; re-read column by column where the seams read better",
-        span,
-    )
-    moved[0] = Block(moved[0].type, moved[0].text, moved[0].spans, moved[0].flags + (flag,), moved[0].hints)
-    runs.append((span, "\n".join(b.text for b in before[len(head) :]), "\n".join(b.text for b in moved)))
-    return head + moved
+    runs.append((_span_of(before), "\n".join(b.text for b in before), "\n".join(b.text for b in moved)))
+    return _flag_first(moved, _REPAIRED_NOTE)
+
+
+_REPAIRED_NOTE = (
+    "lines of side-by-side columns came out alternately; re-read column by column where the seams read better"
+)
+_UNREPAIRED_NOTE = (
+    "lines of side-by-side columns seem to come out alternately; left as printed, check the reading order"
+)
+_MIN_HINTS = 2  # such seams a run needs before its columns are searched for
+_MIN_MIXED = 4  # seams that read better with a line two or three back before an unrepaired run is flagged
+
+
+def _span_of(blocks: Sequence[Block]) -> Span:
+    return Span(blocks[0].spans[0].start, blocks[-1].spans[-1].end)
+
+
+def _flag_first(blocks: list[Block], note: str) -> list[Block]:
+    """``blocks`` with an ``interleaved`` flag over their whole span on the first one."""
+    head = blocks[0]
+    flag = Flag("interleaved", note, _span_of(blocks))
+    return [Block(head.type, head.text, head.spans, head.flags + (flag,), head.hints), *blocks[1:]]
+
+
+def mixed_seams(first: Sequence[str], last: Sequence[str]) -> int:
+    """How many items read on from the item two or three back clearly better than from the one just above.
+
+    >>> mixed_seams(["持续开", "要把", "展质量安全月活动。"], ["持续开", "要把", "展质量安全月活动。"])
+    1
+    """
+    count = 0
+    for i in range(2, len(first)):
+        here = max(join_score(last[i - 1], first[i]), 0.0)
+        if any(join_score(last[o], first[i]) > here + 1.0 for o in range(max(0, i - 3), i - 1)):
+            count += 1
+    return count
+
+
+# --- the printing rhythm: rows of side-by-side columns -------------------------------------------------------------
+
+_ROW_WINDOW = 12  # items back a column's last item may be and still be continued (a photo or a gap in between)
+_ROW_BEAM = 32  # states kept per item
+_SKIP_COST = 0.8  # a column that has no line in a printed row (it ended, a photo, a paragraph gap)
+_COLUMN_COST = 2.0  # each column beyond the first must be paid for by the seams it explains
+_WIDE_SLACK = 2.5  # a column's next line is at most this much wider (an indented first line, then a full one)
+_NARROW_SLACK = 1.5  # and a line that goes on mid-paragraph is not narrower than the one before by more
+_WIDTH_MISMATCH = -1.0
+_HALF_WIDTH = regex.compile(r"[0-9A-Za-z%.]")
+
+
+def display_width(text: str) -> float:
+    """Printed width in ems: a CJK character or full-width mark is one, a Latin letter or digit half.
+
+    >>> display_width("会议还为2024年度"), display_width("“生命通道”")
+    (8.0, 6.0)
+    """
+    total = 0.0
+    for ch in text:
+        if ch.isspace():
+            continue
+        total += 1.0 if ord(ch) >= 0x2E80 or ch in "“”‘’" else 0.5
+    return total
+
+
+def join_score(left: str, right: str) -> float:
+    """:func:`seam_score` with the width a column's lines share: a line that goes on mid-paragraph is as wide
+    as the line above it (or up to two ems wider, under an indented first line); a line narrower or wider
+    than that belongs to another column.
+
+    >>> join_score("疗质量是医院的生命线，全院上下", "要把")  # a mid-paragraph line cut short: another column's tail
+    -1.0
+    """
+    score = seam_score(left, right)
+    if ends_sentence(left) or ends_sentence(right) or is_signoff(right):
+        return score
+    if _HALF_WIDTH.search(left) or _HALF_WIDTH.search(right):
+        return score  # digits and Latin letters are set proportionally: their width is no evidence
+    step = display_width(right) - display_width(left)
+    if step > _WIDE_SLACK or step < -_NARROW_SLACK:
+        score += _WIDTH_MISMATCH
+    return score
+
+
+def _skipped(column: int, following: int, columns: int) -> int:
+    """Columns passed over going from ``column`` to ``following`` in left-to-right, row-by-row order."""
+    return (following - column - 1) % columns
+
+
+def assign_columns(first: Sequence[str], last: Sequence[str], columns: int) -> tuple[float, list[int]]:
+    """Best column (0 = leftmost) of each item, read as rows printed across ``columns`` columns, and its score.
+
+    Items are lines (or blocks of lines: ``first`` and ``last`` are their first and last lines). Each printed
+    row visits the columns left to right, so the column after column ``c`` is ``c + 1`` (or 0 after the
+    last); a column passed over costs :data:`_SKIP_COST` (the rhythm's phase shifts where a column has a
+    gap), and an item placed in a column is scored by :func:`join_score` against that column's last item.
+    A beam search over (column, each column's last item); linear in the number of items.
+    """
+    m = len(first)
+    cache: dict[tuple[int, int], float] = {}
+
+    def seam(a: int, b: int) -> float:
+        value = cache.get((a, b))
+        if value is None:
+            value = cache[(a, b)] = join_score(last[a], first[b])
+        return value
+
+    start = tuple([-1] * columns)
+    states: dict[tuple[int, tuple[int, ...]], float] = {}
+    back: list[dict[tuple[int, tuple[int, ...]], tuple[int, tuple[int, ...]] | None]] = [{}]
+    for c in range(columns):
+        key = (c, start[:c] + (0,) + start[c + 1 :])
+        states[key] = -_SKIP_COST * c
+        back[0][key] = None
+    for i in range(1, m):
+        new: dict[tuple[int, tuple[int, ...]], float] = {}
+        ptr: dict[tuple[int, tuple[int, ...]], tuple[int, tuple[int, ...]] | None] = {}
+        for (c, lasts), score in states.items():
+            for nxt in range(columns):
+                prev = lasts[nxt]
+                gain = seam(prev, i) if prev >= 0 and i - prev <= _ROW_WINDOW else 0.0
+                value = score + gain - _SKIP_COST * _skipped(c, nxt, columns)
+                key = (nxt, lasts[:nxt] + (i,) + lasts[nxt + 1 :])
+                if value > new.get(key, -1e18):
+                    new[key] = value
+                    ptr[key] = (c, lasts)
+        if len(new) > _ROW_BEAM:
+            kept = sorted(new, key=new.__getitem__, reverse=True)[:_ROW_BEAM]
+            new = {k: new[k] for k in kept}
+        states = new
+        back.append(ptr)
+    key = max(states, key=states.__getitem__)
+    best = states[key]
+    out = [0] * m
+    for i in range(m - 1, -1, -1):
+        out[i] = key[0]
+        prev_key = back[i][key]
+        if prev_key is None:
+            break
+        key = prev_key
+    return best, out
+
+
+def printed_order_score(first: Sequence[str], last: Sequence[str]) -> float:
+    """The seams of the items read as printed."""
+    return sum(join_score(last[i - 1], first[i]) for i in range(1, len(first)))
+
+
+def best_columns(first: Sequence[str], last: Sequence[str]) -> list[int] | None:
+    """Column of each item under the best rhythm (two or three columns), or None if the printed order reads as well."""
+    if mixed_seams(first, last) < _MIN_HINTS:
+        return None  # no line reads on from one two or three back: nothing to search for
+    plain = printed_order_score(first, last)
+    best: tuple[float, list[int]] | None = None
+    for columns in (2, 3):
+        if len(first) < 2 * columns:
+            continue
+        score, column = assign_columns(first, last, columns)
+        gain = score - plain - _COLUMN_COST * (columns - 1)
+        if gain >= _MIN_GAIN and (best is None or gain > best[0]):
+            best = (gain, column)
+    return best[1] if best else None
