@@ -438,6 +438,7 @@ def _build_articles(doc: Document, options: Mapping[str, Any]) -> Document:
 
     # items: ("head", [indices]) or ("body", index)
     items: list[tuple[str, list[int]]] = []
+    cut_at: set[int] = set()  # head lines that open a cluster cut from the headline above them
     i, n = 0, len(blocks)
     while i < n:
         if roles[i] in HEAD_ROLES:
@@ -463,9 +464,12 @@ def _build_articles(doc: Document, options: Mapping[str, Any]) -> Document:
                 ):
                     break  # a second # headline is the next story's, unless the ones above are set smaller (kicker)
                 if _starts_cluster(j, group, blocks, roles):
+                    cut_at.add(j)
                     break  # a column label under a headline: the headline closed the story before
                 group.append(j)
                 j += 1
+            if i in cut_at:
+                _label_over_rest(group, blocks, roles)
             items.append(("head", group))
             i = j
         else:
@@ -854,7 +858,7 @@ def _claim_late_titles(items, blocks, roles, ctx: _Ctx):
         current_story: int | None = None
         prev_k = None
         for k in items[pos][1]:
-            ranked = rank(content_words(blocks[k].text), at)
+            ranked = rank(_title_words(blocks[k].text), at)
             best = ranked[0][3] if ranked and (len(ranked) == 1 or ranked[0][:2] < ranked[1][:2]) else None
             wrapped = prev_k is not None and crossing_word(blocks[prev_k].text, blocks[k].text, min_freq=1)
             prev_k = k
@@ -868,7 +872,7 @@ def _claim_late_titles(items, blocks, roles, ctx: _Ctx):
             units.append(current)
     pairs = []
     for u, unit in enumerate(units):
-        words = content_words(_join_lines_spaced([blocks[k] for k in unit]))
+        words = _title_words(_join_lines_spaced([blocks[k] for k in unit]))
         at = bisect_right(openers, items_pos_of(items, unit[0]))
         ranked = rank(words, at)
         for neg, tit, dist, si in ranked:
@@ -917,6 +921,40 @@ def _claim_late_titles(items, blocks, roles, ctx: _Ctx):
         if left:
             out.append((kind, left))
     return out
+
+
+def _label_over_rest(group: Sequence[int], blocks: Sequence[Block], roles: list[str]) -> None:
+    """A short line that opens a head group cut from the headline above it is the column label of its cluster.
+
+    The headline above it had hidden it (a label is read as one only at the
+    top of a cluster); a byline or subtitle below shows the cluster.
+    """
+    first = group[0]
+    if (
+        len(group) >= 3
+        and roles[first] == "head"
+        and is_short_label(blocks[first].text)
+        and roles[group[1]] == "head"
+        and any(roles[k] in ("byline", "subtitle") for k in group[2:])
+    ):
+        roles[first] = "section"
+
+
+_QUOTED = regex.compile(r"[“「『‘]([^“”「」『』‘’]{2,12})[”」』’]")
+
+
+def _title_words(text: str) -> tuple[str, ...]:
+    """The words a late headline is matched by: its content words and each phrase it quotes whole.
+
+    A quoted phrase (a nickname, a slogan, a campaign's name) is the
+    headline's most specific word; found whole in a story's text it names
+    that story, and counts once more than its words alone.
+
+    >>> _title_words("我院开展“护理周”活动")
+    ('我院', '开展', '护理', '活动', '护理周')
+    """
+    words = content_words(text)
+    return words + tuple(q for q in _QUOTED.findall(text) if q not in words)
 
 
 def items_pos_of(items, k: int) -> int:

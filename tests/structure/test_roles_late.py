@@ -1,0 +1,43 @@
+"""Headlines printed after their bodies (PyMuPDF's content-stream order): labels under them, quoted names.
+
+The texts are made up; each case is the shape an extraction tool gives a
+printed element, not the words of any fixture.
+"""
+
+from __future__ import annotations
+
+from newsclean.pipeline import clean_text
+from newsclean.structure.articles import _title_words
+
+PAGE = "\n".join(
+    [
+        "健康讲堂",
+        "■ 本报记者 赵一",
+        "3月5日上午，我院在门诊大厅举办",
+        "春季健康讲座，吸引了很多市民参加",
+        "。讲座结束后，专家还为市民一一解",
+        "答了疑问，市民纷纷表示很有收获。",
+        "我院举办春季健康讲座",
+        "护理天地",
+        "一百天的守护",
+        "■ 儿科 钱二",
+        "今年2月，一名早产的男婴住进了病",
+        "房，护士们都叫他“小豆丁”。经过",
+        "一百天的照护，小豆丁体重长到了三",
+        "千克，在上个月终于和家人团聚了。",
+        "（宣传科）",
+        "“小豆丁”平安回家",
+    ]
+)
+
+
+def test_label_under_a_late_headline_opens_the_next_cluster_and_a_quoted_name_claims_its_story():
+    arts = [a for a in clean_text(PAGE).articles if a.title]
+    assert [(a.section, a.kicker, a.title) for a in arts] == [
+        ("健康讲堂", None, "我院举办春季健康讲座"),
+        ("护理天地", "一百天的守护", "“小豆丁”平安回家"),
+    ]
+
+
+def test_quoted_phrase_of_a_headline_is_one_more_word_to_match():
+    assert _title_words("“小豆丁”康复出院")[-1] == "小豆丁"
