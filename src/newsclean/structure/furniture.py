@@ -43,10 +43,12 @@ _ISSUE = regex.compile(
     r"[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*(星期|週|周)[一二三四五六日天])"
 )
 _ISSUE_NO = regex.compile(r"第\s*[0-9]+\s*期")
-_PAGE = regex.compile(r"(^|\s)第\s*[0-9一二三四五六七八九十]+\s*版(\s|$)|^[0-9一二三四五六七八九十]+\s*版$")
-_JUMP = regex.compile(
-    r"^[（(]?\s*(下转|上接|转第|接第|转下|轉第|接上|下轉|上接)\s*第?\s*([0-9一二三四五六七八九十]+)\s*版\s*[)）]?$"
-)
+# A page number, also as OCR reads a 1 or 0 (第]版, 第I版, (上接第l版)): between 第 and 版 on a short
+# label line nothing else looks like that.
+_PAGE_NO = r"(?:[0-9一二三四五六七八九十]+|[0-9Il|\]!Oo]{1,3})"
+_OCR_DIGITS = str.maketrans("Il|]!Oo", "1111100")
+_PAGE = regex.compile(rf"(^|\s)第\s*{_PAGE_NO}\s*版(\s|$)|^[0-9一二三四五六七八九十]+\s*版$")
+_JUMP = regex.compile(rf"^[（(]?\s*(下转|上接|转第|接第|转下|轉第|接上|下轉|上接)\s*第?\s*({_PAGE_NO})\s*版\s*[)）]?$")
 _GUIDE = regex.compile(r"^(投稿指南|投稿须知|投稿須知|征稿启事|徵稿啟事|稿约|稿約)$")
 _QR = regex.compile(r"(扫码|掃碼|二维码|二維碼|挂号|掛號|公众号|公眾號|微信|关注|關注|小程序)")
 _LATIN_LINE = regex.compile(r"^[A-Za-z][A-Za-z .,&'\-]+$")
@@ -197,10 +199,11 @@ def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
             t = b.text.strip()
             jm = _JUMP.match(t)
             if jm:
+                page = jm.group(2).translate(_OCR_DIGITS)
                 if jm.group(1) in ("下转", "转第", "转下", "轉第", "下轉") and kept:
-                    kept[-1] = replace(kept[-1], hints={**kept[-1].hints, "jump_out": jm.group(2)})
+                    kept[-1] = replace(kept[-1], hints={**kept[-1].hints, "jump_out": page})
                 else:
-                    jump_pending = jm.group(2)
+                    jump_pending = page
             if (
                 merge_with_prev[i]
                 and furniture
