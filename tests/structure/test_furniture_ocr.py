@@ -1,9 +1,10 @@
-"""Page labels and jump lines as OCR reads them: a 1 misread as ], I, l or | is still a page number."""
+"""Page labels and jump lines as print and OCR give them: misread page numbers, jumps on a text line."""
 
 from __future__ import annotations
 
 import pytest
 
+from newsclean.audit import audit_conservation
 from newsclean.pipeline import clean_text
 
 STORY = "# 医院新闻标题\n\n本院开展义诊活动，" + "惠及群众数百人次，" * 3 + "\n\n"
@@ -25,3 +26,20 @@ def test_a_misread_jump_line_is_furniture_and_joins_the_continuation(jump_in):
     texts = [b.text for a in doc.articles for b in a.blocks]
     assert not any("上接" in t for t in texts)
     assert any(t.endswith("造福一方百姓。") and "惠及群众" in t for t in texts)
+
+
+def test_jump_lines_printed_on_a_text_line_are_cut_out_and_link_the_story():
+    dump = (
+        "# 标题\n\n本院开展义诊活动，惠及群众数百人次，（下转第2版）\n\n"
+        "# 另一篇\n\n另一篇报道的正文内容。\n\n（上接第1版） 造福一方百姓。\n"
+    )
+    doc = clean_text(dump)
+    assert [f.text for f in doc.furniture] == ["（下转第2版）", "（上接第1版）"]
+    assert [b.text for b in doc.articles[0].blocks] == ["本院开展义诊活动，惠及群众数百人次，造福一方百姓。"]
+    assert audit_conservation(dump, doc).ok
+
+
+def test_a_page_reference_inside_a_sentence_is_not_a_jump_line():
+    dump = "# 标题\n\n详见本报（第2版）的报道，另有安排。\n"
+    doc = clean_text(dump)
+    assert not doc.furniture

@@ -13,13 +13,13 @@ jump lines leave ``jump_out``/``jump_in`` hints for fragment reassembly.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 import regex
 
-from newsclean.model import Block, Change, Document, Furniture
+from newsclean.model import Block, Change, Document, Furniture, Span
 from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
 from newsclean.structure.columns import split_columns
@@ -49,6 +49,9 @@ _PAGE_NO = r"(?:[0-9一二三四五六七八九十]+|[0-9Il|\]!Oo]{1,3})"
 _OCR_DIGITS = str.maketrans("Il|]!Oo", "1111100")
 _PAGE = regex.compile(rf"(^|\s)第\s*{_PAGE_NO}\s*版(\s|$)|^[0-9一二三四五六七八九十]+\s*版$")
 _JUMP = regex.compile(rf"^[（(]?\s*(下转|上接|转第|接第|转下|轉第|接上|下轉|上接)\s*第?\s*({_PAGE_NO})\s*版\s*[)）]?$")
+# A jump line printed on the same line as the text it belongs to (brackets required: then it is certain).
+_JUMP_LEAD = regex.compile(rf"^\s*([（(]\s*(?:上接|接上|接第)\s*第?\s*{_PAGE_NO}\s*版\s*[)）])\s*(?=\S)")
+_JUMP_TAIL = regex.compile(rf"(?<=\S)\s*([（(]\s*(?:下转|下轉|转第|轉第|转下)\s*第?\s*{_PAGE_NO}\s*版\s*[)）])\s*$")
 _GUIDE = regex.compile(r"^(投稿指南|投稿须知|投稿須知|征稿启事|徵稿啟事|稿约|稿約)$")
 _QR = regex.compile(r"(扫码|掃碼|二维码|二維碼|挂号|掛號|公众号|公眾號|微信|关注|關注|小程序)")
 _LATIN_LINE = regex.compile(r"^[A-Za-z][A-Za-z .,&'\-]+$")
@@ -91,6 +94,33 @@ def _reorder_lines(doc: Document, reorder: Callable, reason: str) -> Document:
     return replace(doc, articles=tuple(articles)).with_changes(changes)
 
 
+def split_inline_jumps(blocks: Sequence[Block]) -> list[Block]:
+    """Cut a jump line printed on a text line (``（上接第1版） 基层…``, ``…补齐。（下转第2版）``) into its own line.
+
+    Only a one-line block whose text is its source slice is cut, so each part
+    keeps an exact span; the jump line is then furniture like any other.
+    """
+    out: list[Block] = []
+    for b in blocks:
+        pieces = _jump_pieces(b)
+        out.extend(pieces if pieces else (b,))
+    return out
+
+
+def _jump_pieces(b: Block) -> list[Block] | None:
+    if len(b.spans) != 1 or b.spans[0].end - b.spans[0].start != len(b.text) or "版" not in b.text:
+        return None
+    start = b.spans[0].start
+    lead, tail = _JUMP_LEAD.match(b.text), _JUMP_TAIL.search(b.text)
+    cuts = sorted({0, len(b.text)} | ({lead.end(1)} if lead else set()) | ({tail.start(1)} if tail else set()))
+    if len(cuts) == 2:
+        return None
+    return [
+        Block(b.type, b.text[a:z], (Span(start + a, start + z),), b.flags if a == 0 else (), b.hints if a == 0 else {})
+        for a, z in zip(cuts, cuts[1:])
+    ]
+
+
 def _read_columns(doc: Document) -> Document:
     """Side-by-side columns (``pdftotext -layout``) re-read column by column, before anything else."""
     return _reorder_lines(doc, split_columns, "side-by-side columns read column by column")
@@ -116,6 +146,7 @@ def _read_interleaved(doc: Document) -> Document:
 
 def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
     doc = _read_columns(doc)
+    doc = replace(doc, articles=tuple(replace(a, blocks=tuple(split_inline_jumps(a.blocks))) for a in doc.articles))
     blocks = [b for a in doc.articles for b in a.blocks]
     owner = [k for k, a in enumerate(doc.articles) for _ in a.blocks]
     if not blocks:
