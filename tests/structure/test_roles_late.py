@@ -7,7 +7,7 @@ printed element, not the words of any fixture.
 from __future__ import annotations
 
 from newsclean.pipeline import clean_text
-from newsclean.structure.articles import _title_words
+from newsclean.structure.late_titles import title_words
 
 PAGE = "\n".join(
     [
@@ -40,4 +40,4 @@ def test_label_under_a_late_headline_opens_the_next_cluster_and_a_quoted_name_cl
 
 
 def test_quoted_phrase_of_a_headline_is_one_more_word_to_match():
-    assert _title_words("“小豆丁”康复出院")[-1] == "小豆丁"
+    assert title_words("“小豆丁”康复出院")[-1] == "小豆丁"

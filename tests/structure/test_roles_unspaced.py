@@ -10,8 +10,8 @@ from dataclasses import replace
 
 from newsclean.pipeline import clean_text
 from newsclean.readers import segment_lines
-from newsclean.structure.articles import _printed_lines
 from newsclean.structure.cues import is_byline, is_reporter_byline, unspaced_byline_parts
+from newsclean.structure.head import printed_lines
 from newsclean.structure.roles import classify_lines, dump_style
 
 BODY = "3月5日上午，我院举办\n了一场健康讲座，吸引\n了很多市民参加，讲座\n结束后专家还为市民\n一一解答了疑问。"
@@ -60,7 +60,7 @@ def test_reporter_byline_read_mid_sentence_between_blank_lines_is_taken_out_and_
 def test_pieces_of_one_dump_line_are_one_printed_headline_line():
     blocks = list(segment_lines("春季讲座开讲\n\n专家提醒注意防护\n\n另起一行的肩题很长").blocks())
     blocks[1] = replace(blocks[1], hints={**blocks[1].hints, "line": blocks[0].hints["line"]})
-    assert [[b.text for b in line] for line in _printed_lines(blocks)] == [
+    assert [[b.text for b in line] for line in printed_lines(blocks)] == [
         ["春季讲座开讲", "专家提醒注意防护"],
         ["另起一行的肩题很长"],
     ]

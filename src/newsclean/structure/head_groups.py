@@ -1,0 +1,126 @@
+"""Group line blocks into head groups and body lines, the items articles are built from.
+
+Consecutive headline-role lines form a *head group*, unless the page shows
+two: a byline closes its group, a section label opens one, a ``#`` headline
+in a Markdown dump starts the next story's group (unless the ones above it
+are set smaller: its kicker), and an unspaced column label under a headline
+opens the next story's cluster. Every other line is a body item of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsclean.model import Block
+from newsclean.structure.cues import crossing_word, is_short_label
+from newsclean.structure.roles import HEAD_ROLES
+
+Item = tuple[str, list[int]]  # ("head", line indices of the group) or ("body", [line index])
+
+
+def group_lines(blocks: Sequence[Block], roles: list[str], md_doc: bool) -> list[Item]:
+    """The items of ``blocks`` in order; a column label that opens a cut-off cluster becomes its ``section``."""
+    items: list[Item] = []
+    cut = False  # this group opens a cluster cut from the headline above it
+    i, n = 0, len(blocks)
+    while i < n:
+        if roles[i] not in HEAD_ROLES:
+            items.append(("body", [i]))
+            i += 1
+            continue
+        group, cut_next = _head_group(i, blocks, roles, md_doc)
+        if cut:
+            _label_over_rest(group, blocks, roles)
+        items.append(("head", group))
+        cut = cut_next
+        i = group[-1] + 1
+    return items
+
+
+def _head_group(i: int, blocks: Sequence[Block], roles: Sequence[str], md_doc: bool) -> tuple[list[int], bool]:
+    """The head group that starts at line ``i``, and True if a column label under it cut it off."""
+    group = [i]
+    for j in range(i + 1, len(blocks)):
+        if roles[j] not in HEAD_ROLES or blocks[j].hints.get("after_furniture"):
+            break
+        if _closes_group(j, group, blocks, roles, md_doc):
+            break
+        if _starts_cluster(j, group, blocks, roles):
+            return group, True  # a column label under a headline: the headline closed the story before
+        group.append(j)
+    return group, False
+
+
+def _closes_group(j: int, group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str], md_doc: bool) -> bool:
+    """True if head line ``j`` belongs to the next head group rather than to ``group``."""
+    if roles[group[-1]] == "byline" and roles[j] != "byline":
+        return True
+    if roles[j] == "section" and any(roles[k] != "section" for k in group):
+        return True
+    if roles[j] != "head":
+        return False
+    if blocks[j].hints.get("md_level"):
+        # a second # headline is the next story's, unless the ones above are set smaller (kicker)
+        return not _smaller_heads_above(j, group, blocks, roles)
+    # in a Markdown dump a plain line under a # headline is not part of it
+    return md_doc and any(roles[k] == "head" and blocks[k].hints.get("md_level") for k in group)
+
+
+def _smaller_heads_above(j: int, group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str]) -> bool:
+    """True if every ``#`` headline line of ``group`` is of a lower rank than line ``j`` (``####`` over ``##``).
+
+    Markdown levels follow the type size: a smaller headline right over a
+    bigger one is its kicker (引题), not a story of its own.
+    """
+    level = int(blocks[j].hints["md_level"])
+    above = [int(blocks[k].hints["md_level"]) for k in group if roles[k] == "head" and blocks[k].hints.get("md_level")]
+    return all(a > level for a in above)
+
+
+def _starts_cluster(j: int, group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str]) -> bool:
+    """True if head line ``j`` is an unspaced column label (要闻) opening a new headline cluster.
+
+    A label of two to four characters under a headline, with a headline,
+    subtitle or byline of its own below it, is the top of the next story's
+    cluster, not the end of this headline.
+    """
+    if roles[j] != "head" or not is_short_label(blocks[j].text) or j + 1 >= len(blocks):
+        return False
+    if roles[j + 1] not in ("head", "subtitle", "byline") or blocks[j + 1].hints.get("after_furniture"):
+        return False
+    prev = group[-1]
+    return (
+        roles[prev] == "head"
+        and not is_short_label(blocks[prev].text)
+        and crossing_word(blocks[prev].text, blocks[j].text) is None
+    )
+
+
+def _label_over_rest(group: Sequence[int], blocks: Sequence[Block], roles: list[str]) -> None:
+    """A short line that opens a head group cut from the headline above it is the column label of its cluster.
+
+    The headline above it had hidden it (a label is read as one only at the
+    top of a cluster); a byline or subtitle below shows the cluster.
+    """
+    first = group[0]
+    if (
+        len(group) >= 3
+        and roles[first] == "head"
+        and is_short_label(blocks[first].text)
+        and roles[group[1]] == "head"
+        and any(roles[k] in ("byline", "subtitle") for k in group[2:])
+    ):
+        roles[first] = "section"
+
+
+def is_strong(group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str]) -> bool:
+    """True if head group ``group`` certainly opens a story: a section, subtitle or byline, or a kicker ending in ：."""
+    if any(roles[k] in ("section", "subtitle", "byline") for k in group):
+        return True
+    heads = [k for k in group if roles[k] == "head"]
+    return len(heads) >= 2 and blocks[heads[0]].text.rstrip()[-1:] in "：:"
+
+
+def has_role(group: Sequence[int], roles: Sequence[str], role: str) -> bool:
+    """True if a line of ``group`` has ``role``."""
+    return any(roles[k] == role for k in group)
