@@ -225,22 +225,23 @@ def _locator(spans: tuple[Span, ...], text_length: int) -> Callable[[int, int], 
     """Map ``[start, end)`` of a text made of ``spans`` laid end to end to source offsets (None if it is not)."""
     if len(spans) < 2 or sum(sp.end - sp.start for sp in spans) != text_length:
         return None
-    ends = []
+    # span k starts at ``firsts[k]`` in the text; an offset in it maps to the source by adding ``shifts[k]``
+    firsts: list[int] = []
+    shifts: list[int] = []
     pos = 0
     for sp in spans:
+        firsts.append(pos)
+        shifts.append(sp.start - pos)
         pos += sp.end - sp.start
-        ends.append(pos)
-
-    def at(offset: int, closing: bool) -> int:
-        # the span holding ``offset`` (for an end offset, the span it closes)
-        k = bisect_right(ends, offset - 1 if closing else offset)
-        k = min(k, len(spans) - 1)
-        return spans[k].start + offset - (ends[k] - (spans[k].end - spans[k].start))
 
     def locate(start: int, end: int) -> Span | None:
         if end > text_length or start > end:
             return None
-        return Span(at(start, False), at(end, True) if end > start else at(start, False))
+        opening = start + shifts[bisect_right(firsts, start) - 1]
+        if end == start:
+            return Span(opening, opening)
+        # an end offset maps through the span it closes (the one holding ``end - 1``)
+        return Span(opening, end + shifts[bisect_right(firsts, end - 1) - 1])
 
     return locate
 
@@ -397,7 +398,7 @@ def log_joined_edits(
             text = texts[k]
             pieces = []
             extend = pieces.extend
-            last = -(1 << 30)
+            last = -(1 << 30)  # far before the text: no edit merges with it, and text[last:s] is text[:s]
             node = spans[k]
             locate = None
             if len(node) == 1:
@@ -433,7 +434,7 @@ def log_joined_edits(
             else:
                 where = (locate(s, e) if locate is not None else None) or whole
             append(Change(name, where, text[s:e], after, reason))
-            extend((text[last:s] if last > 0 else text[0:s], after))  # type: ignore[union-attr]
+            extend((text[last:s], after))  # type: ignore[union-attr]
             last = e
             continue
         pieces.append(after)  # type: ignore[union-attr]

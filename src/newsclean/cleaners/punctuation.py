@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
+from itertools import compress
 from operator import itemgetter
 from typing import Any
 
@@ -353,7 +354,9 @@ def _unbalanced_nodes(joined: str, starts: list[int]) -> set[int]:
     """Nodes whose curly quotes do not balance, from one pass over the document.
 
     Everything but the quotes and the separators is deleted (in C), so each
-    node's quotes are counted on a string of a few characters.
+    node's quotes are counted on a string of a few characters; the same
+    few strings (``“”``, ``“”“”``…) recur all over a document, so each
+    distinct one is judged once.
     """
     out: set[int] = set()
     pairs = [(o, c) for o, c in _QUOTE_PAIRS if o in joined or c in joined]
@@ -371,13 +374,8 @@ def _unbalanced_nodes(joined: str, starts: list[int]) -> set[int]:
                 if ch == o or ch == c:
                     balance[k, o] = balance.get((k, o), 0) + (1 if ch == o else -1)
         return {k for (k, _), v in balance.items() if v}
-    for k, part in enumerate(parts):
-        if part:
-            for o, c in pairs:
-                if part.count(o) != part.count(c):
-                    out.add(k)
-                    break
-    return out
+    unbalanced = {part for part in set(parts) if any(part.count(o) != part.count(c) for o, c in pairs)}
+    return set(compress(range(len(parts)), map(unbalanced.__contains__, parts))) if unbalanced else out
 
 
 class _Translated(dict):
