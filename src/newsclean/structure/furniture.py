@@ -19,7 +19,7 @@ from typing import Any
 
 import regex
 
-from newsclean.model import Block, Change, Document, Furniture, Span
+from newsclean.model import Article, Block, Change, Document, Furniture, Span
 from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
 from newsclean.structure.columns import split_columns
@@ -148,13 +148,23 @@ def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
     doc = _read_columns(doc)
     doc = replace(doc, articles=tuple(replace(a, blocks=tuple(split_inline_jumps(a.blocks))) for a in doc.articles))
     blocks = [b for a in doc.articles for b in a.blocks]
-    owner = [k for k, a in enumerate(doc.articles) for _ in a.blocks]
     if not blocks:
         return doc
-    n = len(blocks)
     texts = [b.text.strip() for b in blocks]
     kinds: list[str | None] = [_kind_of(t) for t in texts]
-    # lines repeated across the dump (running headers and footers)
+    merge_with_prev = [False] * len(blocks)  # the line runs on the furniture item of the line before
+    _mark_running_lines(texts, kinds)
+    _mark_contribution_guides(texts, kinds, merge_with_prev)
+    _mark_contact_values(texts, kinds, merge_with_prev)
+    _mark_masthead(blocks, texts, kinds, merge_with_prev)
+    if not any(kinds):
+        return doc
+    return _move_to_furniture(doc, blocks, kinds, merge_with_prev)
+
+
+def _mark_running_lines(texts: Sequence[str], kinds: list[str | None]) -> None:
+    """Lines repeated across the dump (running headers and footers) marked ``header`` or ``footer`` by their half."""
+    n = len(texts)
     keys = ["".join(t.split()) for t in texts]
     counts = Counter(keys)
     first_at: dict[str, int] = {}
@@ -170,8 +180,10 @@ def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
         if 4 <= len(keys[i]) <= 60 and not ends_sentence(t) and not is_signoff(t):
             kinds[i] = "footer" if i > n // 2 else "header"
 
-    # contribution-guide box: the label and the short list lines under it
-    merge_with_prev = [False] * n
+
+def _mark_contribution_guides(texts: Sequence[str], kinds: list[str | None], merge_with_prev: list[bool]) -> None:
+    """The contribution-guide box (投稿指南): the label and the short list lines under it, contact lines apart."""
+    n = len(texts)
     for i in [i for i, t in enumerate(texts) if _GUIDE.match(t)]:
         if kinds[i] == "contact" or merge_with_prev[i]:
             continue  # inside the box before it
@@ -188,15 +200,25 @@ def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
                 kinds[j] = "other"
                 merge_with_prev[j] = True
             j += 1
-    # a contact label on its own line followed by its value
-    for i in range(n - 1):
+
+
+def _mark_contact_values(texts: Sequence[str], kinds: list[str | None], merge_with_prev: list[bool]) -> None:
+    """A contact label on its own line (电话：) and the value on the line after it: one furniture item."""
+    for i in range(len(texts) - 1):
         if len(texts[i]) <= 12 and _CONTACT_LABEL_ONLY.match(texts[i]) and _VALUE.match(texts[i + 1]):
             kinds[i] = kinds[i] or "contact"
             kinds[i + 1] = kinds[i]
             merge_with_prev[i + 1] = True
 
-    # masthead: short non-sentence lines printed just above an issue line
-    # (an issue line proper, with its number: a date alone is a running header, not the masthead's foot)
+
+def _mark_masthead(
+    blocks: Sequence[Block], texts: Sequence[str], kinds: list[str | None], merge_with_prev: list[bool]
+) -> None:
+    """Short non-sentence lines printed just above an issue line: the masthead (a QR label among them: other).
+
+    Only an issue line proper, with its number, has the masthead over it: a
+    date alone is a running header, not the masthead's foot.
+    """
     for i in [i for i, k in enumerate(kinds) if k == "issue" and _ISSUE_NO.search(texts[i])]:
         j = i - 1
         while j >= 0 and i - j <= 8:
@@ -216,9 +238,12 @@ def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
                 merge_with_prev[j + 1] = True
             j -= 1
 
-    if not any(kinds):
-        return doc
 
+def _move_to_furniture(
+    doc: Document, blocks: Sequence[Block], kinds: Sequence[str | None], merge_with_prev: Sequence[bool]
+) -> Document:
+    """Lines with a kind moved to the furniture; the line after each gets ``after_furniture``, jumps their hints."""
+    owner = [k for k, a in enumerate(doc.articles) for _ in a.blocks]
     furniture: list[Furniture] = list(doc.furniture)
     kept: list[Block] = []
     kept_owner: list[int] = []
@@ -227,20 +252,8 @@ def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
     for i, b in enumerate(blocks):
         kind = kinds[i]
         if kind:
-            t = b.text.strip()
-            jm = _JUMP.match(t)
-            if jm:
-                page = jm.group(2).translate(_OCR_DIGITS)
-                if jm.group(1) in ("下转", "转第", "转下", "轉第", "下轉") and kept:
-                    kept[-1] = replace(kept[-1], hints={**kept[-1].hints, "jump_out": page})
-                else:
-                    jump_pending = page
-            if (
-                merge_with_prev[i]
-                and furniture
-                and kinds[i - 1]
-                and furniture[-1].kind == (kind if kind != "masthead" else "masthead")
-            ):
+            jump_pending = _follow_jump(b, kept, jump_pending)
+            if merge_with_prev[i] and furniture and kinds[i - 1] and furniture[-1].kind == kind:
                 last = furniture[-1]
                 furniture[-1] = replace(last, text=join_text(last.text, b.text, " "), spans=last.spans + b.spans)
             else:
@@ -248,24 +261,44 @@ def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
             after = True
             continue
         if after or jump_pending:
-            hints = dict(b.hints)
-            if after:
-                hints["after_furniture"] = True
-            if jump_pending:
-                hints["jump_in"] = jump_pending
-                jump_pending = None
-            if hints != b.hints:
-                b = Block(b.type, b.text, b.spans, b.flags, hints)
+            b = _with_hints(b, after, jump_pending)
+            jump_pending = None
         kept.append(b)
         kept_owner.append(owner[i])
         after = False
     furniture.sort(key=lambda f: f.spans[0].start if f.spans else -1)
-    per_article: list[list[Block]] = [[] for _ in doc.articles]
+    return replace(doc, furniture=tuple(furniture), articles=_regroup(doc.articles, kept, kept_owner))
+
+
+def _follow_jump(b: Block, kept: list[Block], jump_pending: str | None) -> str | None:
+    """A jump line ``b``: 下转 marks the line kept before it ``jump_out``; 上接 is returned, for the next kept line."""
+    jm = _JUMP.match(b.text.strip())
+    if not jm:
+        return jump_pending
+    page = jm.group(2).translate(_OCR_DIGITS)
+    if jm.group(1) in ("下转", "转第", "转下", "轉第", "下轉") and kept:
+        kept[-1] = replace(kept[-1], hints={**kept[-1].hints, "jump_out": page})
+        return jump_pending
+    return page
+
+
+def _with_hints(b: Block, after: bool, jump_in: str | None) -> Block:
+    """``b`` with the hints ``after_furniture`` (``after``) and ``jump_in`` (a page number) where given."""
+    hints = dict(b.hints)
+    if after:
+        hints["after_furniture"] = True
+    if jump_in:
+        hints["jump_in"] = jump_in
+    return Block(b.type, b.text, b.spans, b.flags, hints) if hints != b.hints else b
+
+
+def _regroup(articles: Sequence[Article], kept: Sequence[Block], kept_owner: Sequence[int]) -> tuple[Article, ...]:
+    """The kept lines back in the articles they came from; articles left with nothing dropped."""
+    per_article: list[list[Block]] = [[] for _ in articles]
     for b, o in zip(kept, kept_owner):
         per_article[o].append(b)
-    articles = tuple(
+    regrouped = tuple(
         replace(a, blocks=tuple(bs)) if len(bs) != len(a.blocks) or any(x is not y for x, y in zip(bs, a.blocks)) else a
-        for bs, a in zip(per_article, doc.articles)
+        for bs, a in zip(per_article, articles)
     )
-    articles = tuple(a for a in articles if a.blocks or any(a.head().values()))
-    return replace(doc, furniture=tuple(furniture), articles=articles)
+    return tuple(a for a in regrouped if a.blocks or any(a.head().values()))

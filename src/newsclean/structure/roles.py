@@ -98,87 +98,120 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
     >>> classify_lines(list(doc.blocks()), "lines")
     ['head', 'byline', 'para', 'para', 'signoff']
     """
-    n = len(blocks)
-    roles: list[str] = []
-    forced = head_clusters(blocks) if style == "fixed" else frozenset()
-    for i, b in enumerate(blocks):
+    reader = _LineReader(blocks, style, width)
+    for i in range(len(blocks)):
+        reader.roles.append(reader.role_of(i))
+    roles = reader.roles
+    _mark_column_labels(blocks, roles)
+    if not any(b.hints.get("md_level") for b in blocks):
+        _demote_comma_heads(blocks, roles)
+    return roles
+
+
+class _LineReader:
+    """Roles read line by line, each from the line's shape and the lines around it (the roles so far)."""
+
+    def __init__(self, blocks: Sequence[Block], style: str, width: int) -> None:
+        self.blocks, self.style, self.width = blocks, style, width
+        self.roles: list[str] = []
+        self.forced = head_clusters(blocks) if style == "fixed" else frozenset()
+
+    def role_of(self, i: int) -> str:
+        """The role of line ``i``, the roles of the lines before it read."""
+        b = self.blocks[i]
         given = b.hints.get("role")
         if given:
-            roles.append(given)
-            continue
+            return given
         t = b.text.strip()
-        if i in forced:
-            roles.append(_shape_role(t) or "head")
-            continue
+        if i in self.forced:
+            return _shape_role(t) or "head"
         if len(t) > 64 and visible_len(t) > 60 and not b.hints.get("md_level"):
-            # longer than any signoff, label, byline, subtitle or headline shape: body text
-            roles.append("para")
-            continue
-        prev_role = roles[i - 1] if i else None
-        prev = blocks[i - 1] if i else None
+            return "para"  # longer than any signoff, label, byline, subtitle or headline shape: body text
+        prev_role = self.roles[i - 1] if i else None
+        prev = self.blocks[i - 1] if i else None
         fresh = prev is None or b.hints.get("after_furniture")
-        nxt = blocks[i + 1] if i + 1 < n else None
-        role = "para"
+        nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         if is_lone_opener(t):
-            role = "para"
-        elif is_signoff(t):
-            role = "signoff"
-        elif section_label(t):
-            role = "section"
-        elif is_byline(t) and (
-            fresh or prev_role in HEAD_ROLES or ends_sentence(prev.text) or style == "lines" or _set_apart(prev, b, nxt)
+            return "para"
+        if is_signoff(t):
+            return "signoff"
+        if section_label(t):
+            return "section"
+        if is_byline(t) and (
+            fresh
+            or prev_role in HEAD_ROLES
+            or ends_sentence(prev.text)
+            or self.style == "lines"
+            or _set_apart(prev, b, nxt)
         ):
-            role = "byline"
-        elif prev_role == "byline" and is_report_tail(t):
-            role = "byline"
-        elif (
+            return "byline"
+        if prev_role == "byline" and is_report_tail(t):
+            return "byline"
+        if (
             dash_lead(t)
             and (prev_role == "head" or b.hints.get("md_level"))
             and is_headline_like(t.lstrip("—一-─－"), max_len=48)
         ):
-            role = "subtitle"
-        elif b.hints.get("md_level"):
-            role = "head"
-        elif is_headline_like(t) or (fresh or ends_sentence(prev.text)) and stray_closer_lead(t):
-            role = "head"
-            if (
-                style == "fixed"
-                and width
-                and width - 6 <= line_width(b) <= width + 8
-                and not b.hints.get("md_level")
-                and not is_set_in(b, width)
-            ):
-                role = "para"
-            if (
-                role == "head"
-                and style == "fixed"
-                and nxt is not None
-                and nxt.hints.get("blank_before", 1) == 0
-                and not is_byline(nxt.text)
-                and not (is_headline_like(nxt.text) and line_width(nxt) < width - 6)
-            ):
-                role = "para"
-            if role == "head" and not fresh and prev_role == "para":
-                if style == "fixed" and not ends_sentence(prev.text):
-                    role = "para"
-                elif ends_continuing(prev.text) and not _is_kicker_line(prev.text):
-                    role = "para"
-            if (
-                role == "head"
-                and style == "lines"
-                and nxt is not None
-                and ends_continuing(nxt.text)
-                and not nxt.hints.get("md_level")
-                and not is_headline_like(nxt.text)
-                and len(nxt.text) < 40
-            ):
-                # a narrow column wrapped line by line, not a headline
-                role = "para"
-            if role == "head" and nxt is not None and starts_dangling(nxt.text):
-                role = "para"
-        roles.append(role)
-    for i in range(n - 1):
-        # an unspaced column label (要闻, 医患故事) directly over a headline, subtitle or byline
+            return "subtitle"
+        if b.hints.get("md_level"):
+            return "head"
+        if is_headline_like(t) or (fresh or ends_sentence(prev.text)) and stray_closer_lead(t):
+            return "head" if self._stays_head(b, prev, prev_role, nxt, bool(fresh)) else "para"
+        return "para"
+
+    def _stays_head(self, b: Block, prev: Block | None, prev_role: str | None, nxt: Block | None, fresh: bool) -> bool:
+        """False if headline-shaped line ``b`` is body text by its width or by the lines around it."""
+        style, width = self.style, self.width
+        if style == "fixed" and _fills_column(b, width):
+            return False
+        if style == "fixed" and nxt is not None and _runs_on_into(nxt, width):
+            return False
+        if not fresh and prev_role == "para" and prev is not None and _goes_on_from(prev, style):
+            return False
+        if style == "lines" and nxt is not None and _wraps_line_by_line(nxt):
+            return False  # a narrow column wrapped line by line, not a headline
+        return not (nxt is not None and starts_dangling(nxt.text))
+
+
+def _fills_column(b: Block, width: int) -> bool:
+    """True if ``b`` is as wide as its column and not centred in it: a wrapped body line."""
+    return (
+        bool(width)
+        and width - 6 <= line_width(b) <= width + 8
+        and not b.hints.get("md_level")
+        and not is_set_in(b, width)
+    )
+
+
+def _runs_on_into(nxt: Block, width: int) -> bool:
+    """True if ``nxt``, the line after a headline-shaped one, follows it with no blank line and is no headline."""
+    return (
+        nxt.hints.get("blank_before", 1) == 0
+        and not is_byline(nxt.text)
+        and not (is_headline_like(nxt.text) and line_width(nxt) < width - 6)
+    )
+
+
+def _goes_on_from(prev: Block, style: str) -> bool:
+    """True if body line ``prev`` goes on into the line after it (no sentence end; or a word that needs more)."""
+    if style == "fixed" and not ends_sentence(prev.text):
+        return True
+    return ends_continuing(prev.text) and not _is_kicker_line(prev.text)
+
+
+def _wraps_line_by_line(nxt: Block) -> bool:
+    """True if ``nxt`` is a short plain line that runs on, as lines of a narrow column wrapped one by one do."""
+    return (
+        ends_continuing(nxt.text)
+        and not nxt.hints.get("md_level")
+        and not is_headline_like(nxt.text)
+        and len(nxt.text) < 40
+    )
+
+
+def _mark_column_labels(blocks: Sequence[Block], roles: list[str]) -> None:
+    """An unspaced column label (要闻, 医患故事) directly over a headline, subtitle or byline becomes ``section``."""
+    for i in range(len(blocks) - 1):
         if (
             roles[i] == "head"
             and not blocks[i].hints.get("role")
@@ -190,19 +223,24 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
             and _credits_below(roles, i + 1)
         ):
             roles[i] = "section"
-    if not any(b.hints.get("md_level") for b in blocks):
-        # In a plain dump a comma inside a "headline" is more often a cut-off sentence:
-        # keep such lines as headlines only when the page shows a series of them.
-        comma = [
-            i
-            for i, r in enumerate(roles)
-            if r == "head" and not blocks[i].hints.get("role") and any(c in blocks[i].text for c in "，,")
-        ]
-        good = [i for i in comma if _balanced_comma_head(blocks[i].text)]
-        for i in comma:
-            if len(good) < 2 or i not in good:
-                roles[i] = "para"
-    return roles
+
+
+def _demote_comma_heads(blocks: Sequence[Block], roles: list[str]) -> None:
+    """Headlines with a comma become body text unless the page shows a series of balanced ones.
+
+    In a plain dump a comma inside a "headline" is more often a cut-off
+    sentence: such lines stay headlines only when the page shows a series of
+    them.
+    """
+    comma = [
+        i
+        for i, r in enumerate(roles)
+        if r == "head" and not blocks[i].hints.get("role") and any(c in blocks[i].text for c in "，,")
+    ]
+    good = [i for i in comma if _balanced_comma_head(blocks[i].text)]
+    for i in comma:
+        if len(good) < 2 or i not in good:
+            roles[i] = "para"
 
 
 def _set_apart(prev: Block | None, b: Block, nxt: Block | None) -> bool:
