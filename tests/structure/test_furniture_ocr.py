@@ -43,3 +43,12 @@ def test_a_page_reference_inside_a_sentence_is_not_a_jump_line():
     dump = "# 标题\n\n详见本报（第2版）的报道，另有安排。\n"
     doc = clean_text(dump)
     assert not doc.furniture
+
+
+def test_every_jump_line_on_a_text_line_is_cut_in_one_pass():
+    from newsclean.readers import segment_lines
+    from newsclean.structure.furniture import detect_furniture
+
+    once = detect_furniture(segment_lines("医院（下转第2版）（下转第2版）\n"), {})
+    assert [f.text for f in once.furniture] == ["（下转第2版）", "（下转第2版）"]
+    assert detect_furniture(once, {}) == once

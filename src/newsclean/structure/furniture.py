@@ -50,7 +50,7 @@ _OCR_DIGITS = str.maketrans("Il|]!Oo", "1111100")
 _PAGE = regex.compile(rf"(^|\s)第\s*{_PAGE_NO}\s*版(\s|$)|^[0-9一二三四五六七八九十]+\s*版$")
 _JUMP = regex.compile(rf"^[（(]?\s*(下转|上接|转第|接第|转下|轉第|接上|下轉|上接)\s*第?\s*({_PAGE_NO})\s*版\s*[)）]?$")
 # A jump line printed on the same line as the text it belongs to (brackets required: then it is certain).
-_JUMP_LEAD = regex.compile(rf"^\s*([（(]\s*(?:上接|接上|接第)\s*第?\s*{_PAGE_NO}\s*版\s*[)）])\s*(?=\S)")
+_JUMP_LEAD = regex.compile(rf"\s*([（(]\s*(?:上接|接上|接第)\s*第?\s*{_PAGE_NO}\s*版\s*[)）])\s*(?=\S)")
 _JUMP_TAIL = regex.compile(rf"(?<=\S)\s*([（(]\s*(?:下转|下轉|转第|轉第|转下)\s*第?\s*{_PAGE_NO}\s*版\s*[)）])\s*$")
 _GUIDE = regex.compile(r"^(投稿指南|投稿须知|投稿須知|征稿启事|徵稿啟事|稿约|稿約)$")
 _QR = regex.compile(r"(扫码|掃碼|二维码|二維碼|挂号|掛號|公众号|公眾號|微信|关注|關注|小程序)")
@@ -111,14 +111,27 @@ def _jump_pieces(b: Block) -> list[Block] | None:
     if len(b.spans) != 1 or b.spans[0].end - b.spans[0].start != len(b.text) or "版" not in b.text:
         return None
     start = b.spans[0].start
-    lead, tail = _JUMP_LEAD.match(b.text), _JUMP_TAIL.search(b.text)
-    cuts = sorted({0, len(b.text)} | ({lead.end(1)} if lead else set()) | ({tail.start(1)} if tail else set()))
+    cuts = _jump_cuts(b.text)
     if len(cuts) == 2:
         return None
     return [
         Block(b.type, b.text[a:z], (Span(start + a, start + z),), b.flags if a == 0 else (), b.hints if a == 0 else {})
         for a, z in zip(cuts, cuts[1:])
     ]
+
+
+def _jump_cuts(text: str) -> list[int]:
+    """Offsets cutting every bracketed jump line off the start and the end of ``text`` (and 0, len)."""
+    cuts = {0, len(text)}
+    begin = 0
+    while lead := _JUMP_LEAD.match(text, begin):
+        begin = lead.end(1)
+        cuts.add(begin)
+    end = len(text)
+    while (tail := _JUMP_TAIL.search(text, begin, end)) and tail.start(1) > begin:
+        end = tail.start(1)
+        cuts.add(end)
+    return sorted(cuts)
 
 
 def _read_columns(doc: Document) -> Document:
