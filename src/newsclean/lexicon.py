@@ -9,8 +9,9 @@ ranks to tell GB18030 from Big5.
 from __future__ import annotations
 
 import os
+import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import TypeVar
 
@@ -95,19 +96,45 @@ def word_freq(word: str) -> int:
     return word_frequencies().get(word, 0)
 
 
-@_load_once
-def _char_ranks() -> dict[str, int]:
+def _ranks(words: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """Rank of each character of ``words`` by the summed frequency of the words holding it (ties: first seen first)."""
     totals: dict[str, int] = {}
-    for word, freq in word_frequencies().items():
+    for word, freq in words:
         for ch in word:
             totals[ch] = totals.get(ch, 0) + freq
     ordered = sorted(totals, key=totals.__getitem__, reverse=True)
     return {ch: rank for rank, ch in enumerate(ordered)}
 
 
+@_load_once
+def _char_ranks() -> dict[str, int]:
+    return _ranks(word_frequencies().items())
+
+
+UNKNOWN_RANK = 10**6
+
+
 def char_frequency_rank(ch: str) -> int:
     """Rank of ``ch`` by frequency in the lexicon (0 = most frequent; unknown = 10**6)."""
-    return _char_ranks().get(ch, 10**6)
+    return _char_ranks().get(ch, UNKNOWN_RANK)
+
+
+def char_rank_order(chars: str) -> dict[str, int]:
+    """A number for each of ``chars`` that orders them as :func:`char_frequency_rank` does.
+
+    Ranked from only the words holding one of them: a few thousand words
+    instead of the whole lexicon, for a caller that compares a handful of
+    characters. (Each one's summed frequency is complete and the words keep
+    their order, so the order among ``chars``, ties included, is the full ranking's.)
+
+    >>> order = char_rank_order("人入")
+    >>> order["人"] < order["入"], char_frequency_rank("人") < char_frequency_rank("入")
+    (True, True)
+    """
+    freqs = word_frequencies()
+    holds_one = re.compile(f"[{re.escape(chars)}]").search
+    ranks = _ranks((word, freqs[word]) for word in filter(holds_one, freqs))
+    return {ch: ranks.get(ch, UNKNOWN_RANK) for ch in chars}
 
 
 MAX_WORD_LEN = 6  # longer lexicon words are rare names and idioms; the segmentation score ignores them

@@ -44,7 +44,7 @@ from newsclean.cleaners.base import (
     pauses_gc,
 )
 from newsclean.cleaners.chars import HAN, SPACE, is_han
-from newsclean.lexicon import char_frequency_rank, word_frequencies
+from newsclean.lexicon import char_rank_order, word_frequencies
 from newsclean.model import Article, Change, Document
 from newsclean.registry import cleaner
 
@@ -129,10 +129,8 @@ def _more_frequent_for() -> dict[str, str]:
     # OCR turns a glyph it is unsure of into the more frequent character, so
     # the document's own spelling is trusted in that direction only:
     # a printed 人 may be a misread 入, a printed 入 is not taken for 人.
-    return {
-        ch: "".join(alt for alt in alts if char_frequency_rank(alt) > char_frequency_rank(ch))
-        for ch, alts in CONFUSABLE.items()
-    }
+    rank = char_rank_order("".join(CONFUSABLE) + "".join(CONFUSABLE.values()))
+    return {ch: "".join(alt for alt in alts if rank[alt] > rank[ch]) for ch, alts in CONFUSABLE.items()}
 
 
 class _LazyDirections(dict):
