@@ -29,10 +29,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
-from newsclean.lexicon import segmentation_score
+from newsclean.lexicon import MAX_WORD_LEN, segmentation_score, word_frequencies
 from newsclean.model import Block, Flag, Span
 from newsclean.structure.cues import (
     ends_continuing,
@@ -65,23 +66,83 @@ def seam_score(left: str, right: str) -> float:
     >>> seam_score("我院在门诊楼", "8.7天下降至7.9天"), seam_score("但部分", "发现、早纠正。")
     (0.0, 0.0)
     """
-    left = left.rstrip()
-    right = right.lstrip()
-    if not left or not right:
+    return _seam(tail_cues(left), head_cues(right))
+
+
+class Tail(NamedTuple):
+    """What the end of a line says about the line printed after it (read once per line)."""
+
+    text: str  # the last characters the lexicon reads across the seam ('' for a blank line)
+    done: bool  # it ends a sentence
+    going: bool  # it ends with a mark after which the sentence must go on (，、：)
+    width: float | None  # its printed width, None where digits or Latin letters make the width no evidence
+
+
+class Head(NamedTuple):
+    """What the start of a line says about the line printed before it (read once per line)."""
+
+    text: str  # the first characters the lexicon reads across the seam ('' for a blank line)
+    dangling: bool  # it starts with a mark no sentence starts with (，。、)
+    stop: bool  # it ends a sentence or is a signoff: a short last line, its width no evidence
+    width: float | None
+
+
+def tail_cues(text: str) -> Tail:
+    """The :class:`Tail` of a line."""
+    return Tail(
+        text.rstrip()[-_SEAM_CHARS:],
+        ends_sentence(text),
+        ends_continuing(text),
+        None if _HALF_WIDTH.search(text) else display_width(text),
+    )
+
+
+def head_cues(text: str) -> Head:
+    """The :class:`Head` of a line."""
+    return Head(
+        text.lstrip()[:_SEAM_CHARS],
+        starts_dangling(text),
+        ends_sentence(text) or is_signoff(text),
+        None if _HALF_WIDTH.search(text) else display_width(text),
+    )
+
+
+def _seam(tail: Tail, head: Head) -> float:
+    """:func:`seam_score` from the cues of the two lines."""
+    if not tail.text or not head.text:
         return 0.0
-    done = ends_sentence(left)
-    if starts_dangling(right):
-        return -6.0 if done else 3.0
-    if done or ends_continuing(left):
+    if head.dangling:
+        return -6.0 if tail.done else 3.0
+    if tail.done or tail.going:
         return 0.0
-    return _lexical_seam(left[-_SEAM_CHARS:], right[:_SEAM_CHARS])
+    return _lexical_seam(tail.text, head.text)
 
 
 @lru_cache(maxsize=65536)
 def _lexical_seam(left: str, right: str) -> float:
     # how much better the two ends read as one text than apart: a word across the seam (证|书, 开|展)
+    if not _word_across(left, right):
+        return 0.0  # every reading of the two together cuts at the seam: they read no better joined
     gain = segmentation_score(left + right) - segmentation_score(left) - segmentation_score(right)
     return min(gain, 12.0) / 4 if gain >= _SEAM_GAIN else 0.0
+
+
+def _word_across(left: str, right: str) -> bool:
+    """Whether a lexicon word the segmentation score reads spans the seam between ``left`` and ``right``.
+
+    >>> _word_across("颁发了证", "书。下一"), _word_across("早纠正。", "出院当天")
+    (True, False)
+    """
+    text = left + right
+    cut = len(left)
+    freqs = word_frequencies()
+    for i in range(max(0, cut - MAX_WORD_LEN + 1), cut):
+        if text[i].isspace():
+            continue  # a word never starts at a space
+        for k in range(cut - i + 1, min(MAX_WORD_LEN, len(text) - i) + 1):
+            if freqs.get(text[i : i + k], 0) > 0:
+                return True
+    return False
 
 
 def _breaks_run(text: str) -> bool:
@@ -198,15 +259,15 @@ def _body_lines(blocks: Sequence[Block], start: int, end: int) -> list[bool]:
     Headlines, kickers, section labels and bylines printed side by side are not (they keep their place).
     """
     texts = [blocks[k].text.strip() for k in range(start, end)]
-    marked = sorted(display_width(t) for t in texts if _BODY_MARKS.search(t))
-    if len(marked) < _MIN_RUN:
+    marks = [bool(_BODY_MARKS.search(t)) for t in texts]
+    if sum(marks) < _MIN_RUN:
         return [False] * len(texts)
+    widths = [display_width(t) for t in texts]
+    marked = sorted(w for w, m in zip(widths, marks) if m)
     column = marked[(3 * len(marked)) // 4]
     return [
-        not (section_label(t) or is_byline(t))
-        and display_width(t) <= column + 2
-        and (bool(_BODY_MARKS.search(t)) or is_signoff(t) or display_width(t) >= column - 3)
-        for t in texts
+        w <= column + 2 and (m or w >= column - 3 or is_signoff(t)) and not (section_label(t) or is_byline(t))
+        for t, w, m in zip(texts, widths, marks)
     ]
 
 
@@ -297,9 +358,10 @@ def _reorder_items(
         return before
     first = [blocks[a].text for a, _ in chunks]
     last = [blocks[b - 1].text for _, b in chunks]
-    column = best_columns(first, last)
+    seams = Seams(first, last)
+    column = best_columns(first, last, seams)
     if not column or len(set(column)) < 2:
-        if mixed_seams(first, last) >= _MIN_MIXED:
+        if mixed_seams(first, last, seams) >= _MIN_MIXED:
             return _flag_first(before, _UNREPAIRED_NOTE)
         return before
     opened: dict[int, int] = {}
@@ -344,16 +406,17 @@ def _flag_first(blocks: list[Block], note: str) -> list[Block]:
     return [Block(head.type, head.text, head.spans, head.flags + (flag,), head.hints), *blocks[1:]]
 
 
-def mixed_seams(first: Sequence[str], last: Sequence[str]) -> int:
+def mixed_seams(first: Sequence[str], last: Sequence[str], seams: Seams | None = None) -> int:
     """How many items read on from the item two or three back clearly better than from the one just above.
 
     >>> mixed_seams(["持续开", "要把", "展质量安全月活动。"], ["持续开", "要把", "展质量安全月活动。"])
     1
     """
+    seam = seams if seams is not None else Seams(first, last)
     count = 0
     for i in range(2, len(first)):
-        here = max(join_score(last[i - 1], first[i]), 0.0)
-        if any(join_score(last[o], first[i]) > here + 1.0 for o in range(max(0, i - 3), i - 1)):
+        here = max(seam(i - 1, i), 0.0)
+        if any(seam(o, i) > here + 1.0 for o in range(max(0, i - 3), i - 1)):
             count += 1
     return count
 
@@ -376,12 +439,11 @@ def display_width(text: str) -> float:
     >>> display_width("会议还为2024年度"), display_width("“生命通道”")
     (8.0, 6.0)
     """
-    total = 0.0
-    for ch in text:
-        if ch.isspace():
-            continue
-        total += 1.0 if ord(ch) >= 0x2E80 or ch in "“”‘’" else 0.5
-    return total
+    visible = "".join(text.split())
+    return len(visible) - 0.5 * len(_NARROW.findall(visible))
+
+
+_NARROW = regex.compile(r"[^\u2E80-\U0010FFFF“”‘’]")
 
 
 def join_score(left: str, right: str) -> float:
@@ -392,15 +454,53 @@ def join_score(left: str, right: str) -> float:
     >>> join_score("疗质量是医院的生命线，全院上下", "要把")  # a mid-paragraph line cut short: another column's tail
     -1.0
     """
-    score = seam_score(left, right)
-    if ends_sentence(left) or ends_sentence(right) or is_signoff(right):
-        return score
-    if _HALF_WIDTH.search(left) or _HALF_WIDTH.search(right):
-        return score  # digits and Latin letters are set proportionally: their width is no evidence
-    step = display_width(right) - display_width(left)
+    return _join(tail_cues(left), head_cues(right))
+
+
+def _join(tail: Tail, head: Head) -> float:
+    """:func:`join_score` from the cues of the two lines."""
+    score = _seam(tail, head)
+    if tail.done or head.stop or tail.width is None or head.width is None:
+        return score  # a sentence's short last line; digits and Latin letters are set proportionally
+    step = head.width - tail.width
     if step > _WIDE_SLACK or step < -_NARROW_SLACK:
         score += _WIDTH_MISMATCH
     return score
+
+
+class Seams:
+    """The join scores between the items of one run: each line's cues read once, each pair scored once.
+
+    ``seams(a, b)`` is :func:`join_score` of item ``a``'s last line and item ``b``'s first line;
+    ``seams.window(b)`` lists item ``b``'s seams with the :data:`_ROW_WINDOW` items before it.
+    """
+
+    def __init__(self, first: Sequence[str], last: Sequence[str]) -> None:
+        self.heads = [head_cues(t) for t in first]
+        self.tails = [tail_cues(t) for t in last]
+        self._memo: dict[int, float] = {}
+        self._windows: dict[int, list[float]] = {}
+
+    def __len__(self) -> int:
+        return len(self.heads)
+
+    def __call__(self, a: int, b: int) -> float:
+        key = a * len(self.heads) + b
+        value = self._memo.get(key)
+        if value is None:
+            value = self._memo[key] = _join(self.tails[a], self.heads[b])
+        return value
+
+    def window(self, b: int) -> list[float]:
+        """Item ``b``'s seam with the item ``d`` back at index ``d`` (0: the item just before it), then 0.0 for
+        a column last seen further back than the window (or not yet opened)."""
+        row = self._windows.get(b)
+        if row is None:
+            head, tails = self.heads[b], self.tails
+            row = [_join(tails[b - 1 - d], head) for d in range(min(b, _ROW_WINDOW))]
+            row += [0.0] * (_ROW_WINDOW + 1 - len(row))
+            self._windows[b] = row
+        return row
 
 
 def _skipped(column: int, following: int, columns: int) -> int:
@@ -408,75 +508,136 @@ def _skipped(column: int, following: int, columns: int) -> int:
     return (following - column - 1) % columns
 
 
-def assign_columns(first: Sequence[str], last: Sequence[str], columns: int) -> tuple[float, list[int]]:
+def assign_columns(
+    first: Sequence[str], last: Sequence[str], columns: int, seams: Seams | None = None
+) -> tuple[float, list[int]]:
     """Best column (0 = leftmost) of each item, read as rows printed across ``columns`` columns, and its score.
 
     Items are lines (or blocks of lines: ``first`` and ``last`` are their first and last lines). Each printed
     row visits the columns left to right, so the column after column ``c`` is ``c + 1`` (or 0 after the
     last); a column passed over costs :data:`_SKIP_COST` (the rhythm's phase shifts where a column has a
     gap), and an item placed in a column is scored by :func:`join_score` against that column's last item.
-    A beam search over (column, each column's last item); linear in the number of items.
+    A beam search over the :func:`_rhythm` states (how far back each column's last item is); linear in the
+    number of items.
     """
     m = len(first)
-    cache: dict[tuple[int, int], float] = {}
-
-    def seam(a: int, b: int) -> float:
-        value = cache.get((a, b))
-        if value is None:
-            value = cache[(a, b)] = join_score(last[a], first[b])
-        return value
-
-    start = tuple([-1] * columns)
-    states: dict[tuple[int, tuple[int, ...]], float] = {}
-    back: list[dict[tuple[int, tuple[int, ...]], tuple[int, tuple[int, ...]] | None]] = [{}]
-    for c in range(columns):
-        key = (c, start[:c] + (0,) + start[c + 1 :])
-        states[key] = -_SKIP_COST * c
-        back[0][key] = None
+    seam = seams if seams is not None else Seams(first, last)
+    rhythm = _rhythm(columns)
+    states = {rhythm.index[offsets]: -_SKIP_COST * c for c, offsets in enumerate(rhythm.starts)}
+    back: list[dict[int, int]] = [{}]
     for i in range(1, m):
-        new: dict[tuple[int, tuple[int, ...]], float] = {}
-        ptr: dict[tuple[int, tuple[int, ...]], tuple[int, tuple[int, ...]] | None] = {}
-        for (c, lasts), score in states.items():
-            for nxt in range(columns):
-                prev = lasts[nxt]
-                gain = seam(prev, i) if prev >= 0 and i - prev <= _ROW_WINDOW else 0.0
-                value = score + gain - _SKIP_COST * _skipped(c, nxt, columns)
-                key = (nxt, lasts[:nxt] + (i,) + lasts[nxt + 1 :])
-                if value > new.get(key, -1e18):
-                    new[key] = value
-                    ptr[key] = (c, lasts)
-        if len(new) > _ROW_BEAM:
-            kept = sorted(new, key=new.__getitem__, reverse=True)[:_ROW_BEAM]
-            new = {k: new[k] for k in kept}
-        states = new
+        states, ptr = _advance(states, seam.window(i), rhythm)
         back.append(ptr)
-    key = max(states, key=states.__getitem__)
-    best = states[key]
+    state = max(states, key=states.__getitem__)
+    best = states[state]
     out = [0] * m
     for i in range(m - 1, -1, -1):
-        out[i] = key[0]
-        prev_key = back[i][key]
-        if prev_key is None:
-            break
-        key = prev_key
+        out[i] = rhythm.column[state]
+        if i:
+            state = back[i][state]
     return best, out
 
 
-def printed_order_score(first: Sequence[str], last: Sequence[str]) -> float:
+class _Rhythm(NamedTuple):
+    """The states of the row rhythm over a number of columns, numbered, with their moves.
+
+    A state is how many items back each column's last item is, the column of the item just placed at 0
+    and :data:`_ROW_WINDOW` for a column not opened yet or last seen too far back to be continued (such
+    columns are alike from then on, so they are one state).
+    """
+
+    starts: list[tuple[int, ...]]  # the state after the first item, placed in each column
+    index: dict[tuple[int, ...], int]
+    column: list[int]  # the column of the item just placed, per state
+    stay: list[int]  # per state: the state after the next item goes on in the same column
+    stay_cost: float  # which passes over every other column
+    jumps: list[list[tuple[int, int, float]]]  # per state, to each other column: (next state, gain offset, cost)
+
+
+@lru_cache(maxsize=4)
+def _rhythm(columns: int) -> _Rhythm:
+    """Every state reachable from the starts, and each one's moves in column order."""
+    far = _ROW_WINDOW
+    starts = [tuple(0 if k == c else far for k in range(columns)) for c in range(columns)]
+    index: dict[tuple[int, ...], int] = {}
+    found = list(starts)
+    while found:
+        offsets = found.pop()
+        if offsets in index:
+            continue
+        index[offsets] = len(index)
+        found.extend(_moved(offsets, nxt) for nxt in range(columns))
+    column = [offsets.index(0) for offsets in index]
+    stay = [index[_moved(offsets, c)] for offsets, c in zip(index, column)]
+    jumps = [
+        [
+            (index[_moved(offsets, nxt)], offsets[nxt], _SKIP_COST * _skipped(c, nxt, columns))
+            for nxt in range(columns)
+            if nxt != c
+        ]
+        for offsets, c in zip(index, column)
+    ]
+    return _Rhythm(starts, index, column, stay, _SKIP_COST * (columns - 1), jumps)
+
+
+def _moved(offsets: tuple[int, ...], nxt: int) -> tuple[int, ...]:
+    """The state after the next item is placed in column ``nxt``."""
+    return tuple(0 if k == nxt else min(d + 1, _ROW_WINDOW) for k, d in enumerate(offsets))
+
+
+def _advance(states: dict[int, float], gains: list[float], rhythm: _Rhythm) -> tuple[dict[int, float], dict[int, int]]:
+    """The beam after the next item is placed in each column from each state, and each new state's predecessor.
+
+    ``gains[d]`` is the seam the item makes with the item ``d`` back. The items that go on in their column
+    come first (a state reached twice keeps its first best way), then those that move to another column
+    (whose states are never the same as those: the column left is one item back); the :data:`_ROW_BEAM`
+    best states are kept (in order of score, ties in the order reached).
+    """
+    olds = list(states)
+    stay = rhythm.stay
+    keys = [stay[k] for k in olds]
+    here, stay_cost = gains[0], rhythm.stay_cost
+    values = [score + here - stay_cost for score in states.values()]
+    if len(set(keys)) == len(keys):
+        new = dict(zip(keys, values))
+        ptr = dict(zip(keys, olds))
+    else:  # columns last seen 11 and 12 items back both fall out of the window: one state
+        new, ptr = {}, {}
+        for key, value, old in zip(keys, values, olds):
+            if key not in new or value > new[key]:
+                new[key] = value
+                ptr[key] = old
+    get = new.get
+    jumps = rhythm.jumps
+    for state, score in states.items():
+        for key, d, cost in jumps[state]:
+            value = score + gains[d] - cost
+            old = get(key)
+            if old is None or value > old:
+                new[key] = value
+                ptr[key] = state
+    if len(new) > _ROW_BEAM:
+        new = {k: new[k] for k in sorted(new, key=new.__getitem__, reverse=True)[:_ROW_BEAM]}
+    return new, ptr
+
+
+def printed_order_score(first: Sequence[str], last: Sequence[str], seams: Seams | None = None) -> float:
     """The seams of the items read as printed."""
-    return sum(join_score(last[i - 1], first[i]) for i in range(1, len(first)))
+    seam = seams if seams is not None else Seams(first, last)
+    return sum(seam(i - 1, i) for i in range(1, len(first)))
 
 
-def best_columns(first: Sequence[str], last: Sequence[str]) -> list[int] | None:
+def best_columns(first: Sequence[str], last: Sequence[str], seams: Seams | None = None) -> list[int] | None:
     """Column of each item under the best rhythm (two or three columns), or None if the printed order reads as well."""
-    if mixed_seams(first, last) < _MIN_HINTS:
+    seams = seams if seams is not None else Seams(first, last)
+    if mixed_seams(first, last, seams) < _MIN_HINTS:
         return None  # no line reads on from one two or three back: nothing to search for
-    plain = printed_order_score(first, last)
+    plain = printed_order_score(first, last, seams)
     best: tuple[float, list[int]] | None = None
     for columns in (2, 3):
         if len(first) < 2 * columns:
             continue
-        score, column = assign_columns(first, last, columns)
+        score, column = assign_columns(first, last, columns, seams)
         gain = score - plain - _COLUMN_COST * (columns - 1)
         if gain >= _MIN_GAIN and (best is None or gain > best[0]):
             best = (gain, column)
