@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import random
+import re
 
 from newsclean.cleaners.base import _locator, node_starts
+from newsclean.cleaners.chars import CJK, SPACE
 from newsclean.cleaners.ocr import CONFUSABLE, _more_frequent_for
 from newsclean.cleaners.punctuation import _QUOTE_PAIRS, _unbalanced_nodes
+from newsclean.cleaners.spacing import _LETTER_PAIR, _LETTER_SPACED, _PLAIN_BODY_SPACE
 from newsclean.lexicon import char_frequency_rank, char_rank_order
 from newsclean.model import Span
 
@@ -59,3 +62,20 @@ def test_unbalanced_nodes_counts_each_text():
         ]
         expected = {k for k, t in enumerate(texts) if any(t.count(o) != t.count(c) for o, c in _QUOTE_PAIRS)}
         assert _unbalanced_nodes("\n".join(texts), node_starts(texts)) == expected, texts
+
+
+def test_plain_body_space_pattern_finds_the_runs_of_its_plain_formulation():
+    """The scan led by the space class matches exactly what the alternation it replaced matched."""
+    plain = re.compile(f"(?<=[{CJK}])[{SPACE}]+|[{SPACE}]+(?=[{CJK}])|(?m:^[{SPACE}]+|[{SPACE}]+$)")
+    rng = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rng.choice("中，a1 \t\u3000\u00a0\n.") for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in _PLAIN_BODY_SPACE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_letter_pair_prescreen_keeps_every_letter_spaced_text():
+    rng = random.Random(13)
+    for _ in range(20000):
+        text = "".join(rng.choice("医患故事a1 \u3000（") for _ in range(rng.randint(0, 10)))
+        if _LETTER_SPACED.search(text):
+            assert _LETTER_PAIR.search(text), text
