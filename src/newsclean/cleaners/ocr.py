@@ -72,7 +72,6 @@ _STRAY_WORD = re.compile(f"(?<=[{HAN}])[{SPACE}]*([a-z]{{2,12}})[{SPACE}]*(?=[{H
 _STRAY_REPAIR = {"with": "与", "and": "和"}
 # Lowercase Latin that does occur inside Chinese text.
 _LATIN_OK = frozenset("mg ml kg cm mm km ug g app vs ok pm am".split())
-_NUMBERS_OR_WORDS = re.compile(f"\\d[年月日号时点]?一\\d|[OolI]\\d|\\d[OolI]|[{HAN}][{SPACE}]*[a-z]{{2}}")
 _SUBTITLE_DASH_BLOCKERS = re.compile(r"[。！？，,!?；;]")
 
 
@@ -414,11 +413,17 @@ def _evidence(doc_text: str, wanted: set[str]) -> frozenset[str]:
 # stray-word flagger may act on. They may pick more texts than those steps act
 # on, never fewer; each starts with a rare character class (a pattern led by
 # the Han class tries a match at every Han character: several times slower).
-_LATIN_PROBE = f"[a-z][a-z](?:(?<=[{HAN}][a-z][a-z])|(?<=[{HAN}][{SPACE}][a-z][a-z])|(?<=[{SPACE}][{SPACE}][a-z][a-z]))"
-_HAN_THEN_LATIN = re.compile(_LATIN_PROBE)
+_HAN_THEN_LATIN = re.compile(
+    f"[a-z][a-z](?:(?<=[{HAN}][a-z][a-z])|(?<=[{HAN}][{SPACE}][a-z][a-z])|(?<=[{SPACE}][{SPACE}][a-z][a-z]))"
+)
 # (separate scans: an alternation of patterns led by different classes is tried at every position)
 _DASH_PROBE = re.compile("一(?:(?<=\\d一)|(?<=\\d[年月日号时点]一))\\d")
 _LETTER_PROBE = re.compile(r"[OolI](?:(?<=\d[OolI])|(?=\d))")
+
+
+def _may_have_numbers_or_words(text: str) -> bool:
+    """True if the number/word step may change ``text``: the three probes, one scan each (see above)."""
+    return bool(_DASH_PROBE.search(text) or _LETTER_PROBE.search(text) or _HAN_THEN_LATIN.search(text))
 
 
 @cleaner("ocr_confusions", family="stray characters")
@@ -455,7 +460,7 @@ def ocr_confusions(doc: Document, options: Mapping[str, Any]) -> Document:
         number_nodes |= nodes_matching(texts, _DASH_PROBE, joined, starts)
 
     def fixer(node: str) -> TextFix:
-        first = fix_numbers_and_dashes(node) if _NUMBERS_OR_WORDS.search(node) else TextFix(node, ())
+        first = fix_numbers_and_dashes(node) if _may_have_numbers_or_words(node) else TextFix(node, ())
         second = fix_lookalikes(first.text, evidence)
         if first.edits and second.edits:
             return TextFix(second.text, tuple(compose(node, first.text, first.edits, second.edits)))
