@@ -17,9 +17,13 @@ lines are the items instead. The items of a run are read as *rows* printed
 across two or three columns (:func:`assign_columns`): each row visits the
 columns left to right, so the column after ``c`` is ``c + 1``; a column
 passed over (it ended, a photo, a paragraph gap: the rhythm's phase shift)
-costs a little, and each item is scored against its column's last item by
+costs a little, less again where it had no line in the row before either
+(the gap goes on), and each item is scored against its column's last item by
 :func:`join_score` (:func:`seam_score` plus the width a column's lines
-share). The re-ordering is taken only where it beats the printed order
+share). Which column is leftmost is read from how each column's last line
+goes on in the next one's first line (:func:`column_order`). Traditional
+lines are scored on their OpenCC ``t2s`` rendering (:func:`simplified`), as
+the lexicon is Simplified. The re-ordering is taken only where it beats the printed order
 clearly; a run whose seams say it is mixed but cannot be re-read is flagged
 ``interleaved`` as printed. The search is a beam over (column, each column's
 last item), so it is linear in the number of lines.
@@ -54,6 +58,40 @@ _MIN_GLUED = 8  # lines a stretch printed with no blank line needs before it is 
 _MAX_ITEMS = 400  # a column run longer than this is not one printed row band
 _SEAM_CHARS = 4  # characters each side of a seam the lexicon reads
 _SEAM_GAIN = 4.0  # log-probability a seam must gain by joining before it counts as evidence
+
+
+_TRADITIONAL_SHARE = 0.04  # characters t2s changes, of all, before lines are read as Traditional
+
+
+@lru_cache(maxsize=2)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
+
+
+def simplified(lines: Sequence[str]) -> list[str]:
+    """The lines as the lexicon (Simplified Chinese) reads them: OpenCC ``t2s`` where they are Traditional.
+
+    Only the seams are scored on this rendering, so a line is taken only where it keeps its length character
+    for character (a phrase mapping that changes it leaves the line as it is); lines in which t2s changes
+    few characters (Simplified text) are returned as they are.
+
+    >>> simplified(["新系統結", "合自動配藥機器人"]), simplified(["新系统结", "合自动配药"])
+    (['新系统结', '合自动配药机器人'], ['新系统结', '合自动配药'])
+    """
+    text = "\n".join(lines)
+    converted = _t2s()(text)
+    if converted == text:
+        return list(lines)
+    out = converted.split("\n")
+    if len(out) != len(lines):
+        return list(lines)
+    out = [new if len(new) == len(old) else old for old, new in zip(lines, out)]
+    changed = sum(a != b for old, new in zip(lines, out) for a, b in zip(old, new))
+    if changed < max(3, _TRADITIONAL_SHARE * sum(map(len, lines))):
+        return list(lines)
+    return out
 
 
 def seam_score(left: str, right: str) -> float:
@@ -356,8 +394,8 @@ def _reorder_items(
     before = list(blocks[start:end])
     if len(chunks) < _MIN_RUN:
         return before
-    first = [blocks[a].text for a, _ in chunks]
-    last = [blocks[b - 1].text for _, b in chunks]
+    first = simplified([blocks[a].text for a, _ in chunks])
+    last = first if all(b - a == 1 for a, b in chunks) else simplified([blocks[b - 1].text for _, b in chunks])
     seams = Seams(first, last)
     column = best_columns(first, last, seams)
     if not column or len(set(column)) < 2:
@@ -367,7 +405,8 @@ def _reorder_items(
     opened: dict[int, int] = {}
     for c, col in enumerate(column):
         opened.setdefault(col, c)
-    order = sorted(range(len(chunks)), key=lambda c: (column[c], c))
+    place = {col: k for k, col in enumerate(column_order(column, seams))}
+    order = sorted(range(len(chunks)), key=lambda c: (place[column[c]], c))
     moved: list[Block] = []
     for c in order:
         a, b = chunks[c]
@@ -376,8 +415,10 @@ def _reorder_items(
             hints = {**blk.hints, "deinterleaved": True}
             if _BODY_MARKS.search(blk.text) and "role" not in hints:
                 hints["role"] = "para"  # a column's running text (clause marks inside), not a headline
-            if k == a and c and opened[column[c]] == c:
-                hints["blank_before"] = max(2, int(blk.hints.get("blank_before", 0)))
+            if k == a and opened[column[c]] == c:
+                # a column's first line opens a text block; the run's first place keeps the run's spacing
+                opens = int(blocks[start].hints.get("blank_before", 0)) if not moved else 2
+                hints["blank_before"] = opens if not moved else max(opens, int(blk.hints.get("blank_before", 0)))
             moved.append(Block(blk.type, blk.text, blk.spans, blk.flags, hints))
     if [b.spans for b in moved] == [b.spans for b in before]:
         return before
@@ -393,6 +434,33 @@ _UNREPAIRED_NOTE = (
 )
 _MIN_HINTS = 2  # such seams a run needs before its columns are searched for
 _MIN_MIXED = 4  # seams that read better with a line two or three back before an unrepaired run is flagged
+
+
+_ORDER_MARGIN = 1.0  # a column order other than the printed one must join its columns this much better
+
+
+def column_order(column: Sequence[int], seams: Seams) -> list[int]:
+    """The columns left to right: the turn of the row rhythm whose columns join best, each one's last line going
+    on in the next one's first line (a story runs on from the foot of a column to the head of the next).
+
+    The rhythm fixes the columns' order round a row, not which one is leftmost: a column whose line was printed
+    a little higher opens the run. The turn that starts with the run's first item is kept unless another joins
+    clearly better (:data:`_ORDER_MARGIN`).
+
+    >>> lines = ["成血栓抽吸并植入支架一枚，血", "动脉完全闭塞。介入团队迅速完", "流恢复后，胸痛缓解。"]
+    >>> column_order([0, 1, 0], Seams(lines, lines))
+    [1, 0]
+    """
+    cols = sorted(set(column))
+    head: dict[int, int] = {}
+    tail: dict[int, int] = {}
+    for item, col in enumerate(column):
+        head.setdefault(col, item)
+        tail[col] = item
+    turns = [cols[k:] + cols[:k] for k in range(len(cols))]
+    scores = [sum(seams(tail[a], head[b]) for a, b in zip(turn, turn[1:])) for turn in turns]
+    best = max(range(len(turns)), key=scores.__getitem__)
+    return turns[best] if scores[best] > scores[0] + _ORDER_MARGIN else turns[0]
 
 
 def _span_of(blocks: Sequence[Block]) -> Span:
@@ -426,6 +494,7 @@ def mixed_seams(first: Sequence[str], last: Sequence[str], seams: Seams | None =
 _ROW_WINDOW = 12  # items back a column's last item may be and still be continued (a photo or a gap in between)
 _ROW_BEAM = 32  # states kept per item
 _SKIP_COST = 0.8  # a column that has no line in a printed row (it ended, a photo, a paragraph gap)
+_GAP_COST = 0.5  # and one that had none in the row before either: the gap goes on, the rhythm does not shift again
 _COLUMN_COST = 2.0  # each column beyond the first must be paid for by the seams it explains
 _WIDE_SLACK = 2.5  # a column's next line is at most this much wider (an indented first line, then a full one)
 _NARROW_SLACK = 1.5  # and a line that goes on mid-paragraph is not narrower than the one before by more
@@ -550,7 +619,7 @@ class _Rhythm(NamedTuple):
     index: dict[tuple[int, ...], int]
     column: list[int]  # the column of the item just placed, per state
     stay: list[int]  # per state: the state after the next item goes on in the same column
-    stay_cost: float  # which passes over every other column
+    stay_cost: list[float]  # per state: what going on in the same column costs (it passes over every other one)
     jumps: list[list[tuple[int, int, float]]]  # per state, to each other column: (next state, gain offset, cost)
 
 
@@ -570,14 +639,24 @@ def _rhythm(columns: int) -> _Rhythm:
     column = [offsets.index(0) for offsets in index]
     stay = [index[_moved(offsets, c)] for offsets, c in zip(index, column)]
     jumps = [
-        [
-            (index[_moved(offsets, nxt)], offsets[nxt], _SKIP_COST * _skipped(c, nxt, columns))
-            for nxt in range(columns)
-            if nxt != c
-        ]
+        [(index[_moved(offsets, nxt)], offsets[nxt], _passing(offsets, c, nxt)) for nxt in range(columns) if nxt != c]
         for offsets, c in zip(index, column)
     ]
-    return _Rhythm(starts, index, column, stay, _SKIP_COST * (columns - 1), jumps)
+    stay_cost = [_passing(offsets, c, c) for offsets, c in zip(index, column)]
+    return _Rhythm(starts, index, column, stay, stay_cost, jumps)
+
+
+def _passing(offsets: tuple[int, ...], column: int, following: int) -> float:
+    """What passing over the columns between ``column`` and ``following`` costs: :data:`_SKIP_COST` for one
+    that had a line in the last row (the rhythm shifts), :data:`_GAP_COST` for one that had none (a photo, a
+    column that ended: the gap goes on).
+
+    >>> _passing((0, 1, 2), 0, 0), _passing((0, 1, 5), 0, 1), _passing((0, 3, 4), 0, 0)
+    (1.6, 0.0, 1.0)
+    """
+    columns = len(offsets)
+    skipped = [(column + 1 + k) % columns for k in range(_skipped(column, following, columns))]
+    return sum((_SKIP_COST if offsets[k] < columns else _GAP_COST for k in skipped), 0.0)
 
 
 def _moved(offsets: tuple[int, ...], nxt: int) -> tuple[int, ...]:
@@ -597,7 +676,7 @@ def _advance(states: dict[int, float], gains: list[float], rhythm: _Rhythm) -> t
     stay = rhythm.stay
     keys = [stay[k] for k in olds]
     here, stay_cost = gains[0], rhythm.stay_cost
-    values = [score + here - stay_cost for score in states.values()]
+    values = [score + here - stay_cost[k] for k, score in states.items()]
     if len(set(keys)) == len(keys):
         new = dict(zip(keys, values))
         ptr = dict(zip(keys, olds))

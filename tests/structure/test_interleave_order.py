@@ -1,0 +1,45 @@
+"""Which column is leftmost, and seams read on Traditional lines (through a Simplified rendering)."""
+
+from __future__ import annotations
+
+from newsclean.readers import segment_lines
+from newsclean.structure.interleave import Seams, best_columns, column_order, deinterleave_lines, simplified
+
+from .test_interleave_rhythm import STORY, rows, wrap
+
+
+def test_right_column_printed_higher_is_not_read_first():
+    # the last column's first line sits a little higher, so the tool returns it first: the columns still run
+    # left to right, as each column's last line goes on in the next one's first line (护|理)
+    text = wrap(STORY)
+    columns = [text[:7], text[7:13], text[13:]]
+    lines = [columns[2][0], *rows([columns[0], columns[1], columns[2][1:]])]
+    seams = Seams(lines, lines)
+    column = best_columns(lines, lines, seams)
+    assert column is not None and column[0] != column[1]
+    assert column_order(column, seams)[0] == column[1]  # the left column's first line was printed second
+    blocks, runs = deinterleave_lines(list(segment_lines("\n".join(lines)).blocks()))
+    assert runs
+    assert [b.text for b in blocks[:6]] == text[:6]
+
+
+def test_printed_turn_kept_without_evidence():
+    lines = ["第一栏的第一行。", "第二栏的第一行。", "第一栏的第二行。", "第二栏的第二行。"]
+    assert column_order([0, 1, 0, 1], Seams(lines, lines)) == [0, 1]
+
+
+def test_traditional_lines_read_simplified_char_for_char():
+    lines = ["本院門診智慧藥局於9月1日正式啟用。新系統結", "合自動配藥機器人與電子叫號看板"]
+    out = simplified(lines)
+    assert out == ["本院门诊智慧药局于9月1日正式启用。新系统结", "合自动配药机器人与电子叫号看板"]
+    assert [len(t) for t in out] == [len(t) for t in lines]
+
+
+def test_simplified_lines_are_left_alone():
+    lines = ["医院推出夜间门诊，方便上班族就医。", "乾坤"]  # 乾 is also a Simplified character t2s may touch
+    assert simplified(lines) == lines
+
+
+def test_traditional_seam_reads_a_word_across_lines():
+    first = simplified(["新系統結", "合自動配藥機器人與電子"])
+    assert Seams(first, first)(0, 1) > 0
