@@ -355,24 +355,23 @@ def log_joined_edits(
     starts: list[int],
     found: Iterable[tuple[int, int, str, str]],
     skip: set[int] | frozenset[int] = frozenset(),
-) -> tuple[dict[int, str], list[Change]]:
-    """Apply edits found in the join of ``texts`` and log them: the new texts by node index, and the changes.
+) -> tuple[set[int], list[Change]]:
+    """Log edits found in the join of ``texts``: the nodes they touch, and the changes.
 
     ``found`` yields ``(start, end, after, reason)`` in the coordinates of
     ``"\\n".join(texts)`` (``starts`` from :func:`node_starts`), sorted, none
     across a separator; edits in nodes of ``skip`` are ignored. This is the
     fast path of the text cleaners: one change per edit (edits at most
     :data:`MERGE_GAP` apart merged), made straight from the matches of a
-    regex over the whole document, with no intermediate objects.
+    regex over the whole document, with no intermediate objects. The caller
+    applies the edits to the touched texts (one regex pass does it in C).
     """
-    out: dict[int, str] = {}
+    touched: set[int] = set()
     changes: list[Change] = []
     n = len(starts)
     nxt = -1
-    k = -1
     base = 0
     text = ""
-    pieces: list[str] | None = None
     last = 0  # end of the previous edit of this node, node coordinates
     first = 0  # start of the previous edit (of its merged group)
     gathered = ""  # ``after`` of the previous edit's merged group
@@ -382,23 +381,17 @@ def log_joined_edits(
     locate: Callable[[int, int], Span | None] | None = None
     skipping = False
     append, gap = changes.append, MERGE_GAP
-    extend = None
     for s, e, after, reason in found:
         if s >= nxt:
-            if pieces is not None:
-                pieces.append(text[last:])
-                out[k] = "".join(pieces)
             k = bisect_right(starts, s) - 1
             base = starts[k]
             nxt = starts[k + 1] if k + 1 < n else 1 << 62
             skipping = k in skip
             if skipping:
-                pieces = None
                 continue
+            touched.add(k)
             text = texts[k]
-            pieces = []
-            extend = pieces.extend
-            last = -(1 << 30)  # far before the text: no edit merges with it, and text[last:s] is text[:s]
+            last = -(1 << 30)  # no edit merges with the previous node's last one
             node = spans[k]
             locate = None
             if len(node) == 1:
@@ -412,7 +405,7 @@ def log_joined_edits(
             continue
         s -= base
         e -= base
-        if s - last <= gap and changes:
+        if s - last <= gap:
             # close to the previous edit: one change for both
             prev = changes[-1]
             gathered = gathered + text[last:s] + after
@@ -425,7 +418,6 @@ def log_joined_edits(
             else:
                 where = (locate(first, e) if locate is not None else None) or whole
             changes[-1] = Change(name, where, text[first:e], gathered, reason)
-            pieces.append(text[last:s])  # type: ignore[union-attr]
         else:
             first = s
             gathered = after
@@ -434,15 +426,8 @@ def log_joined_edits(
             else:
                 where = (locate(s, e) if locate is not None else None) or whole
             append(Change(name, where, text[s:e], after, reason))
-            extend((text[last:s], after))  # type: ignore[union-attr]
-            last = e
-            continue
-        pieces.append(after)  # type: ignore[union-attr]
         last = e
-    if pieces is not None:
-        pieces.append(text[last:])
-        out[k] = "".join(pieces)
-    return out, changes
+    return touched, changes
 
 
 def fix_from_edits(text: str, edits: list[Edit]) -> TextFix:

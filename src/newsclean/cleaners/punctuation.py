@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
-from itertools import compress
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -54,6 +54,7 @@ _MARK_CLUSTER = re.compile(
     f"(?:(?<=[{CJK}][{_M}])|(?<=[{CJK}][{SPACE}][{_M}])|(?=[{_M}]*(?:[{SPACE}][{_M}]+)*[{SPACE}]?[{CJK}]))"
     f"[{_M}]*(?:[{SPACE}][{_M}]+)*"
 )
+_MARK_CLUSTERS_KEPT = re.compile(f"({_MARK_CLUSTER.pattern})")  # splits a text with the clusters kept
 _SLOW = re.compile(r"[()\"'•・‧∙―－⋯…@]|\.\.\.|。。。|--|://|www\.")
 # (led by one class, so the regex engine skips through the text in C; an
 # alternation of differently led patterns is tried at every position)
@@ -386,6 +387,21 @@ class _Translated(dict):
         return after
 
 
+def _mark_repairs(text: str) -> tuple[list[tuple[int, int, str, str]], str]:
+    """The mark clusters of ``text`` as edits ``(start, end, after, reason)``, and ``text`` with them all repaired.
+
+    One split at the clusters (in C) gives each cluster and where it ends;
+    joined again with the clusters made full-width, the repaired text.
+
+    >>> _mark_repairs("好,是的 :对")
+    ([(1, 2, '，', 'ASCII punctuation in Chinese text made full-width'), (5, 6, '：', 'ASCII punctuation in Chinese text made full-width')], '好，是的 ：对')
+    """
+    parts = _MARK_CLUSTERS_KEPT.split(text)
+    ends = list(accumulate(map(len, parts)))
+    parts[1::2] = map(_Translated().__getitem__, parts[1::2])
+    return list(zip(ends[0::2], ends[1::2], parts[1::2], repeat(_MARK_REASON))), "".join(parts)
+
+
 @cleaner("punctuation", family="stray characters")
 @pauses_gc
 def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
@@ -430,8 +446,7 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
             last = p1
         pieces.append(joined[last:])
         context = "".join(pieces)
-    translated = _Translated()
-    found = [(m.start(), m.end(), translated[m.group()], _MARK_REASON) for m in _MARK_CLUSTER.finditer(context)]
+    found, repaired = _mark_repairs(context)
     if parens:
         found.extend(parens)
         found.sort(key=itemgetter(0))  # two sorted runs: merged in linear time
@@ -441,12 +456,14 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
         # (Marks and parentheses are replaced one character for one.)
         left = [m.start() for m in _ONE_FOR_ONE.finditer(context)]
         if left:
-            edit_starts = [x[0] for x in found]
+            edit_starts = list(map(itemgetter(0), found))
             for p in left:
                 j = bisect_right(edit_starts, p + NEAR) - 1
                 if j >= 0 and found[j][1] + NEAR > p:
                     slow.add(bisect_right(starts, p) - 1)
-    fast, logged = log_joined_edits("punctuation", texts, node_spans(doc), starts, found, skip=slow)
+    touched, logged = log_joined_edits("punctuation", texts, node_spans(doc), starts, found, skip=slow)
+    # every repair of the fast path replaces one character by one: a text keeps its place in ``repaired``
+    fast = {k: repaired[starts[k] : starts[k] + len(texts[k])] for k in touched}
     return apply_text_fixer(
         doc,
         "punctuation",

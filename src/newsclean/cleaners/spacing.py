@@ -220,8 +220,10 @@ def cjk_spacing(doc: Document, options: Mapping[str, Any]) -> Document:
                 edge = s == 0 or e == end or joined[s - 1] == "\n" or joined[e] == "\n"
                 yield s, e, "", _EDGE_REASON if edge else _PLAIN_REASON
 
-        fast, logged = log_joined_edits("cjk_spacing", plain, plain_spans, node_starts(plain), spaces())
+        edited, logged = log_joined_edits("cjk_spacing", plain, plain_spans, node_starts(plain), spaces())
         changes.extend(logged)
+        # (the pattern finds in a text alone what it finds in it within the join: it never reaches past a newline)
+        fast = {i: _PLAIN_BODY_SPACE.sub("", plain[i]) for i in edited}
     k = -1
     articles = []
     touched = False
