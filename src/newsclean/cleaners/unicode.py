@@ -13,7 +13,15 @@ from typing import Any
 
 import regex
 
-from newsclean.cleaners.base import TextFix, all_texts, apply_text_fixer, chain, pauses_gc, sub_explained
+from newsclean.cleaners.base import (
+    TextFix,
+    apply_text_fixer,
+    chain,
+    node_texts,
+    nodes_matching,
+    pauses_gc,
+    sub_explained,
+)
 from newsclean.model import Document
 from newsclean.registry import cleaner
 
@@ -59,7 +67,8 @@ def fix_unicode(text: str) -> TextFix:
 @pauses_gc
 def normalize_unicode(doc: Document, options: Mapping[str, Any]) -> Document:
     """NFC, invisible/control characters removed, full-width letters and digits made half-width."""
-    text = all_texts(doc)
-    if unicodedata.is_normalized("NFC", text):
-        return apply_text_fixer(doc, "normalize_unicode", fix_unicode, trigger=_ANY)
+    texts = node_texts(doc)
+    joined = "\n".join(texts)  # (NFC if and only if every text is: a newline composes with nothing)
+    if unicodedata.is_normalized("NFC", joined):
+        return apply_text_fixer(doc, "normalize_unicode", fix_unicode, only=nodes_matching(texts, _ANY, joined))
     return apply_text_fixer(doc, "normalize_unicode", fix_unicode)
