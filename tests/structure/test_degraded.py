@@ -46,8 +46,9 @@ FLOORS = {
     # characters (啟, 諮, 週) and reads 。 as ° (cer 0.73, title_f1 0.125); rows of columns re-read column by
     # column (cer 0.51); p3's traditional text gives the lexicon too little to go on
     # bylines that lost their spaces read by role words, departments and surnames (title_f1 0.23 -> 0.41)
-    # a column gap that goes on row after row (a photo) costs less than a fresh phase shift (cer 0.51 -> 0.49)
-    "rapidocr": (0.52, 0.45, 0.35),
+    # a column gap that goes on row after row (a photo) costs less than a fresh phase shift (cer 0.51 -> 0.49);
+    # a wider column beside narrow ones is column text too, not headlines (cer 0.49 -> 0.39, para_f1 0.51 -> 0.55)
+    "rapidocr": (0.43, 0.50, 0.35),
     # Tesseract on the page turned 2° clockwise + speckle: columns read side by side on one line, gutter
     # bars |, more look-alikes, the jump line misread (上接第]版), labels lost (cer 0.36, title_f1 0.24-0.31)
     "tesseract-skew": (0.41, 0.56, 0.20),

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from newsclean.readers import segment_lines
-from newsclean.structure.interleave import Seams, best_columns, column_order, deinterleave_lines, simplified
+from newsclean.structure.interleave import (
+    Seams,
+    _body_lines,
+    best_columns,
+    column_order,
+    deinterleave_lines,
+    simplified,
+)
 
 from .test_interleave_rhythm import STORY, rows, wrap
 
@@ -43,3 +50,15 @@ def test_simplified_lines_are_left_alone():
 def test_traditional_seam_reads_a_word_across_lines():
     first = simplified(["新系統結", "合自動配藥機器人與電子"])
     assert Seams(first, first)(0, 1) > 0
+
+
+def test_wider_column_beside_narrow_ones_is_body_text():
+    # two narrow columns and a wide one side by side, one OCR box per line: the wide column's lines are
+    # column text too (they were cut out of the run as if they were headlines)
+    narrow = ["检查发现，大部分病区的基", "础护理合格率稳步提高，但"] * 8
+    wide = ["内分泌科主任提醒，糖尿病早期症状往往不明", "显，超重或有家族史的人群应每年检测一次血"] * 2
+    lines = [*narrow[:4], wide[0], *narrow[4:10], *wide[1:], *narrow[10:], "专题教育活动"]
+    blocks = list(segment_lines("\n".join(lines)).blocks())
+    body = _body_lines(blocks, 0, len(blocks))
+    assert body[: len(lines) - 1] == [True] * (len(lines) - 1)
+    assert not body[-1]  # a headline, narrower than any column, with no clause mark

@@ -13,7 +13,8 @@ three) lines up. The cues are generic:
 
 A *chunk* is a run of lines with no blank line between them; OCR tools that
 print one box per line with no blank lines at all give glued stretches whose
-lines are the items instead. The items of a run are read as *rows* printed
+lines are the items instead (the lines as wide as a column's full lines, for each
+of the column widths side by side: :func:`_column_widths`). The items of a run are read as *rows* printed
 across two or three columns (:func:`assign_columns`): each row visits the
 columns left to right, so the column after ``c`` is ``c + 1``; a column
 passed over (it ended, a photo, a paragraph gap: the rhythm's phase shift)
@@ -125,24 +126,23 @@ class Head(NamedTuple):
     width: float | None
 
 
-def tail_cues(text: str) -> Tail:
-    """The :class:`Tail` of a line."""
-    return Tail(
-        text.rstrip()[-_SEAM_CHARS:],
-        ends_sentence(text),
-        ends_continuing(text),
-        None if _HALF_WIDTH.search(text) else display_width(text),
-    )
+def tail_cues(text: str, done: bool | None = None, width: float | None = -1.0) -> Tail:
+    """The :class:`Tail` of a line (``done`` and ``width``, if given, as :func:`_line_cues` read them)."""
+    if done is None:
+        done, width = _line_cues(text)
+    return Tail(text.rstrip()[-_SEAM_CHARS:], done, ends_continuing(text), width)
 
 
-def head_cues(text: str) -> Head:
-    """The :class:`Head` of a line."""
-    return Head(
-        text.lstrip()[:_SEAM_CHARS],
-        starts_dangling(text),
-        ends_sentence(text) or is_signoff(text),
-        None if _HALF_WIDTH.search(text) else display_width(text),
-    )
+def head_cues(text: str, done: bool | None = None, width: float | None = -1.0) -> Head:
+    """The :class:`Head` of a line (``done`` and ``width``, if given, as :func:`_line_cues` read them)."""
+    if done is None:
+        done, width = _line_cues(text)
+    return Head(text.lstrip()[:_SEAM_CHARS], starts_dangling(text), done or is_signoff(text), width)
+
+
+def _line_cues(text: str) -> tuple[bool, float | None]:
+    """Whether a line ends a sentence, and its width (None where digits or Latin letters make it no evidence)."""
+    return ends_sentence(text), None if _HALF_WIDTH.search(text) else display_width(text)
 
 
 def _seam(tail: Tail, head: Head) -> float:
@@ -302,11 +302,42 @@ def _body_lines(blocks: Sequence[Block], start: int, end: int) -> list[bool]:
         return [False] * len(texts)
     widths = [display_width(t) for t in texts]
     marked = sorted(w for w, m in zip(widths, marks) if m)
-    column = marked[(3 * len(marked)) // 4]
+    columns = _column_widths(marked)
     return [
-        w <= column + 2 and (m or w >= column - 3 or is_signoff(t)) and not (section_label(t) or is_byline(t))
+        (
+            any(w <= column + 2 and (m or w >= column - 3) for column in columns)
+            or (is_signoff(t) and any(w <= column + 2 for column in columns))
+        )
+        and not (section_label(t) or is_byline(t))
         for t, w, m in zip(texts, widths, marks)
     ]
+
+
+_WIDTH_LINES = 3  # lines with clause marks a width needs before it is a column's width
+
+
+def _column_widths(marked: list[float]) -> list[float]:
+    """The full widths of the columns side by side in a stretch, from the sorted widths of its lines with
+    clause marks: the upper quartile (a column's full lines), then the widest width each other group of at
+    least :data:`_WIDTH_LINES` such lines shares within one em (a wider or narrower column set beside it).
+
+    >>> _column_widths([2.0, 8.0, 12.0, 12.0, 12.0, 12.0, 12.0, 12.5, 19.5, 20.0, 20.0])
+    [19.5, 12.5]
+    >>> _column_widths([2.0, 11.0, 12.0, 12.0, 13.0, 13.0])
+    [13.0]
+    """
+    widths = [marked[(3 * len(marked)) // 4]]
+    lo = 0
+    tops: list[float] = []
+    for hi, w in enumerate(marked):
+        while w - marked[lo] > 1:
+            lo += 1
+        if hi - lo + 1 >= _WIDTH_LINES:
+            tops.append(w)
+    for top in reversed(tops):
+        if all(abs(top - w) > 2 for w in widths):
+            widths.append(top)
+    return widths
 
 
 def _deinterleave_glued(blocks: list[Block], runs: list[tuple[Span, str, str]]) -> list[Block]:
@@ -545,8 +576,13 @@ class Seams:
     """
 
     def __init__(self, first: Sequence[str], last: Sequence[str]) -> None:
-        self.heads = [head_cues(t) for t in first]
-        self.tails = [tail_cues(t) for t in last]
+        if first is last:  # items of one line each: what both ends share is read once
+            shared = [(t, *_line_cues(t)) for t in first]
+            self.heads = [head_cues(*cues) for cues in shared]
+            self.tails = [tail_cues(*cues) for cues in shared]
+        else:
+            self.heads = [head_cues(t) for t in first]
+            self.tails = [tail_cues(t) for t in last]
         self._memo: dict[int, float] = {}
         self._windows: dict[int, list[float]] = {}
 
@@ -664,6 +700,9 @@ def _moved(offsets: tuple[int, ...], nxt: int) -> tuple[int, ...]:
     return tuple(0 if k == nxt else min(d + 1, _ROW_WINDOW) for k, d in enumerate(offsets))
 
 
+_NONE = float("-inf")  # the score of a state not reached
+
+
 def _advance(states: dict[int, float], gains: list[float], rhythm: _Rhythm) -> tuple[dict[int, float], dict[int, int]]:
     """The beam after the next item is placed in each column from each state, and each new state's predecessor.
 
@@ -691,8 +730,7 @@ def _advance(states: dict[int, float], gains: list[float], rhythm: _Rhythm) -> t
     for state, score in states.items():
         for key, d, cost in jumps[state]:
             value = score + gains[d] - cost
-            old = get(key)
-            if old is None or value > old:
+            if value > get(key, _NONE):
                 new[key] = value
                 ptr[key] = state
     if len(new) > _ROW_BEAM:
@@ -706,6 +744,13 @@ def printed_order_score(first: Sequence[str], last: Sequence[str], seams: Seams 
     return sum(seam(i - 1, i) for i in range(1, len(first)))
 
 
+def _score_bound(seams: Seams, columns: int) -> float:
+    """No :func:`assign_columns` score is higher: each item joined to its best line in the window, going on in
+    its own column paying the least that passing over the others can cost, any other move paying nothing."""
+    stay = _GAP_COST * (columns - 1)
+    return sum(max(row[0] - stay, max(row[1:])) for row in map(seams.window, range(1, len(seams))))
+
+
 def best_columns(first: Sequence[str], last: Sequence[str], seams: Seams | None = None) -> list[int] | None:
     """Column of each item under the best rhythm (two or three columns), or None if the printed order reads as well."""
     seams = seams if seams is not None else Seams(first, last)
@@ -716,6 +761,9 @@ def best_columns(first: Sequence[str], last: Sequence[str], seams: Seams | None 
     for columns in (2, 3):
         if len(first) < 2 * columns:
             continue
+        least = max(_MIN_GAIN, best[0]) if best else _MIN_GAIN
+        if _score_bound(seams, columns) - plain - _COLUMN_COST * (columns - 1) < least:
+            continue  # the search cannot reach the gain it needs
         score, column = assign_columns(first, last, columns, seams)
         gain = score - plain - _COLUMN_COST * (columns - 1)
         if gain >= _MIN_GAIN and (best is None or gain > best[0]):
