@@ -5,10 +5,17 @@ from __future__ import annotations
 import random
 import re
 
-from newsclean.cleaners.base import _locator, node_starts
+from newsclean.cleaners.base import MERGE_GAP, Edit, _locator, merge_close, node_starts
 from newsclean.cleaners.chars import CJK, SPACE
 from newsclean.cleaners.ocr import CONFUSABLE, _more_frequent_for
-from newsclean.cleaners.punctuation import _QUOTE_PAIRS, _unbalanced_nodes
+from newsclean.cleaners.punctuation import (
+    _QUOTE_PAIRS,
+    _TRIGGER,
+    NEAR,
+    _fix_once,
+    _needs_another_pass,
+    _unbalanced_nodes,
+)
 from newsclean.cleaners.spacing import _LETTER_PAIR, _LETTER_SPACED, _PLAIN_BODY_SPACE
 from newsclean.lexicon import char_frequency_rank, char_rank_order
 from newsclean.model import Span
@@ -79,3 +86,38 @@ def test_letter_pair_prescreen_keeps_every_letter_spaced_text():
         text = "".join(rng.choice("医患故事a1 \u3000（") for _ in range(rng.randint(0, 10)))
         if _LETTER_SPACED.search(text):
             assert _LETTER_PAIR.search(text), text
+
+
+def _plain_merge_close(text: str, edits: list[Edit]) -> list[Edit]:
+    """Each edit merged into the one before when at most MERGE_GAP apart, one at a time."""
+    out: list[Edit] = []
+    for e in edits:
+        if out and e.start - out[-1].end <= MERGE_GAP:
+            p = out[-1]
+            reason = p.reason if e.reason in p.reason.split("; ") else f"{p.reason}; {e.reason}"
+            out[-1] = Edit(p.start, e.end, text[p.start : e.end], p.after + text[p.end : e.start] + e.after, reason)
+        else:
+            out.append(e)
+    return out
+
+
+def test_merge_close_merges_runs_as_one_edit_at_a_time_would():
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab,c ") for _ in range(rng.randint(0, 14)))
+        edits = [Edit(i, i + 1, ch, "，", rng.choice("xy")) for i, ch in enumerate(text) if ch == "," or ch == " "]
+        assert merge_close(text, edits) == _plain_merge_close(text, edits), text
+
+
+def test_needs_another_pass_looks_at_every_mark_left_near_a_repair():
+    rng = random.Random(19)
+    for _ in range(3000):
+        text = "".join(rng.choice(["中", "a", ",", "(", ")", " ", ":", '"']) for _ in range(rng.randint(1, 16)))
+        fix = _fix_once(text, False)
+        left = [m.span() for m in _TRIGGER.finditer(fix.text)]
+        expected, shift = False, 0
+        for e in fix.edits:
+            s = e.start + shift
+            shift += len(e.after) - (e.end - e.start)
+            expected |= any(p0 < s + len(e.after) + NEAR and p1 > s - NEAR for p0, p1 in left)
+        assert _needs_another_pass(fix) == expected, text

@@ -120,11 +120,14 @@ def compose(original: str, middle: str, first: Iterable[Edit], second: Iterable[
     # Map a ``middle`` position outside every first edit's output back to ``original``.
     out: list[Edit] = []
     groups: list[list[tuple[int, int, int, int]]] = []
+    group_end = 0  # the furthest end in the last group
     for item in items:
-        if groups and item[0] <= max(x[1] for x in groups[-1]):
+        if groups and item[0] <= group_end:
             groups[-1].append(item)
+            group_end = max(group_end, item[1])
         else:
             groups.append([item])
+            group_end = item[1]
     starts_mid = []
     shifts = []
     shift = 0
@@ -178,21 +181,31 @@ def merge_close(text: str, edits: Iterable[Edit], gap: int = MERGE_GAP) -> list[
     >>> [tuple(e) for e in merge_close("a,b,cd!", [Edit(1, 2, ",", "，", "x"), Edit(3, 4, ",", "，", "x"), Edit(6, 7, "!", "！", "y")])]
     [(1, 4, ',b,', '，b，', 'x'), (6, 7, '!', '！', 'y')]
     """
-    out: list[Edit] = []
+    runs: list[list[Edit]] = []  # runs of edits each at most ``gap`` after the one before
     pend = -(1 << 62)
     for e in edits:
-        s, t, _, after, reason = e
-        if s - pend <= gap and out:
-            ps, pe, _, pafter, preason = out[-1]
-            if reason != preason and reason not in preason.split("; "):
-                reason = f"{preason}; {reason}"
-            else:
-                reason = preason
-            out[-1] = Edit(ps, t, text[ps:t], pafter + text[pe:s] + after, reason)
+        if e[0] - pend <= gap and runs:
+            runs[-1].append(e)
         else:
-            out.append(e)
-        pend = t
-    return out
+            runs.append([e])
+        pend = e[1]
+    return [run[0] if len(run) == 1 else _merged(text, run) for run in runs]
+
+
+def _joined_reason(reason: str, more: str) -> str:
+    """``reason`` with ``more`` added (``; ``-separated), unless it is there already."""
+    return reason if more == reason or more in reason.split("; ") else f"{reason}; {more}"
+
+
+def _merged(text: str, run: list[Edit]) -> Edit:
+    """One edit for a run of close edits of ``text`` (built once: linear in the run's length)."""
+    pieces = [run[0][3]]
+    reason = run[0][4]
+    for previous, (s, _, _, after, more) in zip(run, run[1:]):
+        pieces += (text[previous[1] : s], after)
+        reason = _joined_reason(reason, more)
+    start, end = run[0][0], run[-1][1]
+    return Edit(start, end, text[start:end], "".join(pieces), reason)
 
 
 def edits_to_changes(
@@ -365,6 +378,8 @@ def log_joined_edits(
     :data:`MERGE_GAP` apart merged), made straight from the matches of a
     regex over the whole document, with no intermediate objects. The caller
     applies the edits to the touched texts (one regex pass does it in C).
+    A run of close edits is logged once it ends, so a long run costs no more
+    than as many separate edits.
     """
     touched: set[int] = set()
     changes: list[Change] = []
@@ -373,16 +388,21 @@ def log_joined_edits(
     base = 0
     text = ""
     last = 0  # end of the previous edit of this node, node coordinates
-    first = 0  # start of the previous edit (of its merged group)
-    gathered = ""  # ``after`` of the previous edit's merged group
-    exact_limit = -1
-    offset = 0
-    whole: Span | None = None
+    first = 0  # start of the previous edit (of its run of close edits)
+    run: list[str] | None = None  # ``after`` texts of an open run of close edits, and the text between them
+    run_reason = ""
+    offset, exact_limit = 0, -1  # how the node's offsets map to the source: see _run_change
     locate: Callable[[int, int], Span | None] | None = None
+    whole: Span | None = None
     skipping = False
     append, gap = changes.append, MERGE_GAP
     for s, e, after, reason in found:
         if s >= nxt:
+            if run is not None:  # the run ends with its node
+                changes[-1] = _run_change(
+                    name, text, first, last, run, run_reason, (offset, exact_limit, locate, whole)
+                )
+                run = None
             k = bisect_right(starts, s) - 1
             base = starts[k]
             nxt = starts[k + 1] if k + 1 < n else 1 << 62
@@ -393,41 +413,60 @@ def log_joined_edits(
             text = texts[k]
             last = -(1 << 30)  # no edit merges with the previous node's last one
             node = spans[k]
-            locate = None
             if len(node) == 1:
                 whole = node[0]
-                offset, exact_limit = whole.start, whole.end - whole.start
+                offset, exact_limit, locate = whole.start, whole.end - whole.start, None
             else:
                 # a paragraph rejoined from lines: offsets mapped line by line
-                whole, exact_limit, offset = span_of(node), -1, 0
-                locate = _locator(node, len(text))
+                offset, exact_limit, locate, whole = 0, -1, _locator(node, len(text)), span_of(node)
         elif skipping:
             continue
         s -= base
         e -= base
         if s - last <= gap:
-            # close to the previous edit: one change for both
-            prev = changes[-1]
-            gathered = gathered + text[last:s] + after
-            if reason != prev.reason and reason not in prev.reason.split("; "):
-                reason = f"{prev.reason}; {reason}"
-            else:
-                reason = prev.reason
-            if e <= exact_limit:
-                where = Span(offset + first, offset + e)
-            else:
-                where = (locate(first, e) if locate is not None else None) or whole
-            changes[-1] = Change(name, where, text[first:e], gathered, reason)
+            # close to the previous edit: one change for the run, built when it ends
+            if run is None:
+                run, run_reason = [changes[-1].after], changes[-1].reason
+            run += (text[last:s], after)
+            run_reason = _joined_reason(run_reason, reason)
+            last = e
+            continue
+        if run is not None:
+            changes[-1] = _run_change(name, text, first, last, run, run_reason, (offset, exact_limit, locate, whole))
+            run = None
+        first = s
+        if e <= exact_limit:
+            where = Span(offset + s, offset + e)
         else:
-            first = s
-            gathered = after
-            if e <= exact_limit:
-                where = Span(offset + s, offset + e)
-            else:
-                where = (locate(s, e) if locate is not None else None) or whole
-            append(Change(name, where, text[s:e], after, reason))
+            where = (locate(s, e) if locate is not None else None) or whole
+        append(Change(name, where, text[s:e], after, reason))
         last = e
+    if run is not None:
+        changes[-1] = _run_change(name, text, first, last, run, run_reason, (offset, exact_limit, locate, whole))
     return touched, changes
+
+
+def _run_change(
+    name: str,
+    text: str,
+    start: int,
+    end: int,
+    pieces: list[str],
+    reason: str,
+    place: tuple[int, int, Callable[[int, int], Span | None] | None, Span | None],
+) -> Change:
+    """The change for a run of close edits of ``text[start:end]``, whose new text is ``pieces`` joined.
+
+    ``place`` tells how the node's offsets map to the source: ``offset + s`` up to
+    ``exact_limit`` for a node of one span, line by line (``locate``) for a
+    paragraph rejoined from lines; else the change is placed on the ``whole`` node.
+    """
+    offset, exact_limit, locate, whole = place
+    if end <= exact_limit:
+        where = Span(offset + start, offset + end)
+    else:
+        where = (locate(start, end) if locate is not None else None) or whole
+    return Change(name, where, text[start:end], "".join(pieces), reason)
 
 
 def fix_from_edits(text: str, edits: list[Edit]) -> TextFix:

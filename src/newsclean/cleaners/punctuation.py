@@ -108,7 +108,9 @@ def _protected(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
+    """True if ``pos`` lies in one of ``ranges`` (sorted and disjoint: the matches of one scan)."""
+    k = bisect_right(ranges, (pos, 1 << 62)) - 1
+    return k >= 0 and pos < ranges[k][1]
 
 
 def _mark_edits(text: str) -> list[Edit]:
@@ -251,15 +253,20 @@ def fix_punctuation(text: str, *, traditional: bool = False) -> TextFix:
 
 
 def _needs_another_pass(fix: TextFix) -> bool:
+    """True if a mark left as it is stands within :data:`NEAR` of a repair (in the repaired text)."""
     left = [m.span() for m in _TRIGGER.finditer(fix.text)]
     if not left:
         return False
+    # the marks left are disjoint and in order, so their ends are sorted: the first
+    # one ending after a repair's reach is the only one that may start before its end
+    ends = [p1 for _, p1 in left]
     shift = 0
     for e in fix.edits:
         s = e.start + shift
         t = s + len(e.after)
         shift += len(e.after) - (e.end - e.start)
-        if any(p0 < t + NEAR and p1 > s - NEAR for p0, p1 in left):
+        j = bisect_right(ends, s - NEAR)
+        if j < len(left) and left[j][0] < t + NEAR:
             return True
     return False
 
