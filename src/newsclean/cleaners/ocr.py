@@ -175,38 +175,50 @@ def _lookalike_pass(text: str, evidence: frozenset[str]) -> tuple[str, list[Edit
     freqs = word_frequencies()
     edits = []
     n = len(text)
+    # Repairs replace one character by one, in place, and later candidates see
+    # them; each rule reads at most REACH characters either side of its candidate.
+    chars = list(text)
     for m in _CANDIDATE.finditer(text):
         i = m.start()
-        ch = text[i]
-        if not _verdict(text[i - 1] if i else "", ch, text[i + 1] if i + 1 < n else "") & 3:
+        ch = chars[i]
+        if not _verdict(chars[i - 1] if i else "", ch, chars[i + 1] if i + 1 < n else "") & 3:
             continue  # KEPT: neither rule can act on it, whatever the wider context (memoised)
-        left_han = i > 0 and is_han(text[i - 1])
-        right_han = i + 1 < n and is_han(text[i + 1])
-        lb = freqs.get(text[i - 1 : i + 1], 0) if left_han else -1
-        rb = freqs.get(text[i : i + 2], 0) if right_han else -1
-        if evidence and (lb == 0 or rb == 0):
-            alt = _from_evidence(text, i, ch, lb, rb, evidence)
-            # The document's spelling is taken only if the lexicon would not
-            # turn it back (`东昌府区人民` next to a printed `东昌府区入冠口`
-            # keeps 人民): otherwise the two rules disagree and nothing is certain.
-            if (
-                alt
-                and _lexicon_choice(
-                    text[max(0, i - REACH) : i] + alt + text[i + 1 : i + REACH + 1], min(i, REACH), alt, freqs
-                )
-                is None
-            ):
-                edits.append(
-                    Edit(i, i + 1, ch, alt, f"OCR look-alike: {ch}→{alt} (spelt so elsewhere in the document)")
-                )
-                text = text[:i] + alt + text[i + 1 :]  # later candidates see the repaired context
-                continue
-        choice = _lexicon_choice(text, i, ch, freqs, lb, rb)
-        if choice is not None:
-            alt, alt_best, orig = choice
-            edits.append(Edit(i, i + 1, ch, alt, f"OCR look-alike: {ch}→{alt} (lexicon: {alt_best} vs {orig})"))
-            text = text[:i] + alt + text[i + 1 :]
-    return text, edits
+        lo = i - REACH if i > REACH else 0
+        repair = _repair_at("".join(chars[lo : i + REACH + 1]), i - lo, ch, freqs, evidence)
+        if repair is not None:
+            alt, reason = repair
+            edits.append(Edit(i, i + 1, ch, alt, reason))
+            chars[i] = alt
+    return "".join(chars), edits
+
+
+def _repair_at(
+    text: str, i: int, ch: str, freqs: Mapping[str, int], evidence: frozenset[str]
+) -> tuple[str, str] | None:
+    """The look-alike to put at ``i`` instead of ``ch`` and why, or None (``text``: the candidate's window)."""
+    n = len(text)
+    left_han = i > 0 and is_han(text[i - 1])
+    right_han = i + 1 < n and is_han(text[i + 1])
+    lb = freqs.get(text[i - 1 : i + 1], 0) if left_han else -1
+    rb = freqs.get(text[i : i + 2], 0) if right_han else -1
+    if evidence and (lb == 0 or rb == 0):
+        alt = _from_evidence(text, i, ch, lb, rb, evidence)
+        # The document's spelling is taken only if the lexicon would not
+        # turn it back (`东昌府区人民` next to a printed `东昌府区入冠口`
+        # keeps 人民): otherwise the two rules disagree and nothing is certain.
+        if (
+            alt
+            and _lexicon_choice(
+                text[max(0, i - REACH) : i] + alt + text[i + 1 : i + REACH + 1], min(i, REACH), alt, freqs
+            )
+            is None
+        ):
+            return alt, f"OCR look-alike: {ch}→{alt} (spelt so elsewhere in the document)"
+    choice = _lexicon_choice(text, i, ch, freqs, lb, rb)
+    if choice is None:
+        return None
+    alt, alt_best, orig = choice
+    return alt, f"OCR look-alike: {ch}→{alt} (lexicon: {alt_best} vs {orig})"
 
 
 REACH = 6  # _lexicon_choice reads at most this many characters either side of ``i``
