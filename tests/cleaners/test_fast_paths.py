@@ -18,7 +18,8 @@ from newsclean.cleaners.punctuation import (
 )
 from newsclean.cleaners.spacing import _LETTER_PAIR, _LETTER_SPACED, _PLAIN_BODY_SPACE
 from newsclean.lexicon import char_frequency_rank, char_rank_order
-from newsclean.model import Span
+from newsclean.model import Span, merge_spans
+from newsclean.structure.rejoin import _add_spans
 
 
 def _plain_locate(spans: tuple[Span, ...], start: int, end: int) -> Span:
@@ -121,3 +122,11 @@ def test_needs_another_pass_looks_at_every_mark_left_near_a_repair():
             shift += len(e.after) - (e.end - e.start)
             expected |= any(p0 < s + len(e.after) + NEAR and p1 > s - NEAR for p0, p1 in left)
         assert _needs_another_pass(fix) == expected, text
+
+
+def test_add_spans_is_merge_spans_for_a_merged_paragraph():
+    rng = random.Random(23)
+    for _ in range(3000):
+        merged = merge_spans(Span(a, a + rng.randint(0, 4)) for a in rng.sample(range(40), rng.randint(0, 6)))
+        more = tuple(Span(a, a + rng.randint(0, 4)) for a in rng.sample(range(50), rng.randint(0, 3)))
+        assert _add_spans(merged, more) == merge_spans(merged + more), (merged, more)

@@ -132,11 +132,13 @@ def _rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
         roles = classify_lines(blocks, style, width)
         out: list[Block] = []
         out_roles: list[str] = []
+        joined = False  # out[-1] was made by a join: its spans are sorted and coalesced
         for b, role in zip(blocks, roles):
             if out and should_join(out[-1], b, out_roles[-1], role, style, width):
-                out[-1] = _join(out[-1], b, changes)
-                touched = True
+                out[-1] = _join(out[-1], b, changes, joined)
+                joined = touched = True
                 continue
+            joined = False
             hints = {**b.hints, "role": role, "style": style, "col_width": width}
             if hints != b.hints:
                 b = Block(b.type, b.text, b.spans, b.flags, hints)
@@ -149,7 +151,8 @@ def _rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
     return replace(doc, articles=tuple(articles)).with_changes(changes)
 
 
-def _join(a: Block, b: Block, changes: list[Change]) -> Block:
+def _join(a: Block, b: Block, changes: list[Change], merged: bool = False) -> Block:
+    """``b`` appended to ``a`` (``merged``: ``a``'s spans are sorted and coalesced), the join logged in ``changes``."""
     text = join_text(a.text, b.text)
     seam_at = len(a.text.rstrip())
     inserted = text[seam_at : len(text) - len(b.text.lstrip())]
@@ -176,4 +179,17 @@ def _join(a: Block, b: Block, changes: list[Change]) -> Block:
     if b.hints.get("jump_out"):
         hints["jump_out"] = b.hints["jump_out"]
     flags = a.flags + tuple(f for f in b.flags if f not in a.flags)  # a flag on either half stays with the paragraph
-    return replace(a, text=text, spans=merge_spans(a.spans + b.spans), flags=flags, hints=hints)
+    spans = _add_spans(a.spans, b.spans) if merged else merge_spans(a.spans + b.spans)
+    return replace(a, text=text, spans=spans, flags=flags, hints=hints)
+
+
+def _add_spans(merged: tuple[Span, ...], more: tuple[Span, ...]) -> tuple[Span, ...]:
+    """``merge_spans(merged + more)`` for sorted and coalesced ``merged``.
+
+    When ``more`` starts at or after the last span (a paragraph's next line),
+    only that span can change: the paragraph's spans are not sorted again at
+    each of its lines.
+    """
+    if merged and more and min(sp.start for sp in more) >= merged[-1].start:
+        return merged[:-1] + merge_spans(merged[-1:] + more)
+    return merge_spans(merged + more)
