@@ -16,7 +16,7 @@ from newsclean.cleaners.punctuation import (
     _needs_another_pass,
     _unbalanced_nodes,
 )
-from newsclean.cleaners.spacing import _LETTER_PAIR, _LETTER_SPACED, _PLAIN_BODY_SPACE
+from newsclean.cleaners.spacing import _LETTER_PAIR, _LETTER_SPACED, _PLAIN_BODY_SPACE, _inside_kept
 from newsclean.lexicon import char_frequency_rank, char_rank_order
 from newsclean.model import Span, merge_spans
 from newsclean.structure.rejoin import _add_spans
@@ -130,3 +130,13 @@ def test_add_spans_is_merge_spans_for_a_merged_paragraph():
         merged = merge_spans(Span(a, a + rng.randint(0, 4)) for a in rng.sample(range(40), rng.randint(0, 6)))
         more = tuple(Span(a, a + rng.randint(0, 4)) for a in rng.sample(range(50), rng.randint(0, 3)))
         assert _add_spans(merged, more) == merge_spans(merged + more), (merged, more)
+
+
+def test_inside_kept_finds_the_range_holding_a_space():
+    rng = random.Random(31)
+    for _ in range(3000):
+        cuts = sorted(rng.sample(range(60), 2 * rng.randint(0, 5)))
+        keep = list(zip(cuts[0::2], cuts[1::2]))
+        start = rng.randint(0, 60)
+        end = start + rng.randint(1, 4)
+        assert _inside_kept(keep, start, end) == any(ks < start and end <= ke for ks, ke in keep), (keep, start, end)

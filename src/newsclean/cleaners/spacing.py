@@ -24,6 +24,7 @@ before the structure cleaners too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
@@ -104,6 +105,15 @@ def _collapse_letter_spacing(text: str) -> list[Edit]:
     return edits
 
 
+def _inside_kept(keep: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True if ``[start, end)`` lies in one of ``keep`` (sorted, disjoint), after its first character.
+
+    Only the last range starting before ``start`` can hold it: found by bisection.
+    """
+    k = bisect_left(keep, (start,)) - 1
+    return k >= 0 and end <= keep[k][1]
+
+
 def fix_spacing(text: str, mode: str = BODY) -> TextFix:
     """Remove the spaces ``mode`` does not keep (see the module docstring).
 
@@ -145,7 +155,7 @@ def fix_spacing(text: str, mode: str = BODY) -> TextFix:
         s, e = m.span()
         if s in collapsed:
             continue
-        if keep and any(ks < s and e <= ke for ks, ke in keep):
+        if keep and _inside_kept(keep, s, e):
             continue
         left = text[s - 1] if s > 0 else ""
         right = text[e] if e < n else ""
