@@ -69,6 +69,7 @@ _ASCII_PAREN = re.compile("[()]")
 _MARKS = str.maketrans(_M, "，：；？！")
 _MARK_REASON = "ASCII punctuation in Chinese text made full-width"
 _PARENS = re.compile(r"[()（）]")
+_PAREN_RUN = re.compile(r"[()（）]+")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+|⋯+")
 _DASH = re.compile(r"-{2,}|―{1,2}|－{2,}")
 _DOT = re.compile(f"(?<=[{HAN}])[•・‧∙](?=[{HAN}])")
@@ -133,6 +134,7 @@ def _paren_edits(text: str) -> Iterator[Edit]:
         else:
             pairs.append((None, i))
     pairs.extend((o, None) for o in stack)
+    runs: list[tuple[int, int]] = []  # the runs of parentheses, found once an unmatched one needs them
     for o, c in pairs:
         ascii_members = [i for i in (o, c) if i is not None and text[i] in "()"]
         if not ascii_members:
@@ -149,11 +151,8 @@ def _paren_edits(text: str) -> Iterator[Edit]:
             # An unmatched parenthesis is judged by the nearest character that
             # is not a parenthesis, so a run of them is judged as one.
             i = o if o is not None else c
-            s, e = i, i + 1
-            while s > 0 and text[s - 1] in "()（）":
-                s -= 1
-            while e < len(text) and text[e] in "()（）":
-                e += 1
+            runs = runs or [m.span() for m in _PAREN_RUN.finditer(text)]
+            s, e = runs[bisect_right(runs, (i, 1 << 62)) - 1]
             chinese = _chinese_context(text, s, e)
         if chinese:
             for i in ascii_members:
