@@ -35,12 +35,13 @@ FLOORS = {
     "pdftotext": (0.34, 0.55, 0.44),
     # headlines printed after their bodies claimed back (was title_f1 0.0); a quoted name claims its story (0.92 -> 1)
     "pymupdf": (0.03, 0.90, 0.95),
-    "pymupdf4llm": (0.21, 0.89, 0.95),  # Markdown bold and # levels read as hints (was title_f1 0.17, cer 0.20)
+    # Markdown bold and # levels read as hints (was title_f1 0.17, cer 0.20); a jump line on a text line cut out
+    "pymupdf4llm": (0.12, 0.92, 0.95),
     "tesseract": (0.07, 0.88, 0.65),  # OCR-misread markers, dashes, labels; kickers (was cer 0.22, title_f1 0.20)
     # markitdown (pdfplumber): column text as Markdown pipe tables with `| --- |` rows, fake bold doubled
     # glyph by glyph (5588分分钟钟); unfold_tables reads the tables column by column (cer 0.27, para_f1 0.72,
     # title_f1 0.58; was cer 0.91, para_f1 0.35, title_f1 0.375 before the tables were read)
-    "markitdown": (0.30, 0.68, 0.50),
+    "markitdown": (0.26, 0.72, 0.50),
     # RapidOCR, one box per line top to bottom: lines of side-by-side columns alternate with no blank line,
     # spaces dropped (本报记者王雪), （）→(), —→一; the p3 zh-Hant page through the zh-Hans model loses
     # characters (啟, 諮, 週) and reads 。 as ° (cer 0.73, title_f1 0.125); rows of columns re-read column by
