@@ -151,3 +151,15 @@ def test_change_log_replays(raw):
             assert text[start:end] == change.before, (name, change)
             text = text[:start] + change.after + text[end:]
         assert text == cleaned.articles[0].blocks[0].text, name
+
+
+def test_cjk_spacing_keeps_a_label_space_once_the_line_is_short_enough_to_read_as_a_headline():
+    # found by hypothesis: the first pass shortens the line to 30 characters, the second read it as a headline
+    from newsclean.readers import segment_lines
+    from newsclean.registry import get_cleaner
+
+    spacing = get_cleaner("cjk_spacing")
+    run = getattr(spacing, "func", spacing)
+    once = run(segment_lines("编者按 ““小切口小切口 东昌府区东昌府区东昌府区东昌府区始终"), {})
+    assert [b.text for b in once.blocks()] == ["编者按 ““小切口小切口东昌府区东昌府区东昌府区东昌府区始终"]
+    assert run(once, {}) == once

@@ -142,10 +142,10 @@ def fix_spacing(text: str, mode: str = BODY) -> TextFix:
     if mode == BODY and len(text) <= 60 and _WORD_LIST.fullmatch(text):
         mode = NAMES  # a byline or name list not yet lifted out of the body
     keep: list[tuple[int, int]] = []
+    label = _LABEL.match(text) if mode in (BODY, HEADLINE) else None
+    if label:  # in any text: once the body is closed up, a short one reads as a headline
+        keep.append(label.span())
     if mode == BODY:
-        label = _LABEL.match(text)
-        if label:
-            keep.append(label.span())
         if "(" in text or "（" in text:
             keep.extend(m.span() for m in _CREDIT.finditer(text) if m.end() - m.start() <= 60)
     edits = list(letter)

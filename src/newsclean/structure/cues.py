@@ -113,7 +113,8 @@ def join_text(left: str, right: str, sep: str = "") -> str:
     right = right.lstrip()
     if not left or not right:
         return left + right
-    if sep == "" and _LATIN_END.search(left) and _LATIN_START.match(right):
+    # (the last character alone: a search anchored at $ would scan all of a growing paragraph)
+    if sep == "" and _LATIN_END.match(left[-1]) and _LATIN_START.match(right):
         sep = " "
     return left + sep + right
 
