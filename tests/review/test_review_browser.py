@@ -12,7 +12,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import review_demo
 
 from newsclean.pipeline import clean_text
 from newsclean.review import build_review
@@ -41,16 +40,6 @@ if MISSING:
     if os.environ.get("CI"):  # CI installs both: a browser test that cannot run there is a failure
         pytest.fail(MISSING, pytrace=False)
     pytest.skip(MISSING, allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return review_demo.demo()
-
-
-@pytest.fixture(scope="module")
-def seed_raw():
-    return review_demo.seed_raw()
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ import time
 from collections import Counter
 
 import pytest
-import review_demo
 from lxml import html as lxml_html
 
 from newsclean.model import Article, Block, Change, Document, Flag, Span
@@ -23,16 +22,6 @@ from newsclean.review import (
 )
 
 HOSTILE = '<script>alert(1)</script> ]]> </pre><img src=x onerror="alert(2)"> & &amp; “引号”'
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return review_demo.demo()
-
-
-@pytest.fixture(scope="module")
-def seed_raw():
-    return review_demo.seed_raw()
 
 
 def parse(page: bytes):
