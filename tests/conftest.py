@@ -12,9 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-GOLD = sorted((ROOT / "fixtures" / "gold").glob("*.json"))
+from project_paths import ROOT
 
 
 @pytest.fixture(scope="session")

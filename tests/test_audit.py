@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import SEEDS
+from project_paths import SEEDS
 from newsclean.audit import audit_conservation
 from newsclean.pipeline import clean_text
 from newsclean.readers import read_path

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import SEEDS
+from project_paths import SEEDS
 from newsclean import __version__
 from newsclean.cli import main
 

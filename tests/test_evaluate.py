@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import GOLD, ROOT
+from project_paths import GOLD, ROOT
 from newsclean.evaluate import evaluate_dir, format_table, score_document
 from newsclean.model import Document
 from newsclean.pipeline import clean_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
-from conftest import GOLD, ROOT
+from project_paths import GOLD, ROOT
 from newsclean.model import Document
 from newsclean.pipeline import clean_text
 from newsclean.readers import read_path

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import GOLD
+from project_paths import GOLD
 from newsclean.errors import SchemaError
 from newsclean.model import Article, Block, Change, Document, Flag, Furniture, Span, merge_spans
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from conftest import SEEDS
+from project_paths import SEEDS
 from newsclean.audit import audit_conservation
 from newsclean.cli import main
 from newsclean.pipeline import clean_text

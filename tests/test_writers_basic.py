@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import GOLD
+from project_paths import GOLD
 from newsclean.errors import ConfigError
 from newsclean.model import Document
 from newsclean.writers import WriteOptions, get_writer

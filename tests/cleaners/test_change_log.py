@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEEDS
+from project_paths import SEEDS
 from newsclean.cleaners.base import Edit, _locator, compose, merge_close
 from newsclean.model import Span
 from newsclean.pipeline import clean_text

@@ -100,7 +100,7 @@ def test_ocr_overlap_kept_once_002():
 
 
 def test_ocr_overlap_flagged_reassembled_in_pipeline_002():
-    from conftest import SEEDS
+    from project_paths import SEEDS
     from newsclean.pipeline import clean_text
 
     seed = next(p for p in SEEDS if p.name.startswith("002"))

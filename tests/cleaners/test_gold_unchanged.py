@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import GOLD
+from project_paths import GOLD
 from newsclean.model import Document
 from newsclean.registry import get_cleaner
 

@@ -63,7 +63,7 @@ def test_segmentation_score_is_our_own_and_jieba_tokenizer_never_loads():
     assert segmentation_score("是冰冷的技术") > segmentation_score("是冷冰的术技")
     script = (
         "import sys; from newsclean.pipeline import clean_text; from newsclean.readers import read_path; "
-        "from conftest import SEEDS; [clean_text(read_path(p).text) for p in SEEDS]; "
+        "from project_paths import SEEDS; [clean_text(read_path(p).text) for p in SEEDS]; "
         "print('jieba' in sys.modules)"
     )
     out = subprocess.run(
