@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from project_paths import SEEDS
 from newsclean.audit import audit_conservation
 from newsclean.pipeline import clean_text
 from newsclean.readers import read_path
+from project_paths import SEEDS
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from project_paths import SEEDS
 from newsclean import __version__
 from newsclean.cli import main
+from project_paths import SEEDS
 
 
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:

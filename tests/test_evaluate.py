@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
-from project_paths import GOLD, ROOT
 from newsclean.evaluate import evaluate_dir, format_table, score_document
 from newsclean.model import Document
 from newsclean.pipeline import clean_text
 from newsclean.readers import read_path
+from project_paths import GOLD, ROOT
 
 SCORER = ROOT.parent / "shared" / "score.py"
 

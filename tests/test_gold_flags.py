@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
-from project_paths import GOLD, ROOT
 from newsclean.model import Document
 from newsclean.pipeline import clean_text
 from newsclean.readers import read_path
+from project_paths import GOLD, ROOT
 
 
 def gold_flags():

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from project_paths import GOLD
 from newsclean.errors import SchemaError
 from newsclean.model import Article, Block, Change, Document, Flag, Furniture, Span, merge_spans
+from project_paths import GOLD
 
 
 @pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)

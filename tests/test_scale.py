@@ -12,11 +12,11 @@ from contextlib import contextmanager
 
 import pytest
 
-from project_paths import SEEDS
 from newsclean.audit import audit_conservation
 from newsclean.cli import main
 from newsclean.pipeline import clean_text
 from newsclean.readers import read_path
+from project_paths import SEEDS
 
 
 @contextmanager

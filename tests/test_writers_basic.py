@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from project_paths import GOLD
 from newsclean.errors import ConfigError
 from newsclean.model import Document
 from newsclean.writers import WriteOptions, get_writer
 from newsclean.writers.markdown import escape_markdown
+from project_paths import GOLD
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from project_paths import SEEDS
 from newsclean.cleaners.base import Edit, _locator, compose, merge_close
 from newsclean.model import Span
 from newsclean.pipeline import clean_text
+from project_paths import SEEDS
 
 TEXT_CLEANERS = ("normalize_unicode", "undouble", "dedupe", "punctuation", "ocr_confusions", "cjk_spacing")
 

@@ -100,8 +100,8 @@ def test_ocr_overlap_kept_once_002():
 
 
 def test_ocr_overlap_flagged_reassembled_in_pipeline_002():
-    from project_paths import SEEDS
     from newsclean.pipeline import clean_text
+    from project_paths import SEEDS
 
     seed = next(p for p in SEEDS if p.name.startswith("002"))
     doc = clean_text(seed.read_text(encoding="utf-8"), source=seed.name)

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from project_paths import GOLD
 from newsclean.model import Document
 from newsclean.registry import get_cleaner
+from project_paths import GOLD
 
 TEXT_CLEANERS = ("normalize_unicode", "undouble", "dedupe", "punctuation", "ocr_confusions", "cjk_spacing")
 
