@@ -44,6 +44,7 @@ DEFAULT_CLEANERS: tuple[str, ...] = (
     "undouble",
     "unfold_tables",
     "detect_furniture",
+    "split_oneline_columns",
     "dedupe",
     "rejoin_lines",
     "punctuation",

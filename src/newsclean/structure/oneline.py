@@ -1,0 +1,369 @@
+"""Two columns on one line, joined by a narrow gap: read the left column, then the right one.
+
+Some extractors print the lines of two side-by-side columns on one text line
+with only a narrow gap between them: pdfminer (markitdown) joins the two
+halves with ONE space (``…接诊多名中暑患 老年人、婴幼儿、…``), and Tesseract
+on a skewed scan, whose page segmentation breaks down, reads across the
+gutter and puts one to a few spaces, sometimes the gutter rule ``|``, between
+them (``…正式啟用。 新系統結 | 用藥諮詢上,…``). The wide-gap grid of
+:mod:`newsclean.structure.columns` does not see these: the gap is narrow and,
+on a skewed page, the boundary drifts by a character or two from line to line.
+
+:func:`split_oneline_columns` looks for a *run* of consecutive lines (no blank
+line between them) each of which can be cut at a gap into two runs of Chinese
+text, the cut falling at a near-constant display column (wide characters count
+two cells). In a run:
+
+* the *column boundary* is the display column that the most lines with a long
+  left half (a full column line) have a cut near (within :data:`_DRIFT` cells);
+* each line is cut at the gap nearest that boundary; a gap holding a gutter
+  rule ``|`` or more spaces is preferred; a left half that ends a sentence may
+  stop well short of the boundary (the last line of a paragraph);
+* inside a run, a line of short headline-shaped pieces (a subheading of each
+  column printed side by side) is cut at the gap nearest the boundary and
+  flagged ``interleaved``, as it has no evidence of its own.
+
+A run is only split when it is a real pair of text flows: at least
+:data:`_MIN_LINES` lines cut, at least two of them full column lines, and the
+halves read on better column by column (left half to the next left half,
+right half to the next right half) than row by row (left half into its right
+half, right half into the next left half), by the lexicon
+(:func:`newsclean.lexicon.segmentation_score` across each seam: a word that
+spans it). A Traditional-script dump is scored through OpenCC's t2s tables,
+as the lexicon is Simplified. Where the lexicon has no opinion either way the
+geometry alone decides and the run is flagged ``interleaved`` for an editor.
+
+A single line (a byline ``■ 金增秀 周长才``, two headline phrases side by side,
+a name list) never forms a run: lists of short names fail the full-line test,
+and justification spaces of one column fail the reading test, since there the
+row reading is the continuous one. The split lines are re-emitted left column
+first, each half with its exact source span; every run split is one change
+with its source span and text before and after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from newsclean.lexicon import MAX_WORD_LEN, segmentation_score, word_frequencies
+from newsclean.model import Block, Change, Document, Flag, Span
+from newsclean.readers.lines import display_width
+from newsclean.registry import cleaner
+from newsclean.structure.cues import ends_sentence
+
+NAME = "split_oneline_columns"
+_GAP = regex.compile(r"[ \u3000]*\|[ \u3000]*|[ \u3000]+")  # spaces, or a gutter rule read as |
+_HAN = regex.compile(r"\p{Han}")
+_CLAUSE = regex.compile(r"[，。；、：,;:！？!?]")  # running text, not a headline
+_FINAL = regex.compile(r"[。！？!?…][”’」』）)]*$")  # a sentence end (a paragraph's last line may stop short)
+_LETTER_SPACED = regex.compile(r"(?:^|\s)\p{Han}(?:\s+\p{Han}(?=\s|$)){1,}")  # 科 普 园 地, 要 闻
+_INNER_GAP = regex.compile(
+    r"\p{Han}[ \u3000]+[\p{Han}\d]|[\d\p{Han}][ \u3000]+\p{Han}"
+)  # words set apart: fields, names
+_MIN_LINES = 3  # lines a run must cut before its columns are believed
+_FULL = 16  # cells (8 Chinese characters): a left half this wide fills a column line
+_DRIFT = 6  # cells a cut may stray from the run's boundary (skew, OCR'd punctuation widths)
+_MIN_HAN = 4  # Chinese characters a full half holds (a name or a label has fewer)
+_SEAM_GAIN = 2.0  # segmentation gain for a word across a seam to count
+_DECISIVE = 1.0  # reading-score margin above which a split is not flagged
+
+Cut = tuple[int, int, int, int]  # (left end, right start, display column of the right start, gap weight)
+
+
+def _cuts(text: str) -> list[Cut]:
+    """Every gap of a line between two non-space characters, with its right half's display column."""
+    out: list[Cut] = []
+    for m in _GAP.finditer(text):
+        a, z = m.start(), m.end()
+        if a == 0 or z >= len(text):
+            continue
+        gap = m.group()
+        weight = 2 if "|" in gap else min(len(gap), 3)
+        out.append((a, z, display_width(text[:z]), weight))
+    return out
+
+
+def _han(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+def _usable(text: str, cut: Cut) -> bool:
+    """Both halves hold Chinese text and the left one is no lone marker."""
+    left, right = text[: cut[0]], text[cut[1] :]
+    return _han(left) >= 2 and _han(right) >= 1
+
+
+def _running(text: str, cut: Cut) -> bool:
+    """Neither half sets words apart by a space of its own (a furniture line's fields, a list of names).
+
+    OCR's space after a punctuation mark (``看板, 病人``) is no such gap.
+    """
+    return not _INNER_GAP.search(text, 0, cut[0]) and not _INNER_GAP.search(text, cut[1])
+
+
+def _full(text: str, cut: Cut) -> bool:
+    left = text[: cut[0]]
+    return display_width(left) >= _FULL and _han(left) >= _MIN_HAN and _han(text[cut[1] :]) >= 1
+
+
+def _headline_pieces(text: str) -> bool:
+    """A line of short pieces without clause marks (two subheadings, or a subheading and a credit).
+
+    A letter-spaced label (``科 普 园 地``) is one piece, not two.
+    """
+    return (
+        not _CLAUSE.search(text.replace("（", "").replace("）", ""))
+        and display_width(text) <= 2 * _FULL + 8
+        and not _LETTER_SPACED.search(text)
+    )
+
+
+def _line_ok(b: Block) -> bool:
+    """A block still as read (one line, one exact span, no table row): its halves map back to the source exactly."""
+    text = b.text
+    return (
+        len(b.spans) == 1
+        and b.spans[0].end - b.spans[0].start == len(text)
+        and "\n" not in text
+        and not (text.startswith("|") and text.rstrip().endswith("|"))
+    )
+
+
+def _boundary(texts: Sequence[str], cuts: Sequence[Sequence[Cut]]) -> tuple[int, int]:
+    """The display column most full lines cut near, and how many full lines support it."""
+    positions = [c[2] for t, cs in zip(texts, cuts) for c in cs if _full(t, c) and _running(t, c)]
+    best, support = 0, 0
+    for p in sorted(set(positions)):
+        lines = sum(1 for t, cs in zip(texts, cuts) if any(_full(t, c) and abs(c[2] - p) <= _DRIFT for c in cs))
+        if lines > support:
+            best, support = p, lines
+    if support:
+        near = [q for q in positions if abs(q - best) <= _DRIFT]
+        best = sorted(near)[len(near) // 2]
+    return best, support
+
+
+def _choose(text: str, cuts: Sequence[Cut], column: int, inside: bool) -> tuple[Cut | None, bool]:
+    """The cut of one line at the run's boundary (None if there is none), and whether it is a guess."""
+    near = [c for c in cuts if abs(c[2] - column) <= _DRIFT and _full(text, c) and _running(text, c)]
+    short = [c for c in cuts if c[2] < column - _DRIFT and _FINAL.search(text[: c[0]]) and _running(text, c)]
+    ranked = sorted(near + short, key=lambda c: (-c[3], abs(c[2] - column)))
+    if ranked:
+        return ranked[0], False
+    if inside and cuts and _headline_pieces(text):
+        cut = min(cuts, key=lambda c: abs(c[2] - column))
+        if _han(text[: cut[0]]) >= 2 and _han(text[cut[1] :]) >= 2:
+            return cut, True
+    return None, False
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Callable[[str], str]:
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - opencc is a dependency
+        return lambda s: s
+    return opencc.OpenCC("t2s").convert
+
+
+def _tail(text: str) -> str:
+    return text.rstrip()[-MAX_WORD_LEN:]
+
+
+def _head(text: str) -> str:
+    return text.lstrip()[:MAX_WORD_LEN]
+
+
+def _seam(left: str, right: str, simplify: Callable[[str], str]) -> float:
+    """How much better two texts read as one run than apart: a lexicon word across the seam."""
+    a, b = simplify(_tail(left)), simplify(_head(right))
+    if not a or not b or ends_sentence(a) or _CLAUSE.match(a[-1]):
+        return 0.0
+    freqs = word_frequencies()
+    text, cut = a + b, len(a)
+    if not any(
+        freqs.get(text[i : i + k], 0) > 0
+        for i in range(max(0, cut - MAX_WORD_LEN + 1), cut)
+        for k in range(cut - i + 1, min(MAX_WORD_LEN, len(text) - i) + 1)
+    ):
+        return 0.0
+    gain = segmentation_score(text) - segmentation_score(a) - segmentation_score(b)
+    return min(gain, 12.0) / 4 if gain >= _SEAM_GAIN else 0.0
+
+
+def _readings(halves: Sequence[tuple[str, str]], simplify: Callable[[str], str]) -> tuple[float, float]:
+    """Scores of reading the halves column by column and row by row."""
+    by_column = sum(
+        _seam(halves[k][0], halves[k + 1][0], simplify) + _seam(halves[k][1], halves[k + 1][1], simplify)
+        for k in range(len(halves) - 1)
+    )
+    by_row = sum(_seam(lt, rt, simplify) for lt, rt in halves) + sum(
+        _seam(halves[k][1], halves[k + 1][0], simplify) for k in range(len(halves) - 1)
+    )
+    return by_column, by_row
+
+
+def _cut_block(b: Block, a: int, z: int, hints: Mapping[str, Any], flags: tuple[Flag, ...] = ()) -> Block:
+    s0 = b.spans[0].start
+    return Block(b.type, b.text[a:z], (Span(s0 + a, s0 + z),), flags, dict(hints))
+
+
+def _emit(blocks: Sequence[Block], chosen: Sequence[tuple[Cut, bool]], flag_all: bool) -> list[Block]:
+    """The run re-read column by column, left halves first; each half keeps its exact source span."""
+    left: list[Block] = []
+    right: list[Block] = []
+    for k, (b, (cut, guess)) in enumerate(zip(blocks, chosen)):
+        ltext, rtext = b.text[: cut[0]], b.text[cut[1] :]
+        heading = guess or _headline_pieces(b.text) and not ends_sentence(ltext)
+        # positions as :mod:`columns` gives them: indent and width counted from the column's start
+        indent = int(b.hints.get("indent", 0))
+        lhints = {**b.hints, "column": 0, "width": indent + display_width(ltext), "oneline": True}
+        rhints = {**b.hints, "column": 1, "indent": 0, "width": display_width(rtext), "oneline": True}
+        rhints["blank_before"] = 0 if k else 1
+        if heading:
+            lhints["blank_before"] = rhints["blank_before"] = 1
+        if k and chosen[k - 1][1]:
+            lhints["blank_before"] = max(1, int(lhints.get("blank_before", 0)))
+            rhints["blank_before"] = 1
+        flags = b.flags
+        if (flag_all and k == 0) or guess:
+            note = "two columns printed on one line split at a narrow gap" + (
+                " (a line of short pieces, cut at the gap nearest the column boundary)" if guess else ""
+            )
+            flags = (*flags, Flag("interleaved", note, b.spans[0]))
+        left.append(_cut_block(b, 0, len(ltext), lhints, flags))
+        right.append(_cut_block(b, cut[1], len(b.text), rhints))
+    for col in (left, right):
+        # a half above a heading of its column is set off from it too
+        for k in range(1, len(col)):
+            if chosen[k][1] and not int(col[k].hints.get("blank_before", 0)):
+                col[k] = replace(col[k], hints={**col[k].hints, "blank_before": 1})
+    return left + right
+
+
+def _candidate(b: Block) -> bool:
+    return _line_ok(b) and not b.hints.get("oneline") and any(_usable(b.text, c) for c in _cuts(b.text))
+
+
+def _runs(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """Maximal ranges of consecutive line blocks (no blank line inside) that each have a usable gap."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(blocks)
+    while i < n:
+        if not (_candidate(blocks[i]) and any(_full(blocks[i].text, c) for c in _cuts(blocks[i].text))):
+            # (a run opens with a full column line: the first line of a paragraph is one)
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not int(blocks[j].hints.get("blank_before", 0)) and _candidate(blocks[j]):
+            j += 1
+        if j - i >= _MIN_LINES:
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def _stretches(chosen: Sequence[tuple[Cut | None, bool]]) -> list[tuple[int, int]]:
+    """The ranges of consecutive lines of a run that all have a cut."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for k in range(len(chosen) + 1):
+        if k == len(chosen) or chosen[k][0] is None:
+            if k > start:
+                out.append((start, k))
+            start = k + 1
+    return out
+
+
+def _split_stretch(
+    run: Sequence[Block], chosen: Sequence[tuple[Cut | None, bool]], simplify: Callable[[str], str]
+) -> list[Block] | None:
+    """The lines of a stretch re-read column by column, or None where the evidence is too weak."""
+    picked = [(c, g) for c, g in chosen if c is not None]
+    if len(picked) < _MIN_LINES or sum(1 for b, (c, g) in zip(run, picked) if not g and _full(b.text, c)) < 2:
+        return None
+    halves = [(b.text[: c[0]], b.text[c[1] :]) for b, (c, _) in zip(run, picked)]
+    by_column, by_row = _readings(halves, simplify)
+    if by_row > by_column:
+        return None  # one column's lines with spaces left in them: they read on row by row
+    return _emit(run, picked, by_column - by_row < _DECISIVE)
+
+
+def split_blocks(
+    blocks: Sequence[Block], simplify: Callable[[str], str] = lambda s: s
+) -> tuple[list[Block], list[tuple[Span, str, str]]]:
+    """Runs of lines holding two columns each re-read column by column.
+
+    Returns the new block list and, per run split, its source span and its
+    text before and after (lines joined by newlines), for the change log.
+
+    >>> from newsclean.readers import segment_lines
+    >>> text = "\\n".join(["近期我市持续高温，急诊科陆续接诊多名中暑患 老年人、婴幼儿、慢性病患者以及孕妇对高温的",
+    ...                   "者，其中2人被诊断为热射病。热射病是最严重的中 耐受能力较差，家中应保持通风，必要时使用空调降",
+    ...                   "暑类型，患者核心体温可超过40℃，并伴有意识障 温，室内温度以26℃左右为宜，外出时要备好遮阳伞"])
+    >>> blocks, runs = split_blocks(list(segment_lines(text).blocks()))
+    >>> len(runs), [b.text[:6] for b in blocks]
+    (1, ['近期我市持续', '者，其中2人', '暑类型，患者', '老年人、婴幼', '耐受能力较差', '温，室内温度'])
+    """
+    runs = _runs(blocks)
+    if not runs:
+        return list(blocks), []
+    out: list[Block] = []
+    changes: list[tuple[Span, str, str]] = []
+    done = 0
+    for i, j in runs:
+        texts = [b.text for b in blocks[i:j]]
+        cuts = [[c for c in _cuts(t) if _usable(t, c)] for t in texts]
+        column, support = _boundary(texts, cuts)
+        if support < 2:
+            continue
+        chosen = [_choose(t, cs, column, k > 0) for k, (t, cs) in enumerate(zip(texts, cuts))]
+        for a, z in _stretches(chosen):
+            new = _split_stretch(blocks[i + a : i + z], chosen[a:z], simplify)
+            if new is None:
+                continue
+            run = blocks[i + a : i + z]
+            out.extend(blocks[done : i + a])
+            out.extend(new)
+            done = i + z
+            changes.append(
+                (
+                    Span(run[0].spans[0].start, run[-1].spans[0].end),
+                    "\n".join(b.text for b in run),
+                    "\n".join(b.text for b in new),
+                )
+            )
+    out.extend(blocks[done:])
+    return out, changes
+
+
+@cleaner(NAME, family="structure")
+def split_oneline_columns(doc: Document, options: Mapping[str, Any]) -> Document:
+    """Two columns printed on one line with a narrow gap (markitdown, skewed OCR) read left column first.
+
+    >>> from newsclean.readers import segment_lines
+    >>> text = "\\n".join(["高温天气应尽量避开11时至16时外出，户外作业 一旦发现有人出现高热、意识模糊、抽搐等症",
+    ...                   "人员要合理安排工作时间，做到少量多次饮水，不要 状，应立即将其转移到阴凉通风处，用冷水擦拭身体",
+    ...                   "等口渴了才喝水。大量出汗后可适当饮用淡盐水或含 或冷水浸泡降温，同时拨打120。记住“先降温、后"])
+    >>> doc = split_oneline_columns(segment_lines(text), {})
+    >>> [b.text[:4] for b in doc.blocks()], doc.changes[-1].cleaner
+    (['高温天气', '人员要合', '等口渴了', '一旦发现', '状，应立', '或冷水浸'], 'split_oneline_columns')
+    """
+    simplify = _t2s() if doc.lang != "zh-Hans" else (lambda s: s)
+    changes: list[Change] = []
+    articles = []
+    for article in doc.articles:
+        blocks, runs = split_blocks(article.blocks, simplify)
+        changes.extend(
+            Change(NAME, span, before, after, "two columns printed on one line read left column first")
+            for span, before, after in runs
+        )
+        articles.append(replace(article, blocks=tuple(blocks)) if runs else article)
+    if not changes:
+        return doc
+    return replace(doc, articles=tuple(articles)).with_changes(changes)

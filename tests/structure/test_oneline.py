@@ -1,0 +1,155 @@
+"""Two columns printed on one line with a narrow gap (structure/oneline.py).
+
+The lines below are copied from the real dumps: markitdown (pdfminer) joins
+the two columns of fixtures/degraded/p2_two_sheets page 2 with ONE space;
+Tesseract on the skewed scan of p3_traditional reads across the gutter with
+one to a few spaces or a gutter rule ``|`` between the columns.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsclean.audit import audit_conservation
+from newsclean.model import Document
+from newsclean.pipeline import DEFAULT_CLEANERS, clean_text
+from newsclean.readers import read_path, segment_lines
+from newsclean.registry import get_cleaner
+from newsclean.structure.oneline import split_blocks, split_oneline_columns
+from project_paths import SEEDS
+
+ROOT = Path(__file__).resolve().parents[2] / "fixtures" / "degraded"
+PAGES = ["p1_three_columns", "p2_two_sheets", "p3_traditional", "p4_noisy_scan"]
+TOOLS = ["markitdown", "tesseract-skew", "tesseract", "pymupdf", "pymupdf4llm", "pdftotext-layout", "rapidocr"]
+
+# markitdown, p2 page 2 (科普园地): two columns, one space between them, subheadings side by side
+MARKITDOWN = [
+    "近期我市持续高温，急诊科陆续接诊多名中暑患 老年人、婴幼儿、慢性病患者以及孕妇对高温的",
+    "者，其中2人被诊断为热射病。热射病是最严重的中 耐受能力较差，家中应保持通风，必要时使用空调降",
+    "暑类型，患者核心体温可超过40℃，并伴有意识障 温，室内温度以26℃左右为宜，外出时要备好遮阳伞",
+    "碍，病死率较高。 和饮用水。",
+    "及时补水 避免暴晒 发现中暑要快速降温",
+    "高温天气应尽量避开11时至16时外出，户外作业 一旦发现有人出现高热、意识模糊、抽搐等症",
+    "人员要合理安排工作时间，做到少量多次饮水，不要 状，应立即将其转移到阴凉通风处，用冷水擦拭身体",
+    "等口渴了才喝水。大量出汗后可适当饮用淡盐水或含 或冷水浸泡降温，同时拨打120。记住“先降温、后",
+    "电解质的饮料。 转运”的原则，可以大大降低死亡风险。",
+    "重点人群要格外注意 （急诊科）",
+]
+# tesseract-skew, p3: the boundary drifts, the gap is one space, six spaces or a gutter rule
+SKEWED = [
+    "本院門診智慧藥局於9月1日正式啟用。 新系統結 | 用藥諮詢上,而不是一直數藥。 」系統上線兩週以",
+    "合自動配藥機器人與電子叫號看板, 病人完成批價 。「來, 調劑錯誤件數也明顯下降。",
+    "後,處方即同步傳送至藥局, 平均領藥等候時間由原      民眾如對用藥有疑問,可撥打藥物諮詢專線",
+    "本的18分鐘縮短為8分鐘。       04-2358-7766轉2210 , 或至本院官網www.renhe-",
+    "榮劑部主任林美玲表示, 過去尖峰時段常有病人 hosp.org.tw查詢。",
+]
+
+
+def _split(lines, lang="zh-Hans"):
+    text = "\n".join(lines)
+    doc = segment_lines(text)
+    if lang != "zh-Hans":
+        doc = Document(source=doc.source, lang=lang, articles=doc.articles)
+    return text, split_oneline_columns(doc, {})
+
+
+def test_one_space_columns_are_read_left_column_first():
+    text, doc = _split(MARKITDOWN)
+    texts = [b.text for b in doc.blocks()]
+    assert texts[:5] == [
+        "近期我市持续高温，急诊科陆续接诊多名中暑患",
+        "者，其中2人被诊断为热射病。热射病是最严重的中",
+        "暑类型，患者核心体温可超过40℃，并伴有意识障",
+        "碍，病死率较高。",
+        "及时补水 避免暴晒",  # the side-by-side subheading keeps its own space
+    ]
+    left, right = texts[: texts.index("老年人、婴幼儿、慢性病患者以及孕妇对高温的")], texts[len(texts) // 2 :]
+    assert left[-1] == "重点人群要格外注意"
+    assert right[-1] == "（急诊科）" and "发现中暑要快速降温" in right
+    assert audit_conservation(text, doc).ok
+
+
+def test_each_half_keeps_its_exact_source_span_and_the_run_is_logged():
+    text, doc = _split(MARKITDOWN)
+    for b in doc.blocks():
+        (span,) = b.spans
+        assert text[span.start : span.end] == b.text
+    (change,) = doc.changes
+    assert change.cleaner == "split_oneline_columns"
+    assert change.span == (0, len(text))
+
+
+def test_side_by_side_subheadings_are_cut_and_flagged():
+    _, doc = _split(MARKITDOWN)
+    flagged = [b.text for b in doc.blocks() if any(f.kind == "interleaved" for f in b.flags)]
+    assert flagged == ["及时补水 避免暴晒", "重点人群要格外注意"]
+
+
+def test_a_skewed_scan_with_drifting_boundary_is_split():
+    _, doc = _split(SKEWED, lang="zh-Hant")
+    texts = [b.text for b in doc.blocks()]
+    assert texts[0] == "本院門診智慧藥局於9月1日正式啟用。 新系統結"
+    assert texts[3] == "本的18分鐘縮短為8分鐘。"  # a paragraph's last line stops short of the boundary
+    assert texts[4] == "榮劑部主任林美玲表示, 過去尖峰時段常有病人"
+    assert texts[5:] == [
+        "用藥諮詢上,而不是一直數藥。 」系統上線兩週以",
+        "。「來, 調劑錯誤件數也明顯下降。",
+        "民眾如對用藥有疑問,可撥打藥物諮詢專線",
+        "04-2358-7766轉2210 , 或至本院官網www.renhe-",
+        "hosp.org.tw查詢。",
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # bylines and name lists: short pieces, words set apart by their own spaces
+        ["■ 金增秀 周长才", "■ 国晓宁 通讯员 段新歌", "本报记者 王五 通讯员 刘洋"],
+        ["编委 张三 李四 王五", "主编 赵六 钱七 孙八", "校对 周九 吴十 郑一"],
+        # headline phrases side by side, one per line
+        ["纲举目张 运笔开局", "崇尚厚德仁术 共载生命重托", "暑期儿童意外伤害就诊量上升 专家提醒做好防护"],
+        # a furniture line of fields
+        ["主办：明湖市卫生健康委员会 地址：明湖市文化路16号 电话：0635-8276543 责任编辑：周强 校对：马骁"] * 3,
+        # justification spaces left in one column (seed 002): the row reading is the continuous one
+        [
+            "始终 把牢党建工作方向，守好新冠肺炎疫 情防线，全院上下",
+            "统一思想，凝心聚力，坚决打赢疫情 防控阻击战，为全市人民",
+            "群众的身体健康和生命安全作出 积极贡献，受到社会各界好评。",
+        ],
+    ],
+)
+def test_weak_evidence_leaves_lines_alone(lines):
+    _, doc = _split(lines)
+    assert [b.text for b in doc.blocks()] == lines
+    assert not doc.changes
+
+
+def test_a_letter_spaced_label_under_a_run_is_not_cut():
+    _, doc = _split([*MARKITDOWN[:4], "科 普 园 地"])
+    assert "科 普 园 地" in [b.text for b in doc.blocks()]
+
+
+def test_seeds_are_left_alone():
+    for path in SEEDS:
+        doc = clean_text(read_path(path).text, source=path.name)
+        assert not [c for c in doc.changes if c.cleaner == "split_oneline_columns"], path.name
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("tool", TOOLS)
+def test_dumps_are_conserved_and_the_split_is_idempotent(page, tool):
+    path = ROOT / page / f"{tool}.txt"
+    text = read_path(path).text
+    doc = clean_text(text, source=path.name)
+    assert audit_conservation(text, doc).ok
+    blocks = list(segment_lines(text).blocks())
+    once, _ = split_blocks(blocks)
+    twice, runs = split_blocks(once)
+    assert not runs and [b.text for b in twice] == [b.text for b in once]
+
+
+def test_runs_after_furniture_detection():
+    assert get_cleaner("split_oneline_columns").family == "structure"
+    assert DEFAULT_CLEANERS.index("detect_furniture") + 1 == DEFAULT_CLEANERS.index("split_oneline_columns")
