@@ -9,8 +9,8 @@ them (``…正式啟用。 新系統結 | 用藥諮詢上,…``). The wide-gap g
 :mod:`newsclean.structure.columns` does not see these: the gap is narrow and,
 on a skewed page, the boundary drifts by a character or two from line to line.
 
-:func:`split_oneline_columns` looks for a *run* of consecutive lines (no blank
-line between them) each of which can be cut at a gap into two runs of Chinese
+:func:`split_oneline_columns` looks for a *run* of consecutive lines (at most one
+blank line between them) each of which can be cut at a gap into two runs of Chinese
 text, the cut falling at a near-constant display column (wide characters count
 two cells). In a run:
 
@@ -65,6 +65,8 @@ _LETTER_SPACED = regex.compile(r"(?:^|\s)\p{Han}(?:\s+\p{Han}(?=\s|$)){1,}")  # 
 _INNER_GAP = regex.compile(
     r"\p{Han}[ \u3000]+[\p{Han}\d]|[\d\p{Han}][ \u3000]+\p{Han}"
 )  # words set apart: fields, names
+_WIDE_GAP = regex.compile(r"(?<=\S)[ \u3000]{3,}(?=\S)")
+_MAX_LINE = 240  # characters: two columns' lines side by side are far shorter
 _MIN_LINES = 3  # lines a run must cut before its columns are believed
 _FULL = 16  # cells (8 Chinese characters): a left half this wide fills a column line
 _DRIFT = 6  # cells a cut may stray from the run's boundary (skew, OCR'd punctuation widths)
@@ -78,6 +80,8 @@ Cut = tuple[int, int, int, int]  # (left end, right start, display column of the
 def _cuts(text: str) -> list[Cut]:
     """Every gap of a line between two non-space characters, with its right half's display column."""
     out: list[Cut] = []
+    if len(text) > _MAX_LINE or len(_WIDE_GAP.findall(text)) > 1:
+        return out  # a paragraph on one line (a Markdown dump), or three columns: not two column lines
     for m in _GAP.finditer(text):
         a, z = m.start(), m.end()
         if a == 0 or z >= len(text):
@@ -224,7 +228,7 @@ def _emit(blocks: Sequence[Block], chosen: Sequence[tuple[Cut, bool]], flag_all:
         indent = int(b.hints.get("indent", 0))
         lhints = {**b.hints, "column": 0, "width": indent + display_width(ltext), "oneline": True}
         rhints = {**b.hints, "column": 1, "indent": 0, "width": display_width(rtext), "oneline": True}
-        rhints["blank_before"] = 0 if k else 1
+        rhints["blank_before"] = int(b.hints.get("blank_before", 0)) if k else 1
         if heading:
             lhints["blank_before"] = rhints["blank_before"] = 1
         if k and chosen[k - 1][1]:
@@ -251,7 +255,11 @@ def _candidate(b: Block) -> bool:
 
 
 def _runs(blocks: Sequence[Block]) -> list[tuple[int, int]]:
-    """Maximal ranges of consecutive line blocks (no blank line inside) that each have a usable gap."""
+    """Maximal ranges of line blocks that each have a usable gap, at most one blank line apart.
+
+    (Tesseract sets off the blocks it finds by a blank line; read across the gutter, such a
+    line pair is still two columns' lines.)
+    """
     runs: list[tuple[int, int]] = []
     i, n = 0, len(blocks)
     while i < n:
@@ -260,7 +268,7 @@ def _runs(blocks: Sequence[Block]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n and not int(blocks[j].hints.get("blank_before", 0)) and _candidate(blocks[j]):
+        while j < n and int(blocks[j].hints.get("blank_before", 0)) <= 1 and _candidate(blocks[j]):
             j += 1
         if j - i >= _MIN_LINES:
             runs.append((i, j))
