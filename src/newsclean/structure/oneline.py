@@ -217,7 +217,9 @@ def _cut_block(b: Block, a: int, z: int, hints: Mapping[str, Any], flags: tuple[
     return Block(b.type, b.text[a:z], (Span(s0 + a, s0 + z),), flags, dict(hints))
 
 
-def _emit(blocks: Sequence[Block], chosen: Sequence[tuple[Cut, bool]], flag_all: bool) -> list[Block]:
+def _emit(
+    blocks: Sequence[Block], chosen: Sequence[tuple[Cut, bool]], flag_all: bool
+) -> tuple[list[Block], list[Block]]:
     """The run re-read column by column, left halves first; each half keeps its exact source span."""
     left: list[Block] = []
     right: list[Block] = []
@@ -247,7 +249,7 @@ def _emit(blocks: Sequence[Block], chosen: Sequence[tuple[Cut, bool]], flag_all:
         for k in range(1, len(col)):
             if chosen[k][1] and not int(col[k].hints.get("blank_before", 0)):
                 col[k] = replace(col[k], hints={**col[k].hints, "blank_before": 1})
-    return left + right
+    return left, right
 
 
 def _candidate(b: Block) -> bool:
@@ -290,8 +292,8 @@ def _stretches(chosen: Sequence[tuple[Cut | None, bool]]) -> list[tuple[int, int
 
 def _split_stretch(
     run: Sequence[Block], chosen: Sequence[tuple[Cut | None, bool]], simplify: Callable[[str], str]
-) -> list[Block] | None:
-    """The lines of a stretch re-read column by column, or None where the evidence is too weak."""
+) -> tuple[list[Block], list[Block]] | None:
+    """The two columns of a stretch, or None where the evidence is too weak to split it."""
     picked = [(c, g) for c, g in chosen if c is not None]
     if len(picked) < _MIN_LINES or sum(1 for b, (c, g) in zip(run, picked) if not g and _full(b.text, c)) < 2:
         return None
@@ -300,6 +302,41 @@ def _split_stretch(
     if by_row > by_column:
         return None  # one column's lines with spaces left in them: they read on row by row
     return _emit(run, picked, by_column - by_row < _DECISIVE)
+
+
+def _tail_line(b: Block, column: int) -> bool:
+    """A line of running text that fits in one column and has no cut of its own."""
+    text = b.text
+    return (
+        _line_ok(b)
+        and not b.hints.get("oneline")
+        and int(b.hints.get("blank_before", 0)) <= 1
+        and display_width(text) <= column + _DRIFT
+        and _han(text) >= _MIN_HAN
+        and not _INNER_GAP.search(text)
+        and bool(_CLAUSE.search(text))
+        and _choose(text, _cuts(text), column, False)[0] is None
+    )
+
+
+def _take_tail(blocks: Sequence[Block], start: int, column: int, left: list[Block], right: list[Block]) -> int:
+    """Take the lines under a split stretch that one column printed on alone into that column.
+
+    Where exactly one column's last line is unfinished (the other ends a
+    sentence), a line of running text that fits in a column and follows
+    with at most one blank line goes on with that column (the other column
+    ended, or a picture stands beside it). Returns where the taken lines end.
+    """
+    k = start
+    while k < len(blocks) and _tail_line(blocks[k], column):
+        open_left, open_right = not ends_sentence(left[-1].text), not ends_sentence(right[-1].text)
+        if open_left == open_right:
+            break
+        col = left if open_left else right
+        b = blocks[k]
+        col.append(replace(b, hints={**b.hints, "column": 0 if open_left else 1, "oneline": True, "blank_before": 0}))
+        k += 1
+    return k
 
 
 def split_blocks(
@@ -332,13 +369,18 @@ def split_blocks(
             continue
         chosen = [_choose(t, cs, column, k > 0) for k, (t, cs) in enumerate(zip(texts, cuts))]
         for a, z in _stretches(chosen):
-            new = _split_stretch(blocks[i + a : i + z], chosen[a:z], simplify)
-            if new is None:
+            if i + a < done:
+                continue  # taken as the tail of the stretch above
+            columns = _split_stretch(blocks[i + a : i + z], chosen[a:z], simplify)
+            if columns is None:
                 continue
-            run = blocks[i + a : i + z]
+            left, right = columns
+            end = _take_tail(blocks, i + z, column, left, right)
+            run = blocks[i + a : end]
+            new = left + right
             out.extend(blocks[done : i + a])
             out.extend(new)
-            done = i + z
+            done = end
             changes.append(
                 (
                     Span(run[0].spans[0].start, run[-1].spans[0].end),
