@@ -102,6 +102,18 @@ def test_a_skewed_scan_with_drifting_boundary_is_split():
     ]
 
 
+def test_a_line_the_unfinished_column_printed_on_alone_goes_on_with_it():
+    # p3 tesseract-skew: the right column has ended (查詢。), the left one has not (常有病人)
+    _, doc = _split([*SKEWED, "", "在爍局前大排長龍, 「現在藥師可以把更多時間放在", "", "衛教 專欄"], lang="zh-Hant")
+    texts = [b.text for b in doc.blocks()]
+    assert texts[4:7] == [
+        "榮劑部主任林美玲表示, 過去尖峰時段常有病人",
+        "在爍局前大排長龍, 「現在藥師可以把更多時間放在",
+        "用藥諮詢上,而不是一直數藥。 」系統上線兩週以",
+    ]
+    assert texts[-1] == "衛教 專欄"  # a label is no running text: it stays where it is
+
+
 @pytest.mark.parametrize(
     "lines",
     [
