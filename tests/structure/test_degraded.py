@@ -41,7 +41,9 @@ FLOORS = {
     # markitdown (pdfplumber): column text as Markdown pipe tables with `| --- |` rows, fake bold doubled
     # glyph by glyph (5588分分钟钟); unfold_tables reads the tables column by column (cer 0.27, para_f1 0.72,
     # title_f1 0.58; was cer 0.91, para_f1 0.35, title_f1 0.375 before the tables were read)
-    "markitdown": (0.26, 0.72, 0.50),
+    # two columns joined by ONE space on a line where pdfplumber found no table (p2 page 2) split by
+    # split_oneline_columns (cer 0.23 -> 0.14, para_f1 0.77 -> 0.82, title_f1 0.58 -> 0.67)
+    "markitdown": (0.16, 0.78, 0.60),
     # RapidOCR, one box per line top to bottom: lines of side-by-side columns alternate with no blank line,
     # spaces dropped (本报记者王雪), （）→(), —→一; the p3 zh-Hant page through the zh-Hans model loses
     # characters (啟, 諮, 週) and reads 。 as ° (cer 0.73, title_f1 0.125); rows of columns re-read column by
@@ -52,7 +54,8 @@ FLOORS = {
     "rapidocr": (0.43, 0.50, 0.35),
     # Tesseract on the page turned 2° clockwise + speckle: columns read side by side on one line, gutter
     # bars |, more look-alikes, the jump line misread (上接第]版), labels lost (cer 0.36, title_f1 0.24-0.31)
-    "tesseract-skew": (0.41, 0.56, 0.20),
+    # two columns on one line at a narrow, drifting gap split by split_oneline_columns (cer 0.30 -> 0.25)
+    "tesseract-skew": (0.28, 0.64, 0.20),
     # PyMuPDF through NFKC: ，：；（）→ ASCII, ideographic space → space, ℃ → °C; the punctuation is put back,
     # °C is not (cer 0.0097 against 0.0086 for pymupdf)
     "pymupdf-nfkc": (0.03, 0.88, 0.85),

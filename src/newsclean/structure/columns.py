@@ -13,7 +13,10 @@ that starts well right of the margin is evidence of a column start, not only
 the second and later pieces of a line. Inside a band every line is cut at its
 gaps; each piece goes to the column whose start it is aligned with, and the
 band is re-emitted column by column, one block per piece, with the piece's
-exact source span. A headline that straddles the columns, or a page with a
+exact source span. OCR of a skewed scan may read the gutter of a band as only
+one or two spaces on some lines: a body line's piece running across a column
+start is cut at such a narrow gap where it falls within the slack of that
+column start. A headline that straddles the columns, or a page with a
 single column, has no such band and is left alone.
 """
 
@@ -30,6 +33,8 @@ from newsclean.structure.cues import ends_sentence
 
 _GAP = regex.compile(r"[ \u3000]{3,}")
 _CLAUSE = regex.compile(r"[，。；,;]")  # running text, not a headline
+_NARROW = regex.compile(r"(?<=\S)[ \u3000]{1,2}(?=\S)")  # a gutter OCR read as one or two spaces
+_HAN2 = regex.compile(r"\p{Han}.*\p{Han}")
 _MIN_LINES = 3  # lines with a gap a band needs before its columns are believed
 _SLACK = 4  # cells a piece may start right of its column (a paragraph indent of two wide characters)
 _MARGIN = 8  # cells: a line starting this far in is a column's, not an indented line of the first one
@@ -58,6 +63,34 @@ def _pieces(b: Block) -> list[Piece]:
 def _placed(row: Sequence[Piece], measure: int) -> list[Placed]:
     """A row's pieces with their positions in one measure (:data:`_CHARS` or :data:`_CELLS`)."""
     return [(p[measure], p[2], p[3]) for p in row]
+
+
+def _cut_narrow(b: Block, row: list[Placed], bounds: Sequence[int], measure: int) -> list[Placed]:
+    """A body row's pieces, a piece running across a column start cut at a narrow gap there.
+
+    On a skewed scan OCR reads two columns' lines as one with only one or two
+    spaces between them; inside a band whose column starts are known, a gap of
+    that kind within :data:`_SLACK` of a column start, with Chinese text on
+    both sides, is the gutter.
+    """
+    out: list[Placed] = []
+    for pos, start, end in row:
+        text = b.text[start:end]
+        cut = None
+        for m in _NARROW.finditer(text):
+            right = pos + (m.end() if measure == _CHARS else display_width(text[: m.end()]))
+            for c in bounds:
+                if pos < c - _SLACK and _end(b, (pos, start, end), measure) > c + _SLACK and abs(right - c) <= _SLACK:
+                    if _HAN2.search(text[: m.start()]) and _HAN2.search(text[m.end() :]):
+                        cut = (m.start(), m.end(), right)
+            if cut:
+                break
+        if cut is None:
+            out.append((pos, start, end))
+        else:
+            out.append((pos, start, start + cut[0]))
+            out.extend(_cut_narrow(b, [(cut[2], start + cut[1], end)], bounds, measure))
+    return out
 
 
 def _head_row(b: Block, pieces: Sequence[Piece]) -> bool:
@@ -205,6 +238,8 @@ def _read_band(
         return None, end
     end = _tail_end(blocks, pieces, end, bounds, measure)
     rows = {k: _placed(pieces[k], measure) for k in range(i, end)}
+    for k in range(top, end):
+        rows[k] = _cut_narrow(blocks[k], rows[k], bounds, measure)
     ncols = len(bounds) + 1
     listed = [rows.get(k, []) for k in range(end)]
     straddle = top < end and any(_centred_under(blocks, listed, k, bounds, measure) for k in range(i + 1, top))
