@@ -43,3 +43,39 @@ def test_paragraph_start_printed_after_its_story_goes_back_before_its_rest():
     texts = [b.text for b in out.articles[0].blocks]
     assert texts[1] == "医生们连夜迅速完成抢救后，患者转入病房。"
     assert any(f.kind == "reassembled" for f in out.articles[0].blocks[1].flags)
+
+
+def test_a_paragraph_printed_before_the_lead_continues_the_cut_off_last_one():
+    # fixtures/degraded/p4_noisy_scan/pymupdf4llm.txt: the top of the story's second column is printed first
+    story = Article(
+        title="我院开展“医德医风”专题教育活动",
+        blocks=(
+            Block(
+                "paragraph",
+                "从坚守职业操守、规范诊疗行为、改善就医体验等方面作了深入讲解。全院280余名党员和职工代表参加学习。",
+            ),
+            Block("paragraph", "11月3日，我院启动为期一个月的“医德医风”专题教育活动。"),
+            Block(
+                "paragraph", "医院还在门诊大厅和各病区设立了意见箱，公布监督电话0635-8276543，主动接受患者和社会监督。"
+            ),
+            Block("paragraph", "在当天举行的专题党课上，院党委书记孙海峰结合近年来医疗领域典型案例，"),
+        ),
+    )
+    out = get_cleaner("reassemble_fragments")(Document(articles=(story,)), {})
+    texts = [b.text for b in out.articles[0].blocks]
+    assert texts[0].startswith("11月3日")
+    assert texts[-1].startswith("在当天") and texts[-1].endswith("参加学习。")
+    assert any(f.kind == "reassembled" for f in out.articles[0].blocks[-1].flags)
+
+
+def test_a_story_opening_without_a_lead_and_ending_closed_is_left_alone():
+    story = Article(
+        title="标题",
+        blocks=(
+            Block("paragraph", "近年来，我院持续推进改革。"),
+            Block("paragraph", "11月3日，我院启动专题教育活动。"),
+            Block("paragraph", "活动将持续一个月。"),
+        ),
+    )
+    out = get_cleaner("reassemble_fragments")(Document(articles=(story,)), {})
+    assert [b.text for b in out.articles[0].blocks] == [b.text for b in story.blocks]

@@ -8,6 +8,10 @@
   ends in a word that needs a complement, such as an adverb or preposition).
   The fragment, and the paragraphs after it up to the one closed by a credit,
   move back to the story they belong to; the join is flagged ``reassembled``.
+* **A column block printed before the lead.** A story that opens with a
+  paragraph that is no lead while a later one is (a dateline), and whose
+  last paragraph stops mid-sentence, was read out of column order: that
+  first paragraph continues the last one (flagged ``reassembled``).
 * **Interleaved columns.** Where a line break across a wide gap joined the
   lines of two narrow columns (A1 B1 A2 B2), the order A1 A2 B1 B2 is tried;
   it is taken only when the lexicon confirms the new seams and rejects the
@@ -91,6 +95,8 @@ def _reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document
             pass
     for i in range(len(articles)):
         _place_orphan(articles, heads, i, changes)
+    for i in range(len(articles)):
+        _lead_out_of_order(articles, i, changes)
 
     # 2. interleaved columns, 3. lost text
     for i, blocks in enumerate(articles):
@@ -178,6 +184,34 @@ def _continues_before(u: Block, p: Block) -> bool:
         return True
     # a word cut by the break (迅速完 + 成血栓): p's first character starts no word of its own in p
     return bool(crossing_word(u.text, p.text)) and len(first_word(p.text)) == 1
+
+
+def _lead_out_of_order(articles: list[list[Block]], i: int, changes: list[Change]) -> bool:
+    """A story's cut-off last paragraph continued by the paragraph printed before its lead.
+
+    A dump that reads a story's column blocks out of order (pymupdf4llm) can
+    print the top of the second column, which goes on mid-sentence from the
+    foot of the first, before the story's lead: the story then opens with a
+    paragraph that is no lead while a later one is (a dateline, ``11月3日，``),
+    and its last paragraph stops mid-sentence. That first paragraph moves to
+    the end and continues the cut-off one; the join is flagged ``reassembled``.
+    """
+    blocks = articles[i]
+    if len(blocks) < 3 or not _unfinished(blocks[-1]):
+        return False
+    first = next((m for m, b in enumerate(blocks) if b.type == "paragraph"), None)
+    if first is None or first == len(blocks) - 1:
+        return False
+    p, u = blocks[first], blocks[-1]
+    if is_news_lead(p.text) or not ends_sentence(p.text) or starts_dangling(u.text):
+        return False
+    if not any(b.type == "paragraph" and is_news_lead(b.text) for b in blocks[first + 1 : -1]):
+        return False
+    where = span_of(p.spans)
+    merged = _joined(u, p, "story's first paragraph printed before its lead", where, _joined_hints(u, p))
+    changes.append(Change(NAME, where, "", "", "paragraph printed before the story's lead moved back after it"))
+    articles[i] = blocks[:first] + blocks[first + 1 : -1] + [merged]
+    return True
 
 
 def _place_orphan(articles: list[list[Block]], heads: list[Any], i: int, changes: list[Change]) -> bool:
