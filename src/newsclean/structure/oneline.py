@@ -18,7 +18,8 @@ two cells). In a run:
   left half (a full column line) have a cut near (within :data:`_DRIFT` cells);
 * each line is cut at the gap nearest that boundary; a gap holding a gutter
   rule ``|`` or more spaces is preferred; a left half that ends a sentence may
-  stop well short of the boundary (the last line of a paragraph);
+  stop well short of the boundary (the last line of a paragraph), and a right
+  half across a wide gap may start well right of it (a credit set flush right);
 * inside a run, a line of short headline-shaped pieces (a subheading of each
   column printed side by side) is cut at the gap nearest the boundary and
   flagged ``interleaved``, as it has no evidence of its own.
@@ -60,12 +61,13 @@ NAME = "split_oneline_columns"
 _GAP = regex.compile(r"[ \u3000]*\|[ \u3000]*|[ \u3000]+")  # spaces, or a gutter rule read as |
 _HAN = regex.compile(r"\p{Han}")
 _CLAUSE = regex.compile(r"[，。；、：,;:！？!?]")  # running text, not a headline
+_PROSE = regex.compile(r"[，。；,;]")  # commas and full stops: sentences, not fields or names
 _FINAL = regex.compile(r"[。！？!?…][”’」』）)]*$")  # a sentence end (a paragraph's last line may stop short)
 _LETTER_SPACED = regex.compile(r"(?:^|\s)\p{Han}(?:\s+\p{Han}(?=\s|$)){1,}")  # 科 普 园 地, 要 闻
 _INNER_GAP = regex.compile(
     r"\p{Han}[ \u3000]+[\p{Han}\d]|[\d\p{Han}][ \u3000]+\p{Han}"
 )  # words set apart: fields, names
-_WIDE_GAP = regex.compile(r"(?<=\S)[ \u3000]{3,}(?=\S)")
+_WIDE_GAP = regex.compile(r"[ \u3000]{3,}")
 _MAX_LINE = 240  # characters: two columns' lines side by side are far shorter
 _MIN_LINES = 3  # lines a run must cut before its columns are believed
 _FULL = 16  # cells (8 Chinese characters): a left half this wide fills a column line
@@ -80,7 +82,7 @@ Cut = tuple[int, int, int, int]  # (left end, right start, display column of the
 def _cuts(text: str) -> list[Cut]:
     """Every gap of a line between two non-space characters, with its right half's display column."""
     out: list[Cut] = []
-    if len(text) > _MAX_LINE or len(_WIDE_GAP.findall(text)) > 1:
+    if len(text) > _MAX_LINE or sum(1 for piece in _WIDE_GAP.split(text) if _han(piece) >= 2) > 2:
         return out  # a paragraph on one line (a Markdown dump), or three columns: not two column lines
     for m in _GAP.finditer(text):
         a, z = m.start(), m.end()
@@ -102,10 +104,22 @@ def _usable(text: str, cut: Cut) -> bool:
     return _han(left) >= 2 and _han(right) >= 1
 
 
+def _prose(text: str) -> bool:
+    """Running text: no words set apart by spaces (a furniture line's fields, a list of names), or commas.
+
+    OCR's space after a punctuation mark (``看板, 病人``) is no such gap, and
+    a line with commas or full stops is prose even where OCR put a stray
+    space between two characters (``家长要注意 给孩子补充水分，``).
+    """
+    return not _INNER_GAP.search(text) or bool(_PROSE.search(text))
+
+
 def _running(text: str, cut: Cut) -> bool:
     """Neither half sets words apart by a space of its own (a furniture line's fields, a list of names).
 
-    OCR's space after a punctuation mark (``看板, 病人``) is no such gap.
+    OCR's space after a punctuation mark (``看板, 病人``) is no such gap. (Stricter than
+    :func:`_prose`: a paragraph that a Markdown extractor joined at its hard wraps with
+    spaces has commas too, and its wraps must not pass for a gutter.)
     """
     return not _INNER_GAP.search(text, 0, cut[0]) and not _INNER_GAP.search(text, cut[1])
 
@@ -156,7 +170,17 @@ def _choose(text: str, cuts: Sequence[Cut], column: int, inside: bool) -> tuple[
     """The cut of one line at the run's boundary (None if there is none), and whether it is a guess."""
     near = [c for c in cuts if abs(c[2] - column) <= _DRIFT and _full(text, c) and _running(text, c)]
     short = [c for c in cuts if c[2] < column - _DRIFT and _FINAL.search(text[: c[0]]) and _running(text, c)]
-    ranked = sorted(near + short, key=lambda c: (-c[3], abs(c[2] - column)))
+    # a short piece set flush right in its column (a credit), across a wide gap from a left half that fits
+    flush = [
+        c
+        for c in cuts
+        if c[2] > column + _DRIFT
+        and c[3] >= 3
+        and display_width(text[: c[0]]) <= column + _DRIFT
+        and _FINAL.search(text[: c[0]])
+        and _running(text, c)
+    ]
+    ranked = sorted(near + short + flush, key=lambda c: (-c[3], abs(c[2] - column)))
     if ranked:
         return ranked[0], False
     if inside and cuts and _headline_pieces(text):
@@ -295,8 +319,10 @@ def _split_stretch(
 ) -> tuple[list[Block], list[Block]] | None:
     """The two columns of a stretch, or None where the evidence is too weak to split it."""
     picked = [(c, g) for c, g in chosen if c is not None]
-    if len(picked) < _MIN_LINES or sum(1 for b, (c, g) in zip(run, picked) if not g and _full(b.text, c)) < 2:
-        return None
+    full = sum(1 for b, (c, g) in zip(run, picked) if not g and _full(b.text, c))
+    guesses = sum(1 for _, g in picked if g)
+    if len(picked) < _MIN_LINES or full < 2 or guesses > full // 2:
+        return None  # too few column lines, or mostly short pieces (headlines, bylines) with little text between
     halves = [(b.text[: c[0]], b.text[c[1] :]) for b, (c, _) in zip(run, picked)]
     by_column, by_row = _readings(halves, simplify)
     if by_row > by_column:
@@ -313,19 +339,30 @@ def _tail_line(b: Block, column: int) -> bool:
         and int(b.hints.get("blank_before", 0)) <= 1
         and display_width(text) <= column + _DRIFT
         and _han(text) >= _MIN_HAN
-        and not _INNER_GAP.search(text)
+        and _prose(text)
         and bool(_CLAUSE.search(text))
         and _choose(text, _cuts(text), column, False)[0] is None
     )
 
 
-def _take_tail(blocks: Sequence[Block], start: int, column: int, left: list[Block], right: list[Block]) -> int:
+def _take_tail(
+    blocks: Sequence[Block],
+    start: int,
+    column: int,
+    left: list[Block],
+    right: list[Block],
+    simplify: Callable[[str], str] = lambda s: s,
+) -> int:
     """Take the lines under a split stretch that one column printed on alone into that column.
 
     Where exactly one column's last line is unfinished (the other ends a
     sentence), a line of running text that fits in a column and follows
     with at most one blank line goes on with that column (the other column
-    ended, or a picture stands beside it). Returns where the taken lines end.
+    ended, or a picture stands beside it). Where both are finished, lines of
+    running text under the stretch are the left column's foot when the last
+    of them is unfinished and the right column's first line reads on from it
+    (``…如果孩子出现尿`` + ``量明显减少…``): the right column was printed
+    beside the left one's top only. Returns where the taken lines end.
     """
     k = start
     while k < len(blocks) and _tail_line(blocks[k], column):
@@ -336,7 +373,18 @@ def _take_tail(blocks: Sequence[Block], start: int, column: int, left: list[Bloc
         b = blocks[k]
         col.append(replace(b, hints={**b.hints, "column": 0 if open_left else 1, "oneline": True, "blank_before": 0}))
         k += 1
-    return k
+    if k > start or not (ends_sentence(left[-1].text) and ends_sentence(right[-1].text)):
+        return k
+    end = start
+    while end < len(blocks) and _tail_line(blocks[end], column) and not ends_sentence(blocks[end].text):
+        end += 1
+    if end == start or _seam(blocks[end - 1].text, right[0].text, simplify) <= 0:
+        return start
+    for m, b in enumerate(blocks[start:end]):
+        blank = int(b.hints.get("blank_before", 0)) if m else 1
+        left.append(replace(b, hints={**b.hints, "column": 0, "oneline": True, "blank_before": blank}))
+    right[0] = replace(right[0], hints={**right[0].hints, "blank_before": 0})
+    return end
 
 
 def split_blocks(
@@ -375,7 +423,7 @@ def split_blocks(
             if columns is None:
                 continue
             left, right = columns
-            end = _take_tail(blocks, i + z, column, left, right)
+            end = _take_tail(blocks, i + z, column, left, right, simplify)
             run = blocks[i + a : end]
             new = left + right
             out.extend(blocks[done : i + a])
