@@ -67,6 +67,7 @@ _LETTER_SPACED = regex.compile(r"(?:^|\s)\p{Han}(?:\s+\p{Han}(?=\s|$)){1,}")  # 
 _INNER_GAP = regex.compile(
     r"\p{Han}[ \u3000]+[\p{Han}\d]|[\d\p{Han}][ \u3000]+\p{Han}"
 )  # words set apart: fields, names
+_SPACE = regex.compile(r"[ \u3000|]")
 _WIDE_GAP = regex.compile(r"[ \u3000]{3,}")
 _MAX_LINE = 240  # characters: two columns' lines side by side are far shorter
 _MIN_LINES = 3  # lines a run must cut before its columns are believed
@@ -76,22 +77,30 @@ _MIN_HAN = 4  # Chinese characters a full half holds (a name or a label has fewe
 _SEAM_GAIN = 2.0  # segmentation gain for a word across a seam to count
 _DECISIVE = 1.0  # reading-score margin above which a split is not flagged
 
-Cut = tuple[int, int, int, int]  # (left end, right start, display column of the right start, gap weight)
+# (left end, right start, display column of the right start, gap weight, Chinese characters left and right)
+Cut = tuple[int, int, int, int, int, int]
 
 
-def _cuts(text: str) -> list[Cut]:
+@lru_cache(maxsize=8192)
+def _cuts(text: str) -> tuple[Cut, ...]:
     """Every gap of a line between two non-space characters, with its right half's display column."""
     out: list[Cut] = []
-    if len(text) > _MAX_LINE or sum(1 for piece in _WIDE_GAP.split(text) if _han(piece) >= 2) > 2:
-        return out  # a paragraph on one line (a Markdown dump), or three columns: not two column lines
+    if (
+        not _SPACE.search(text)
+        or len(text) > _MAX_LINE
+        or sum(1 for piece in _WIDE_GAP.split(text) if _han(piece) >= 2) > 2
+    ):
+        return ()  # a paragraph on one line (a Markdown dump), or three columns: not two column lines
+    total = _han(text)
     for m in _GAP.finditer(text):
         a, z = m.start(), m.end()
         if a == 0 or z >= len(text):
             continue
         gap = m.group()
         weight = 2 if "|" in gap else min(len(gap), 3)
-        out.append((a, z, display_width(text[:z]), weight))
-    return out
+        left = _han(text[:a])
+        out.append((a, z, display_width(text[:z]), weight, left, total - left))
+    return tuple(out)
 
 
 def _han(text: str) -> int:
@@ -100,8 +109,7 @@ def _han(text: str) -> int:
 
 def _usable(text: str, cut: Cut) -> bool:
     """Both halves hold Chinese text and the left one is no lone marker."""
-    left, right = text[: cut[0]], text[cut[1] :]
-    return _han(left) >= 2 and _han(right) >= 1
+    return cut[4] >= 2 and cut[5] >= 1
 
 
 def _prose(text: str) -> bool:
@@ -125,8 +133,8 @@ def _running(text: str, cut: Cut) -> bool:
 
 
 def _full(text: str, cut: Cut) -> bool:
-    left = text[: cut[0]]
-    return display_width(left) >= _FULL and _han(left) >= _MIN_HAN and _han(text[cut[1] :]) >= 1
+    """The left half fills a column line: wide enough, and Chinese text, not a marker or a name."""
+    return cut[4] >= _MIN_HAN and cut[5] >= 1 and cut[2] - display_width(text[cut[0] : cut[1]]) >= _FULL
 
 
 def _headline_pieces(text: str) -> bool:
