@@ -101,3 +101,42 @@ def test_headline_of_two_phrases_over_a_byline_is_read_whole_first():
     texts = _texts(rows)
     assert texts[:3] == ["智慧藥局上線", "領藥等候時間縮短一半", "記者 黃志明"]
     assert texts[-2:] == ["民眾如對用藥有疑問，可撥打藥物諮詢專線", "04-2358-7766轉2210查詢。"]
+
+
+# fixtures/degraded/p3_traditional/tesseract-skew.txt: Tesseract on a skewed scan prints a band of two columns,
+# then, after a blank line, the rest of the left column alone (the right column has ended beside it)
+SKEWED_BAND = [
+    "跨團隊接力九十八天                     秋季流威疫苗開打   長者兒童優先",
+    "早產兒 「小米粒」平安回家                    一一接種前後注意事項一次看",
+    "國 新生兒科 吳佩珊        家庭醫學科 藥明哲",
+    "今年6月, 懷孕僅26週的陳太太因妊娠高血壓緊急        今年度公費流威疫苗將於10月1日起開放接種 3",
+    "剖腹產, 產下體重只有780公克的女嬰。 寶寶小得可以    65歲以上長者、 6個月以上至國小入學前幼兒、孚",
+    "放在手掌心,護理師們都暱稱她為「小米粒」。    婦及慢性病患者為優先對象。本院家庭醫學科門診",
+    "",
+    "出生後的小米粒面臨呼吸窘迫、 開放性動脈導管等    每週一至週六均提供接種服務。",
+    "多重考驗。新生兒科、小兒心臟科與營養團隊每天共同",
+    "",
+    "討論照護計畫 ,護理師更是二十四小時守在保溫箱旁,",
+    "細心記錄每一毫升的奶量。",
+    "",
+    "(公關室)",
+    "",
+    "圖為護理師為長者施打流怀疫苗。、",
+]
+
+
+def test_the_unfinished_left_column_goes_on_under_the_band_up_to_its_credit():
+    texts = _texts(SKEWED_BAND)
+    left_end = texts.index("(公關室)")
+    assert texts[left_end - 3 : left_end] == [
+        "多重考驗。新生兒科、小兒心臟科與營養團隊每天共同",
+        "討論照護計畫 ,護理師更是二十四小時守在保溫箱旁,",
+        "細心記錄每一毫升的奶量。",
+    ]
+    assert texts[left_end + 1] == "秋季流威疫苗開打   長者兒童優先"  # then the right column, from its headline
+    assert texts[-1] == "圖為護理師為長者施打流怀疫苗。、"  # the right column's rest stays after it
+
+
+def test_a_finished_left_column_takes_no_lines_from_under_the_band():
+    rows = SKEWED_BAND[:8] + ["多重考驗。新生兒科、小兒心臟科與營養團隊每天共同討論。", "", "討論照護計畫 ,護理師更是"]
+    assert _texts(rows)[-1] == "討論照護計畫 ,護理師更是"

@@ -16,7 +16,10 @@ band is re-emitted column by column, one block per piece, with the piece's
 exact source span. OCR of a skewed scan may read the gutter of a band as only
 one or two spaces on some lines: a body line's piece running across a column
 start is cut at such a narrow gap where it falls within the slack of that
-column start. A headline that straddles the columns, or a page with a
+column start. Where a two-column band's left column stops mid-sentence and
+its right column has ended, the lines under the band that stay inside the
+left column (OCR sets them off by a blank line) are read as its rest, up to
+the story's credit line, before the right column. A headline that straddles the columns, or a page with a
 single column, has no such band and is left alone.
 """
 
@@ -29,7 +32,7 @@ import regex
 
 from newsclean.model import Block, Span
 from newsclean.readers.lines import display_width
-from newsclean.structure.cues import ends_sentence
+from newsclean.structure.cues import ends_sentence, is_signoff
 
 _GAP = regex.compile(r"[ \u3000]{3,}")
 _CLAUSE = regex.compile(r"[，。；,;]")  # running text, not a headline
@@ -200,6 +203,40 @@ def _tail_end(
     return end
 
 
+def _open_column_tail(
+    blocks: Sequence[Block],
+    pieces: Sequence[Sequence[Piece]],
+    end: int,
+    bounds: Sequence[int],
+    measure: int,
+    columns: list[list[Block]],
+) -> int:
+    """Lines under a two-column band that go on with its left column, the right one having ended.
+
+    Where the band's left column stops mid-sentence and its right column ends
+    a sentence, the lines under the band (set off by at most one blank line, as
+    OCR sets off its blocks) that start at the margin and stay inside the left
+    column are that column's rest, up to the story's credit line (（公關室）).
+    They are read before the right column. Returns where they end.
+    """
+    if len(columns) != 2 or not columns[0] or not columns[1]:
+        return end
+    if ends_sentence(columns[0][-1].text) or not ends_sentence(columns[1][-1].text):
+        return end
+    k = end
+    while k < len(blocks) and len(pieces[k]) == 1 and int(blocks[k].hints.get("blank_before", 0)) <= 1:
+        piece = _placed(pieces[k], measure)[0]
+        if piece[0] > _SLACK or _end(blocks[k], piece, measure) > bounds[0] + _SLACK:
+            break
+        b = blocks[k]
+        hints = {**b.hints, "column": 0, "indent": piece[0], "width": _end(b, piece, measure)}
+        columns[0].append(_cut(b, piece, hints))
+        k += 1
+        if is_signoff(b.text.strip()):
+            break
+    return k
+
+
 def _mark_paragraph_starts(column: list[Block]) -> None:
     """Set the blank-line hint where a column shows a paragraph start by its layout alone.
 
@@ -272,6 +309,7 @@ def _read_band(
             last_line[col] = k
             first_row[col] = min(first_row[col], k)
             columns[col].append(_cut(b, piece, hints))
+    end = _open_column_tail(blocks, pieces, end, bounds, measure, columns)
     for c, col in enumerate(columns):
         _mark_paragraph_starts(col)
         if c and col and first_row[c] >= top and int(col[0].hints.get("indent", 0)) < 2:
