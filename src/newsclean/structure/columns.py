@@ -275,8 +275,9 @@ def _read_band(
         return None, end
     end = _tail_end(blocks, pieces, end, bounds, measure)
     rows = {k: _placed(pieces[k], measure) for k in range(i, end)}
-    for k in range(top, end):
-        rows[k] = _cut_narrow(blocks[k], rows[k], bounds, measure)
+    if len(bounds) == 1:  # two columns: OCR reads across one gutter (three columns on a line are left as they are)
+        for k in range(top, end):
+            rows[k] = _cut_narrow(blocks[k], rows[k], bounds, measure)
     ncols = len(bounds) + 1
     listed = [rows.get(k, []) for k in range(end)]
     straddle = top < end and any(_centred_under(blocks, listed, k, bounds, measure) for k in range(i + 1, top))
