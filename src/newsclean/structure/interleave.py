@@ -40,6 +40,7 @@ import regex
 
 from newsclean.lexicon import MAX_WORD_LEN, segmentation_score, word_frequencies
 from newsclean.model import Block, Flag, Span
+from newsclean.structure.carry import carry_score, cut_latin, starts_latin
 from newsclean.structure.cues import (
     ends_continuing,
     ends_sentence,
@@ -115,6 +116,7 @@ class Tail(NamedTuple):
     done: bool  # it ends a sentence
     going: bool  # it ends with a mark after which the sentence must go on (，、：)
     width: float | None  # its printed width, None where digits or Latin letters make the width no evidence
+    cut: bool = False  # it ends in a Latin run cut at a hyphen (:func:`~newsclean.structure.carry.cut_latin`)
 
 
 class Head(NamedTuple):
@@ -124,20 +126,27 @@ class Head(NamedTuple):
     dangling: bool  # it starts with a mark no sentence starts with (，。、)
     stop: bool  # it ends a sentence or is a signoff: a short last line, its width no evidence
     width: float | None
+    latin: bool = False  # it starts with a Latin letter or digit
 
 
 def tail_cues(text: str, done: bool | None = None, width: float | None = -1.0) -> Tail:
     """The :class:`Tail` of a line (``done`` and ``width``, if given, as :func:`_line_cues` read them)."""
     if done is None:
         done, width = _line_cues(text)
-    return Tail(text.rstrip()[-_SEAM_CHARS:], done, ends_continuing(text), width)
+    return Tail(text.rstrip()[-_SEAM_CHARS:], done, ends_continuing(text), width, cut_latin(text))
 
 
 def head_cues(text: str, done: bool | None = None, width: float | None = -1.0) -> Head:
     """The :class:`Head` of a line (``done`` and ``width``, if given, as :func:`_line_cues` read them)."""
     if done is None:
         done, width = _line_cues(text)
-    return Head(text.lstrip()[:_SEAM_CHARS], starts_dangling(text), done or is_signoff(text), width)
+    return Head(
+        text.lstrip()[:_SEAM_CHARS],
+        starts_dangling(text),
+        done or is_signoff(text),
+        width,
+        starts_latin(text),
+    )
 
 
 def _line_cues(text: str) -> tuple[bool, float | None]:
@@ -149,11 +158,12 @@ def _seam(tail: Tail, head: Head) -> float:
     """:func:`seam_score` from the cues of the two lines."""
     if not tail.text or not head.text:
         return 0.0
+    carry = carry_score(tail.cut, head.latin)  # a Latin run cut at a hyphen goes on in a Latin start
     if head.dangling:
-        return -6.0 if tail.done else 3.0
+        return carry + (-6.0 if tail.done else 3.0)
     if tail.done or tail.going:
-        return 0.0
-    return _lexical_seam(tail.text, head.text)
+        return carry
+    return carry + _lexical_seam(tail.text, head.text)
 
 
 @lru_cache(maxsize=65536)
@@ -439,13 +449,15 @@ def _reorder_items(
     place = {col: k for k, col in enumerate(column_order(column, seams))}
     order = sorted(range(len(chunks)), key=lambda c: (place[column[c]], c))
     moved: list[Block] = []
+    above: dict[int, str] = {}  # each column's last line so far
     for c in order:
         a, b = chunks[c]
         for k in range(a, b):
             blk = blocks[k]
             hints = {**blk.hints, "deinterleaved": True}
-            if _BODY_MARKS.search(blk.text) and "role" not in hints:
-                hints["role"] = "para"  # a column's running text (clause marks inside), not a headline
+            if "role" not in hints and _running_text(blk.text, above.get(column[c])):
+                hints["role"] = "para"
+            above[column[c]] = blk.text
             if k == a and opened[column[c]] == c:
                 # a column's first line opens a text block; the run's first place keeps the run's spacing
                 opens = int(blocks[start].hints.get("blank_before", 0)) if not moved else 2
@@ -455,6 +467,18 @@ def _reorder_items(
         return before
     runs.append((_span_of(before), "\n".join(b.text for b in before), "\n".join(b.text for b in moved)))
     return _flag_first(moved, _REPAIRED_NOTE)
+
+
+def _running_text(text: str, above: str | None) -> bool:
+    """Whether a re-read column line is running text, not a headline: it has clause marks inside, or the line
+    above it in its column stops mid-sentence (a hard wrap: the line goes on with it).
+
+    >>> _running_text("五楼学术报告厅召开2025年医疗", "6月13日下午，我院在门诊楼"), _running_text("出院不是终点", None)
+    (True, False)
+    """
+    if _BODY_MARKS.search(text):
+        return True
+    return above is not None and bool(above.strip()) and not ends_sentence(above)
 
 
 _REPAIRED_NOTE = (
