@@ -449,36 +449,62 @@ def _reorder_items(
     place = {col: k for k, col in enumerate(column_order(column, seams))}
     order = sorted(range(len(chunks)), key=lambda c: (place[column[c]], c))
     moved: list[Block] = []
-    above: dict[int, str] = {}  # each column's last line so far
+    cols: list[int] = []  # the column of each moved line
     for c in order:
         a, b = chunks[c]
         for k in range(a, b):
             blk = blocks[k]
             hints = {**blk.hints, "deinterleaved": True}
-            if "role" not in hints and _running_text(blk.text, above.get(column[c])):
-                hints["role"] = "para"
-            above[column[c]] = blk.text
             if k == a and opened[column[c]] == c:
                 # a column's first line opens a text block; the run's first place keeps the run's spacing
                 opens = int(blocks[start].hints.get("blank_before", 0)) if not moved else 2
                 hints["blank_before"] = opens if not moved else max(opens, int(blk.hints.get("blank_before", 0)))
             moved.append(Block(blk.type, blk.text, blk.spans, blk.flags, hints))
+            cols.append(column[c])
+    moved = _mark_running_text(moved, cols)
     if [b.spans for b in moved] == [b.spans for b in before]:
         return before
     runs.append((_span_of(before), "\n".join(b.text for b in before), "\n".join(b.text for b in moved)))
     return _flag_first(moved, _REPAIRED_NOTE)
 
 
-def _running_text(text: str, above: str | None) -> bool:
-    """Whether a re-read column line is running text, not a headline: it has clause marks inside, or the line
-    above it in its column stops mid-sentence (a hard wrap: the line goes on with it).
+_INDENT = 3.0  # ems a paragraph's first line may be narrower than its column's full lines (an indent of two)
+
+
+def _mark_running_text(lines: list[Block], cols: list[int]) -> list[Block]:
+    """The re-read lines, those that are running text (:func:`_running_text`) given the ``para`` role."""
+    full: dict[int, float] = {}  # each column's full width: its widest line with clause marks
+    for blk, col in zip(lines, cols):
+        if _BODY_MARKS.search(blk.text):
+            full[col] = max(full.get(col, 0.0), display_width(blk.text))
+    out: list[Block] = []
+    for j, blk in enumerate(lines):
+        above = lines[j - 1].text if j and cols[j - 1] == cols[j] else None
+        below = lines[j + 1].text if j + 1 < len(lines) and cols[j + 1] == cols[j] else None
+        if below is not None and display_width(blk.text) < full.get(cols[j], 0.0) - _INDENT:
+            below = None  # a line narrower than an indented first line over its column's next: a heading
+        if "role" not in blk.hints and _running_text(blk.text, above, below):
+            blk = Block(blk.type, blk.text, blk.spans, blk.flags, {**blk.hints, "role": "para"})
+        out.append(blk)
+    return out
+
+
+def _running_text(text: str, above: str | None, below: str | None = None) -> bool:
+    """Whether a re-read column line is running text, not a headline: it has clause marks inside, the line
+    above it in its column stops mid-sentence (a hard wrap: the line goes on with it), or it stops mid-sentence
+    itself and its column goes on under it (``below``: given only where the line is as wide as a paragraph's
+    indented first line, as a 小标题 heading over its paragraph is not).
 
     >>> _running_text("五楼学术报告厅召开2025年医疗", "6月13日下午，我院在门诊楼"), _running_text("出院不是终点", None)
     (True, False)
+    >>> _running_text("值班医生刘晓东看到心电图", None, "后，初步判断为急性下壁心肌梗")
+    True
     """
     if _BODY_MARKS.search(text):
         return True
-    return above is not None and bool(above.strip()) and not ends_sentence(above)
+    if above is not None and above.strip() and not ends_sentence(above):
+        return True
+    return below is not None and bool(below.strip()) and not ends_sentence(text)
 
 
 _REPAIRED_NOTE = (
