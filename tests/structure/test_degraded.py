@@ -54,6 +54,7 @@ FLOORS = {
     # bylines that lost their spaces read by role words, departments and surnames (title_f1 0.23 -> 0.41)
     # a column gap that goes on row after row (a photo) costs less than a fresh phase shift (cer 0.51 -> 0.49);
     # a wider column beside narrow ones is column text too, not headlines (cer 0.49 -> 0.39, para_f1 0.51 -> 0.55)
+    # a line with up to two digits keeps its width as evidence (p2 0.39 -> 0.21; TOTAL with p5 0.333 -> 0.286)
     "rapidocr": (0.43, 0.50, 0.35),
     # Tesseract on the page turned 2° clockwise + speckle: columns read side by side on one line, gutter
     # bars |, more look-alikes, the jump line misread (上接第]版), labels lost (cer 0.36, title_f1 0.24-0.31)

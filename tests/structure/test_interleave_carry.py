@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsclean.readers import segment_lines
-from newsclean.structure.carry import cut_latin, starts_latin
+from newsclean.structure.carry import LATIN, head_kind, tail_kind
 from newsclean.structure.interleave import deinterleave_lines, seam_score
 
 DEGRADED = Path(__file__).resolve().parents[2] / "fixtures" / "degraded"
@@ -14,13 +14,13 @@ DEGRADED = Path(__file__).resolve().parents[2] / "fixtures" / "degraded"
 def test_a_url_cut_at_a_hyphen_goes_on_in_a_latin_line():
     # p3_traditional/pdftotext.txt: the URL's second half comes two text blocks later, after a column-1 line
     tail = "04-2358-7766轉2210，或至本院官網www.renhe-"
-    assert cut_latin(tail) and starts_latin("hosp.org.tw查詢。")
+    assert tail_kind(tail) == head_kind("hosp.org.tw查詢。") == LATIN
     assert seam_score(tail, "hosp.org.tw查詢。") > 0
     assert seam_score(tail, "藥劑部主任林美玲表示，過去尖峰時段常有病人") < 0
 
 
 def test_a_finished_url_is_no_cut():
-    assert not cut_latin("电话：0635-8276543 网址：www.mhszxyy.cn")
+    assert tail_kind("电话：0635-8276543 网址：www.mhszxyy.cn") == ""
     assert seam_score("电话：0635-8276543 网址：www.mhszxyy.cn", "藥劑部主任林美玲表示") == 0.0
 
 
@@ -55,3 +55,19 @@ def test_a_paragraphs_first_line_over_its_column_is_running_text_a_heading_is_no
     ]
     out = _mark_running_text([Block("paragraph", t) for t in lines], [0, 0, 1, 1])
     assert [b.hints.get("role") for b in out] == ["para", "para", None, "para"]
+
+
+def test_a_number_cut_before_its_unit_goes_on_in_the_unit():
+    # p2_two_sheets/rapidocr.txt: 健康提醒's two columns alternate line by line; the day of the month is cut
+    tail = "意外伤害病例明显增多。据统计，7月1日至8月15"
+    assert seam_score(tail, "日，该院共接诊意外伤害患儿412人次，较去年同期") > 0
+    assert seam_score(tail, "儿科主任医师孟庆华介绍，学龄前儿童好奇心") == 0.0
+
+
+def test_a_line_with_a_couple_of_digits_still_has_a_width():
+    # p1_three_columns/pdftotext.txt: a full line of column 2 over column 1's shorter line (two digits in it)
+    from newsclean.structure.interleave import join_score
+
+    assert join_score("疗质量是医院的生命线，全院上下", "会上，医务科通报了今年1—5") < 0
+    # more digits than that: proportional widths, no evidence either way
+    assert join_score("疗质量是医院的生命线，全院上下", "8.7天下降至7.9天，围手术期抗菌") == 0.0

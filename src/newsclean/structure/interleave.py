@@ -40,7 +40,7 @@ import regex
 
 from newsclean.lexicon import MAX_WORD_LEN, segmentation_score, word_frequencies
 from newsclean.model import Block, Flag, Span
-from newsclean.structure.carry import carry_score, cut_latin, starts_latin
+from newsclean.structure.carry import carry_score, head_kind, tail_kind
 from newsclean.structure.cues import (
     ends_continuing,
     ends_sentence,
@@ -116,7 +116,7 @@ class Tail(NamedTuple):
     done: bool  # it ends a sentence
     going: bool  # it ends with a mark after which the sentence must go on (，、：)
     width: float | None  # its printed width, None where digits or Latin letters make the width no evidence
-    cut: bool = False  # it ends in a Latin run cut at a hyphen (:func:`~newsclean.structure.carry.cut_latin`)
+    carry: str = ""  # what it leaves to go on: a cut Latin run, a number (:func:`~newsclean.structure.carry.tail_kind`)
 
 
 class Head(NamedTuple):
@@ -126,14 +126,14 @@ class Head(NamedTuple):
     dangling: bool  # it starts with a mark no sentence starts with (，。、)
     stop: bool  # it ends a sentence or is a signoff: a short last line, its width no evidence
     width: float | None
-    latin: bool = False  # it starts with a Latin letter or digit
+    carry: str = ""  # what it can go on from: Latin, a unit (:func:`~newsclean.structure.carry.head_kind`)
 
 
 def tail_cues(text: str, done: bool | None = None, width: float | None = -1.0) -> Tail:
     """The :class:`Tail` of a line (``done`` and ``width``, if given, as :func:`_line_cues` read them)."""
     if done is None:
         done, width = _line_cues(text)
-    return Tail(text.rstrip()[-_SEAM_CHARS:], done, ends_continuing(text), width, cut_latin(text))
+    return Tail(text.rstrip()[-_SEAM_CHARS:], done, ends_continuing(text), width, tail_kind(text))
 
 
 def head_cues(text: str, done: bool | None = None, width: float | None = -1.0) -> Head:
@@ -145,20 +145,25 @@ def head_cues(text: str, done: bool | None = None, width: float | None = -1.0) -
         starts_dangling(text),
         done or is_signoff(text),
         width,
-        starts_latin(text),
+        head_kind(text),
     )
 
 
 def _line_cues(text: str) -> tuple[bool, float | None]:
-    """Whether a line ends a sentence, and its width (None where digits or Latin letters make it no evidence)."""
-    return ends_sentence(text), None if _HALF_WIDTH.search(text) else display_width(text)
+    """Whether a line ends a sentence, and its width (None where digits or Latin letters make it no evidence).
+
+    Digits and Latin letters are set proportionally, about half an em but not exactly: up to
+    :data:`_PROPORTIONAL` of them (a day of the month, a count) leave the width within the slack of
+    :func:`join_score`; more make it no evidence.
+    """
+    return ends_sentence(text), None if len(_HALF_WIDTH.findall(text)) > _PROPORTIONAL else display_width(text)
 
 
 def _seam(tail: Tail, head: Head) -> float:
     """:func:`seam_score` from the cues of the two lines."""
     if not tail.text or not head.text:
         return 0.0
-    carry = carry_score(tail.cut, head.latin)  # a Latin run cut at a hyphen goes on in a Latin start
+    carry = carry_score(tail.carry, head.carry)  # a cut Latin run goes on in Latin, a number in its unit
     if head.dangling:
         return carry + (-6.0 if tail.done else 3.0)
     if tail.done or tail.going:
@@ -581,6 +586,7 @@ _WIDE_SLACK = 2.5  # a column's next line is at most this much wider (an indente
 _NARROW_SLACK = 1.5  # and a line that goes on mid-paragraph is not narrower than the one before by more
 _WIDTH_MISMATCH = -1.0
 _HALF_WIDTH = regex.compile(r"[0-9A-Za-z%.]")
+_PROPORTIONAL = 2  # half-width characters a line may hold and still have its width read
 
 
 def display_width(text: str) -> float:
