@@ -37,7 +37,9 @@ FLOORS = {
     # pieces of one dump line are one printed headline line; a centred heading set in from its column is a heading
     "pdftotext-layout": (0.02, 0.95, 0.90),
     # interleaved column lines re-read as rows of two or three columns (printing rhythm): cer 0.37 -> 0.31
-    "pdftotext": (0.34, 0.55, 0.44),
+    # re-read column lines that go on a sentence are running text (para_f1 0.57 -> 0.62 with p5); text blocks
+    # alternating between columns re-read by their full widths and paragraph rhythm (p3 cer 0.42 -> 0.31)
+    "pdftotext": (0.33, 0.60, 0.44),
     # headlines printed after their bodies claimed back (was title_f1 0.0); a quoted name claims its story (0.92 -> 1)
     "pymupdf": (0.03, 0.90, 0.90),
     # Markdown bold and # levels read as hints (was title_f1 0.17, cer 0.20); a jump line on a text line cut out
@@ -55,7 +57,8 @@ FLOORS = {
     # a column gap that goes on row after row (a photo) costs less than a fresh phase shift (cer 0.51 -> 0.49);
     # a wider column beside narrow ones is column text too, not headlines (cer 0.49 -> 0.39, para_f1 0.51 -> 0.55)
     # a line with up to two digits keeps its width as evidence (p2 0.39 -> 0.21; TOTAL with p5 0.333 -> 0.286)
-    "rapidocr": (0.43, 0.50, 0.35),
+    # a number cut before its unit, a line with up to two digits measured (p2 cer 0.39 -> 0.21; 0.33 -> 0.29)
+    "rapidocr": (0.31, 0.60, 0.37),
     # Tesseract on the page turned 2° clockwise + speckle: columns read side by side on one line, gutter
     # bars |, more look-alikes, the jump line misread (上接第]版), labels lost (cer 0.36, title_f1 0.24-0.31)
     "tesseract-skew": (0.41, 0.56, 0.20),

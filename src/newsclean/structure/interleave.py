@@ -40,6 +40,7 @@ import regex
 
 from newsclean.lexicon import MAX_WORD_LEN, segmentation_score, word_frequencies
 from newsclean.model import Block, Flag, Span
+from newsclean.structure.block_width import paragraph_seam, width_bounds, width_seam
 from newsclean.structure.carry import carry_score, head_kind, tail_kind
 from newsclean.structure.cues import (
     ends_continuing,
@@ -156,7 +157,13 @@ def _line_cues(text: str) -> tuple[bool, float | None]:
     :data:`_PROPORTIONAL` of them (a day of the month, a count) leave the width within the slack of
     :func:`join_score`; more make it no evidence.
     """
-    return ends_sentence(text), None if len(_HALF_WIDTH.findall(text)) > _PROPORTIONAL else display_width(text)
+    return ends_sentence(text), line_width(text)
+
+
+def line_width(text: str) -> float | None:
+    """A line's printed width in ems (:func:`display_width`), or None where more than :data:`_PROPORTIONAL`
+    digits or Latin letters make it no evidence (see :func:`_line_cues`)."""
+    return None if len(_HALF_WIDTH.findall(text)) > _PROPORTIONAL else display_width(text)
 
 
 def _seam(tail: Tail, head: Head) -> float:
@@ -429,20 +436,25 @@ def _reorder(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
 
 
 def _reorder_items(
-    blocks: Sequence[Block], chunks: list[tuple[int, int]], runs: list[tuple[Span, str, str]]
+    blocks: Sequence[Block],
+    chunks: list[tuple[int, int]],
+    runs: list[tuple[Span, str, str]],
+    widths: Sequence[float | None] | None = None,
+    min_items: int = _MIN_RUN,
 ) -> list[Block]:
     """Items (``(start, end)`` block ranges) re-read column by column if the rhythm of columns reads better.
 
     A run whose seams say its lines are mixed, but whose columns cannot be told apart with confidence,
-    keeps its order and is flagged ``interleaved`` for the editor.
+    keeps its order and is flagged ``interleaved`` for the editor. ``widths``, if given, is each item's
+    full width (see :class:`Seams`); a run needs ``min_items`` items.
     """
     start, end = chunks[0][0], chunks[-1][1]
     before = list(blocks[start:end])
-    if len(chunks) < _MIN_RUN:
+    if len(chunks) < min_items:
         return before
     first = simplified([blocks[a].text for a, _ in chunks])
     last = first if all(b - a == 1 for a, b in chunks) else simplified([blocks[b - 1].text for _, b in chunks])
-    seams = Seams(first, last)
+    seams = Seams(first, last, widths)
     column = best_columns(first, last, seams)
     if not column or len(set(column)) < 2:
         if mixed_seams(first, last, seams) >= _MIN_MIXED:
@@ -563,13 +575,18 @@ def _flag_first(blocks: list[Block], note: str) -> list[Block]:
 def mixed_seams(first: Sequence[str], last: Sequence[str], seams: Seams | None = None) -> int:
     """How many items read on from the item two or three back clearly better than from the one just above.
 
+    For lines, a seam with the line above that reads badly counts as neutral (a short line under a long one
+    is common in one column); for text blocks, whose widths are measured over several lines
+    (:class:`Seams` ``widths``), it counts as it is.
+
     >>> mixed_seams(["持续开", "要把", "展质量安全月活动。"], ["持续开", "要把", "展质量安全月活动。"])
     1
     """
     seam = seams if seams is not None else Seams(first, last)
+    floor = float("-inf") if seam.widths else 0.0
     count = 0
     for i in range(2, len(first)):
-        here = max(seam(i - 1, i), 0.0)
+        here = max(seam(i - 1, i), floor)
         if any(seam(o, i) > here + 1.0 for o in range(max(0, i - 3), i - 1)):
             count += 1
     return count
@@ -627,11 +644,12 @@ def _join(tail: Tail, head: Head) -> float:
 class Seams:
     """The join scores between the items of one run: each line's cues read once, each pair scored once.
 
-    ``seams(a, b)`` is :func:`join_score` of item ``a``'s last line and item ``b``'s first line;
+    ``seams(a, b)`` is :func:`join_score` of item ``a``'s last line and item ``b``'s first line, plus, where
+    ``widths`` gives the items' full widths (text blocks of several lines), :func:`width_seam` of the two;
     ``seams.window(b)`` lists item ``b``'s seams with the :data:`_ROW_WINDOW` items before it.
     """
 
-    def __init__(self, first: Sequence[str], last: Sequence[str]) -> None:
+    def __init__(self, first: Sequence[str], last: Sequence[str], widths: Sequence[float | None] | None = None) -> None:
         if first is last:  # items of one line each: what both ends share is read once
             shared = [(t, *_line_cues(t)) for t in first]
             self.heads = [head_cues(*cues) for cues in shared]
@@ -639,8 +657,21 @@ class Seams:
         else:
             self.heads = [head_cues(t) for t in first]
             self.tails = [tail_cues(t) for t in last]
+        self.widths = widths
+        if widths:  # the printed widths of each block's last and first line, for the paragraph rhythm
+            self.last_widths = [width_bounds(t) for t in last]
+            self.first_widths = [width_bounds(t) for t in first]
         self._memo: dict[int, float] = {}
         self._windows: dict[int, list[float]] = {}
+
+    def _pair(self, a: int, b: int) -> float:
+        tail, head = self.tails[a], self.heads[b]
+        score = _join(tail, head)
+        if not self.widths:
+            return score
+        left, right = self.widths[a], self.widths[b]
+        rhythm = paragraph_seam(self.last_widths[a], tail.done, left, self.first_widths[b], right)
+        return score + width_seam(left, right) + rhythm
 
     def __len__(self) -> int:
         return len(self.heads)
@@ -649,7 +680,7 @@ class Seams:
         key = a * len(self.heads) + b
         value = self._memo.get(key)
         if value is None:
-            value = self._memo[key] = _join(self.tails[a], self.heads[b])
+            value = self._memo[key] = self._pair(a, b)
         return value
 
     def window(self, b: int) -> list[float]:
@@ -657,8 +688,11 @@ class Seams:
         a column last seen further back than the window (or not yet opened)."""
         row = self._windows.get(b)
         if row is None:
-            head, tails = self.heads[b], self.tails
-            row = [_join(tails[b - 1 - d], head) for d in range(min(b, _ROW_WINDOW))]
+            if self.widths:
+                row = [self._pair(b - 1 - d, b) for d in range(min(b, _ROW_WINDOW))]
+            else:
+                head, tails = self.heads[b], self.tails
+                row = [_join(tails[b - 1 - d], head) for d in range(min(b, _ROW_WINDOW))]
             row += [0.0] * (_ROW_WINDOW + 1 - len(row))
             self._windows[b] = row
         return row
