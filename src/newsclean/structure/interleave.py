@@ -454,6 +454,8 @@ def _reorder_items(
         return before
     first = simplified([blocks[a].text for a, _ in chunks])
     last = first if all(b - a == 1 for a, b in chunks) else simplified([blocks[b - 1].text for _, b in chunks])
+    if widths is None and len(first) == len(chunks) and first is last:
+        widths = _one_measure(first)
     seams = Seams(first, last, widths)
     column = best_columns(first, last, seams)
     if not column or len(set(column)) < 2:
@@ -522,6 +524,17 @@ def _running_text(text: str, above: str | None, below: str | None = None) -> boo
     if above is not None and above.strip() and not ends_sentence(above):
         return True
     return below is not None and bool(below.strip()) and not ends_sentence(text)
+
+
+def _one_measure(lines: Sequence[str]) -> list[float | None] | None:
+    """Every line's column width where the run's columns share one measure (the full width of its lines with
+    clause marks, as :func:`_column_widths` finds it, is a single one), so that the paragraph rhythm can be
+    read at each seam (:func:`~newsclean.structure.block_width.paragraph_seam`); else None."""
+    marked = sorted(w for t in lines if _BODY_MARKS.search(t) and (w := line_width(t)) is not None)
+    if len(marked) < _MIN_RUN:
+        return None
+    columns = _column_widths(marked)
+    return [columns[0]] * len(lines) if len(columns) == 1 else None
 
 
 _REPAIRED_NOTE = (
