@@ -22,7 +22,13 @@ from collections.abc import Sequence
 import regex
 
 from newsclean.model import Block, Span
-from newsclean.structure.block_width import block_width, paragraph_seam, width_bounds, width_seam
+from newsclean.structure.block_width import (
+    WIDTH_TOLERANCE,
+    block_width,
+    paragraph_seam,
+    width_bounds,
+    width_seam,
+)
 from newsclean.structure.carry import carry_score, head_kind, tail_kind
 from newsclean.structure.cues import ends_sentence, is_byline, section_label, visible_len
 from newsclean.structure.interleave import _MAX_LINE, _chunks, _reorder_items, line_width
@@ -42,9 +48,11 @@ def _fits(b: Block) -> bool:
     re-read, not a Markdown heading."""
     if not b.spans or b.hints.get("deinterleaved") or b.hints.get("md_level"):
         return False
-    if not 2 <= len(b.text) <= _LONGEST:
+    n = len(b.text)
+    if not 2 <= n <= _LONGEST:
         return False
-    n = visible_len(b.text)
+    if n > _MAX_LINE or b.text[0].isspace() or b.text[-1].isspace():  # spaces in it: count what is visible
+        n = visible_len(b.text)
     return 2 <= n <= _MAX_LINE and bool(_WORD.search(b.text))
 
 
@@ -96,7 +104,13 @@ def _examine(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
     """A run of column-length lines, cut at labels and bylines, each part re-read block by block if its text
     blocks alternate between columns."""
     whole = _screened(blocks, start, end)
-    if whole is None or _impossible_seams(blocks, whole, _widths(blocks, whole)) < _MIN_IMPOSSIBLE:
+    if whole is None:
+        return list(blocks[start:end])
+    widths = _widths(blocks, whole)
+    # headlines (a line or two) may sit in the run until it is cut at labels and bylines: the measures are
+    # read from the blocks of three lines or more, which only column text makes
+    body = [w for w, (a, b) in zip(widths, whole) if b - a >= 3]
+    if not typeset(body) or _impossible_seams(blocks, whole, widths) < _MIN_IMPOSSIBLE:
         return list(blocks[start:end])
     out: list[Block] = []
     i = start
@@ -110,12 +124,32 @@ def _examine(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
             j += 1
         chunks = _screened(blocks, i, j)
         widths = _widths(blocks, chunks) if chunks else []
-        if chunks and _impossible_seams(blocks, chunks, widths) >= _MIN_IMPOSSIBLE:
+        if chunks and typeset(widths) and _impossible_seams(blocks, chunks, widths) >= _MIN_IMPOSSIBLE:
             out.extend(_reorder_items(blocks, chunks, runs, widths, _MIN_BLOCKS))
         else:
             out.extend(blocks[i:j])
         i = j
     return out
+
+
+def typeset(widths: Sequence[float | None]) -> bool:
+    """Whether the blocks' full widths are those of typeset columns: justified to one measure or two (two
+    columns or modules side by side), every measured block within :data:`WIDTH_TOLERANCE` of one of them.
+    Text wrapped at a character count has no such measures (its widths scatter), and it is not searched.
+
+    >>> typeset([24.0, 22.0, 24.0, None, 22.0]), typeset([23.0, 22.0]), typeset([25.0, 26.5, 28.0, 29.5])
+    (True, True, False)
+    """
+    known = sorted(w for w in widths if w is not None)
+    groups = 0
+    top = float("-inf")
+    for w in known:
+        if w > top:
+            groups += 1
+            top = w + WIDTH_TOLERANCE  # the group spans the tolerance from its narrowest block
+            if groups > 2:
+                return False
+    return groups >= 1
 
 
 def _widths(blocks: Sequence[Block], chunks: list[tuple[int, int]]) -> list[float | None]:
