@@ -72,20 +72,35 @@ def deinterleave_blocks(blocks: Sequence[Block]) -> tuple[list[Block], list[tupl
     Returns the new blocks and, per re-ordered run, its source span and its text before and after, like
     :func:`newsclean.structure.interleave.deinterleave_lines`.
     """
-    out: list[Block] = []
     runs: list[tuple[Span, str, str]] = []
-    n, i = len(blocks), 0
-    while i < n:
-        if not _fits(blocks[i]):
-            out.append(blocks[i])
-            i += 1
-            continue
-        j = i
-        while j < n and _fits(blocks[j]):
-            j += 1
-        out.extend(_examine(blocks, i, j, runs))
-        i = j
+    fits = [_fits(b) for b in blocks]
+    out: list[Block] = []
+    done = 0
+    for start, end in _fitting_runs(fits):
+        out.extend(blocks[done:start])
+        out.extend(_examine(blocks, start, end, runs))
+        done = end
+    out.extend(blocks[done:])
     return out, runs
+
+
+def _fitting_runs(fits: list[bool]) -> list[tuple[int, int]]:
+    """The runs of consecutive fitting lines long enough to hold :data:`_MIN_BLOCKS` blocks, two of several
+    lines (shorter runs are passed over without being read further).
+
+    >>> _fitting_runs([True] * 6 + [False] + [True] * 3)
+    [(0, 6)]
+    """
+    out: list[tuple[int, int]] = []
+    start = None
+    for k, fit in enumerate([*fits, False]):
+        if fit and start is None:
+            start = k
+        elif not fit and start is not None:
+            if k - start >= _MIN_BLOCKS + _MIN_GLUED:
+                out.append((start, k))
+            start = None
+    return out
 
 
 def _screened(blocks: Sequence[Block], start: int, end: int) -> list[tuple[int, int]] | None:
