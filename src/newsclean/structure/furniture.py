@@ -25,6 +25,7 @@ from newsclean.registry import cleaner
 from newsclean.structure.columns import split_columns
 from newsclean.structure.cues import ends_sentence, is_signoff, join_text, visible_len
 from newsclean.structure.interleave import deinterleave_lines
+from newsclean.structure.interleave_blocks import deinterleave_blocks
 
 _CREDIT_LABELS = regex.compile(
     r"(责任编辑|責任編輯|责编|責編|版式|美编|美編|校对|校對|总策划|總策劃|审核|審核|编辑部门|編輯部門|主编|主編|"
@@ -154,7 +155,8 @@ def detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
 
 def _read_interleaved(doc: Document) -> Document:
     """Column lines printed alternately (``pdftotext`` default mode) re-read column by column."""
-    return _reorder_lines(doc, deinterleave_lines, "interleaved column lines re-read column by column")
+    doc = _reorder_lines(doc, deinterleave_lines, "interleaved column lines re-read column by column")
+    return _reorder_lines(doc, deinterleave_blocks, "interleaved text blocks re-read column by column")
 
 
 def _detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:

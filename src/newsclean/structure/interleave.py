@@ -40,6 +40,8 @@ import regex
 
 from newsclean.lexicon import MAX_WORD_LEN, segmentation_score, word_frequencies
 from newsclean.model import Block, Flag, Span
+from newsclean.structure.block_width import paragraph_seam, width_bounds, width_seam
+from newsclean.structure.carry import carry_score, head_kind, tail_kind
 from newsclean.structure.cues import (
     ends_continuing,
     ends_sentence,
@@ -115,6 +117,7 @@ class Tail(NamedTuple):
     done: bool  # it ends a sentence
     going: bool  # it ends with a mark after which the sentence must go on (，、：)
     width: float | None  # its printed width, None where digits or Latin letters make the width no evidence
+    carry: str = ""  # what it leaves to go on: a cut Latin run, a number (:func:`~newsclean.structure.carry.tail_kind`)
 
 
 class Head(NamedTuple):
@@ -124,36 +127,55 @@ class Head(NamedTuple):
     dangling: bool  # it starts with a mark no sentence starts with (，。、)
     stop: bool  # it ends a sentence or is a signoff: a short last line, its width no evidence
     width: float | None
+    carry: str = ""  # what it can go on from: Latin, a unit (:func:`~newsclean.structure.carry.head_kind`)
 
 
 def tail_cues(text: str, done: bool | None = None, width: float | None = -1.0) -> Tail:
     """The :class:`Tail` of a line (``done`` and ``width``, if given, as :func:`_line_cues` read them)."""
     if done is None:
         done, width = _line_cues(text)
-    return Tail(text.rstrip()[-_SEAM_CHARS:], done, ends_continuing(text), width)
+    return Tail(text.rstrip()[-_SEAM_CHARS:], done, ends_continuing(text), width, tail_kind(text))
 
 
 def head_cues(text: str, done: bool | None = None, width: float | None = -1.0) -> Head:
     """The :class:`Head` of a line (``done`` and ``width``, if given, as :func:`_line_cues` read them)."""
     if done is None:
         done, width = _line_cues(text)
-    return Head(text.lstrip()[:_SEAM_CHARS], starts_dangling(text), done or is_signoff(text), width)
+    return Head(
+        text.lstrip()[:_SEAM_CHARS],
+        starts_dangling(text),
+        done or is_signoff(text),
+        width,
+        head_kind(text),
+    )
 
 
 def _line_cues(text: str) -> tuple[bool, float | None]:
-    """Whether a line ends a sentence, and its width (None where digits or Latin letters make it no evidence)."""
-    return ends_sentence(text), None if _HALF_WIDTH.search(text) else display_width(text)
+    """Whether a line ends a sentence, and its width (None where digits or Latin letters make it no evidence).
+
+    Digits and Latin letters are set proportionally, about half an em but not exactly: up to
+    :data:`_PROPORTIONAL` of them (a day of the month, a count) leave the width within the slack of
+    :func:`join_score`; more make it no evidence.
+    """
+    return ends_sentence(text), line_width(text)
+
+
+def line_width(text: str) -> float | None:
+    """A line's printed width in ems (:func:`display_width`), or None where more than :data:`_PROPORTIONAL`
+    digits or Latin letters make it no evidence (see :func:`_line_cues`)."""
+    return None if len(_HALF_WIDTH.findall(text)) > _PROPORTIONAL else display_width(text)
 
 
 def _seam(tail: Tail, head: Head) -> float:
     """:func:`seam_score` from the cues of the two lines."""
     if not tail.text or not head.text:
         return 0.0
+    carry = carry_score(tail.carry, head.carry)  # a cut Latin run goes on in Latin, a number in its unit
     if head.dangling:
-        return -6.0 if tail.done else 3.0
+        return carry + (-6.0 if tail.done else 3.0)
     if tail.done or tail.going:
-        return 0.0
-    return _lexical_seam(tail.text, head.text)
+        return carry
+    return carry + _lexical_seam(tail.text, head.text)
 
 
 @lru_cache(maxsize=65536)
@@ -414,20 +436,27 @@ def _reorder(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
 
 
 def _reorder_items(
-    blocks: Sequence[Block], chunks: list[tuple[int, int]], runs: list[tuple[Span, str, str]]
+    blocks: Sequence[Block],
+    chunks: list[tuple[int, int]],
+    runs: list[tuple[Span, str, str]],
+    widths: Sequence[float | None] | None = None,
+    min_items: int = _MIN_RUN,
 ) -> list[Block]:
     """Items (``(start, end)`` block ranges) re-read column by column if the rhythm of columns reads better.
 
     A run whose seams say its lines are mixed, but whose columns cannot be told apart with confidence,
-    keeps its order and is flagged ``interleaved`` for the editor.
+    keeps its order and is flagged ``interleaved`` for the editor. ``widths``, if given, is each item's
+    full width (see :class:`Seams`); a run needs ``min_items`` items.
     """
     start, end = chunks[0][0], chunks[-1][1]
     before = list(blocks[start:end])
-    if len(chunks) < _MIN_RUN:
+    if len(chunks) < min_items:
         return before
     first = simplified([blocks[a].text for a, _ in chunks])
     last = first if all(b - a == 1 for a, b in chunks) else simplified([blocks[b - 1].text for _, b in chunks])
-    seams = Seams(first, last)
+    if widths is None and len(first) == len(chunks) and first is last:
+        widths = _one_measure(first)
+    seams = Seams(first, last, widths)
     column = best_columns(first, last, seams)
     if not column or len(set(column)) < 2:
         if mixed_seams(first, last, seams) >= _MIN_MIXED:
@@ -439,22 +468,73 @@ def _reorder_items(
     place = {col: k for k, col in enumerate(column_order(column, seams))}
     order = sorted(range(len(chunks)), key=lambda c: (place[column[c]], c))
     moved: list[Block] = []
+    cols: list[int] = []  # the column of each moved line
     for c in order:
         a, b = chunks[c]
         for k in range(a, b):
             blk = blocks[k]
             hints = {**blk.hints, "deinterleaved": True}
-            if _BODY_MARKS.search(blk.text) and "role" not in hints:
-                hints["role"] = "para"  # a column's running text (clause marks inside), not a headline
             if k == a and opened[column[c]] == c:
                 # a column's first line opens a text block; the run's first place keeps the run's spacing
                 opens = int(blocks[start].hints.get("blank_before", 0)) if not moved else 2
                 hints["blank_before"] = opens if not moved else max(opens, int(blk.hints.get("blank_before", 0)))
             moved.append(Block(blk.type, blk.text, blk.spans, blk.flags, hints))
+            cols.append(column[c])
+    moved = _mark_running_text(moved, cols)
     if [b.spans for b in moved] == [b.spans for b in before]:
         return before
     runs.append((_span_of(before), "\n".join(b.text for b in before), "\n".join(b.text for b in moved)))
     return _flag_first(moved, _REPAIRED_NOTE)
+
+
+_INDENT = 3.0  # ems a paragraph's first line may be narrower than its column's full lines (an indent of two)
+
+
+def _mark_running_text(lines: list[Block], cols: list[int]) -> list[Block]:
+    """The re-read lines, those that are running text (:func:`_running_text`) given the ``para`` role."""
+    full: dict[int, float] = {}  # each column's full width: its widest line with clause marks
+    for blk, col in zip(lines, cols):
+        if _BODY_MARKS.search(blk.text):
+            full[col] = max(full.get(col, 0.0), display_width(blk.text))
+    out: list[Block] = []
+    for j, blk in enumerate(lines):
+        above = lines[j - 1].text if j and cols[j - 1] == cols[j] else None
+        below = lines[j + 1].text if j + 1 < len(lines) and cols[j + 1] == cols[j] else None
+        if below is not None and display_width(blk.text) < full.get(cols[j], 0.0) - _INDENT:
+            below = None  # a line narrower than an indented first line over its column's next: a heading
+        if "role" not in blk.hints and _running_text(blk.text, above, below):
+            blk = Block(blk.type, blk.text, blk.spans, blk.flags, {**blk.hints, "role": "para"})
+        out.append(blk)
+    return out
+
+
+def _running_text(text: str, above: str | None, below: str | None = None) -> bool:
+    """Whether a re-read column line is running text, not a headline: it has clause marks inside, the line
+    above it in its column stops mid-sentence (a hard wrap: the line goes on with it), or it stops mid-sentence
+    itself and its column goes on under it (``below``: given only where the line is as wide as a paragraph's
+    indented first line, as a 小标题 heading over its paragraph is not).
+
+    >>> _running_text("五楼学术报告厅召开2025年医疗", "6月13日下午，我院在门诊楼"), _running_text("出院不是终点", None)
+    (True, False)
+    >>> _running_text("值班医生刘晓东看到心电图", None, "后，初步判断为急性下壁心肌梗")
+    True
+    """
+    if _BODY_MARKS.search(text):
+        return True
+    if above is not None and above.strip() and not ends_sentence(above):
+        return True
+    return below is not None and bool(below.strip()) and not ends_sentence(text)
+
+
+def _one_measure(lines: Sequence[str]) -> list[float | None] | None:
+    """Every line's column width where the run's columns share one measure (the full width of its lines with
+    clause marks, as :func:`_column_widths` finds it, is a single one), so that the paragraph rhythm can be
+    read at each seam (:func:`~newsclean.structure.block_width.paragraph_seam`); else None."""
+    marked = sorted(w for t in lines if _BODY_MARKS.search(t) and (w := line_width(t)) is not None)
+    if len(marked) < _MIN_RUN:
+        return None
+    columns = _column_widths(marked)
+    return [columns[0]] * len(lines) if len(columns) == 1 else None
 
 
 _REPAIRED_NOTE = (
@@ -508,13 +588,18 @@ def _flag_first(blocks: list[Block], note: str) -> list[Block]:
 def mixed_seams(first: Sequence[str], last: Sequence[str], seams: Seams | None = None) -> int:
     """How many items read on from the item two or three back clearly better than from the one just above.
 
+    For lines, a seam with the line above that reads badly counts as neutral (a short line under a long one
+    is common in one column); for text blocks, whose widths are measured over several lines
+    (:class:`Seams` ``widths``), it counts as it is.
+
     >>> mixed_seams(["持续开", "要把", "展质量安全月活动。"], ["持续开", "要把", "展质量安全月活动。"])
     1
     """
     seam = seams if seams is not None else Seams(first, last)
+    floor = float("-inf") if seam.widths else 0.0
     count = 0
     for i in range(2, len(first)):
-        here = max(seam(i - 1, i), 0.0)
+        here = max(seam(i - 1, i), floor)
         if any(seam(o, i) > here + 1.0 for o in range(max(0, i - 3), i - 1)):
             count += 1
     return count
@@ -531,6 +616,7 @@ _WIDE_SLACK = 2.5  # a column's next line is at most this much wider (an indente
 _NARROW_SLACK = 1.5  # and a line that goes on mid-paragraph is not narrower than the one before by more
 _WIDTH_MISMATCH = -1.0
 _HALF_WIDTH = regex.compile(r"[0-9A-Za-z%.]")
+_PROPORTIONAL = 2  # half-width characters a line may hold and still have its width read
 
 
 def display_width(text: str) -> float:
@@ -571,11 +657,12 @@ def _join(tail: Tail, head: Head) -> float:
 class Seams:
     """The join scores between the items of one run: each line's cues read once, each pair scored once.
 
-    ``seams(a, b)`` is :func:`join_score` of item ``a``'s last line and item ``b``'s first line;
+    ``seams(a, b)`` is :func:`join_score` of item ``a``'s last line and item ``b``'s first line, plus, where
+    ``widths`` gives the items' full widths (text blocks of several lines), :func:`width_seam` of the two;
     ``seams.window(b)`` lists item ``b``'s seams with the :data:`_ROW_WINDOW` items before it.
     """
 
-    def __init__(self, first: Sequence[str], last: Sequence[str]) -> None:
+    def __init__(self, first: Sequence[str], last: Sequence[str], widths: Sequence[float | None] | None = None) -> None:
         if first is last:  # items of one line each: what both ends share is read once
             shared = [(t, *_line_cues(t)) for t in first]
             self.heads = [head_cues(*cues) for cues in shared]
@@ -583,8 +670,21 @@ class Seams:
         else:
             self.heads = [head_cues(t) for t in first]
             self.tails = [tail_cues(t) for t in last]
+        self.widths = widths
+        if widths:  # the printed widths of each block's last and first line, for the paragraph rhythm
+            self.last_widths = [width_bounds(t) for t in last]
+            self.first_widths = [width_bounds(t) for t in first]
         self._memo: dict[int, float] = {}
         self._windows: dict[int, list[float]] = {}
+
+    def _pair(self, a: int, b: int) -> float:
+        tail, head = self.tails[a], self.heads[b]
+        score = _join(tail, head)
+        if not self.widths:
+            return score
+        left, right = self.widths[a], self.widths[b]
+        rhythm = paragraph_seam(self.last_widths[a], tail.done, left, self.first_widths[b], right)
+        return score + width_seam(left, right) + rhythm
 
     def __len__(self) -> int:
         return len(self.heads)
@@ -593,7 +693,7 @@ class Seams:
         key = a * len(self.heads) + b
         value = self._memo.get(key)
         if value is None:
-            value = self._memo[key] = _join(self.tails[a], self.heads[b])
+            value = self._memo[key] = self._pair(a, b)
         return value
 
     def window(self, b: int) -> list[float]:
@@ -601,8 +701,11 @@ class Seams:
         a column last seen further back than the window (or not yet opened)."""
         row = self._windows.get(b)
         if row is None:
-            head, tails = self.heads[b], self.tails
-            row = [_join(tails[b - 1 - d], head) for d in range(min(b, _ROW_WINDOW))]
+            if self.widths:
+                row = [self._pair(b - 1 - d, b) for d in range(min(b, _ROW_WINDOW))]
+            else:
+                head, tails = self.heads[b], self.tails
+                row = [_join(tails[b - 1 - d], head) for d in range(min(b, _ROW_WINDOW))]
             row += [0.0] * (_ROW_WINDOW + 1 - len(row))
             self._windows[b] = row
         return row
