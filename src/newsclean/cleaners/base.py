@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
+from itertools import accumulate
 from typing import NamedTuple, TypeVar
 
 import regex
@@ -289,12 +290,15 @@ def _add_flags(existing: tuple[Flag, ...], new: Iterable[Flag]) -> tuple[Flag, .
 
 
 def node_starts(texts: list[str], sep: int = 1) -> list[int]:
-    """Offsets of ``texts`` in their join with a separator of ``sep`` characters."""
-    starts = []
-    pos = 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + sep
+    """Offsets of ``texts`` in their join with a separator of ``sep`` characters.
+
+    (A running sum over the lengths, done in C: it runs once per cleaner over every node.)
+
+    >>> node_starts(["ab", "", "c"])
+    [0, 3, 4]
+    """
+    starts = list(accumulate(map(sep.__add__, map(len, texts)), initial=0))
+    starts.pop()  # the end of the last text
     return starts
 
 
@@ -535,11 +539,12 @@ def apply_text_fixer(
         if furniture:
             texts.extend(f.text for f in doc.furniture)
         joined = "\n".join(texts)
-        to_fix = nodes_matching(texts, trigger, joined)
+        starts = node_starts(texts)
+        to_fix = nodes_matching(texts, trigger, joined, starts)
         selected = set(to_fix)
         selected.update(given or ())
         if flagger is not None and flag_trigger is not None:
-            selected |= nodes_matching(texts, flag_trigger, joined)
+            selected |= nodes_matching(texts, flag_trigger, joined, starts)
     if selected is not None and not selected:
         return doc
     given = given or {}

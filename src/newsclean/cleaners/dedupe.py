@@ -235,19 +235,13 @@ def _clause_candidates(texts: list[str]) -> set[int]:
         last[t] = i
     if not hits:
         return set()
-    # node index of a token = number of separators before it
+    # node index of a token = number of separators before it (counted in C, from hit to hit)
     found: set[int] = set()
-    node = 0
-    h = 0
-    hits.sort()
-    for i, t in enumerate(tokens):
-        while h < len(hits) and hits[h] == i:
-            found.add(node)
-            h += 1
-        if h >= len(hits):
-            break
-        if t == "\n":
-            node += 1
+    node = previous = 0
+    for i in sorted(hits):
+        node += tokens[previous:i].count("\n")
+        previous = i
+        found.add(node)
     return found
 
 

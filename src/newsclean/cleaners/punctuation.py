@@ -354,22 +354,22 @@ _PAIR_PATTERNS = tuple(re.compile(f"[{o}{c}]") for o, c in _QUOTE_PAIRS)
 
 
 _ALL_PAIRS = "".join(o + c for o, c in _QUOTE_PAIRS)
-_NOT_QUOTE_OR_NEWLINE = re.compile(f"[^{_ALL_PAIRS}\n]+")
+_QUOTE_OR_NEWLINE = re.compile(f"[{_ALL_PAIRS}\n]")
 
 
 def _unbalanced_nodes(joined: str, starts: list[int]) -> set[int]:
     """Nodes whose curly quotes do not balance, from one pass over the document.
 
-    Everything but the quotes and the separators is deleted (in C), so each
-    node's quotes are counted on a string of a few characters; the same
-    few strings (``“”``, ``“”“”``…) recur all over a document, so each
-    distinct one is judged once.
+    Only the quotes and the separators are kept (picked out in C: twice as
+    fast as deleting everything else), so each node's quotes are counted on
+    a string of a few characters; the same few strings (``“”``,
+    ``“”“”``…) recur all over a document, so each distinct one is judged once.
     """
     out: set[int] = set()
     pairs = [(o, c) for o, c in _QUOTE_PAIRS if o in joined or c in joined]
     if not pairs:
         return out
-    parts = _NOT_QUOTE_OR_NEWLINE.sub("", joined).split("\n")
+    parts = "".join(_QUOTE_OR_NEWLINE.findall(joined)).split("\n")
     if len(parts) != len(starts):
         # a node holding a newline: fall back to locating each quote
         pattern = re.compile(f"[{_ALL_PAIRS}]")
