@@ -469,7 +469,12 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
                     slow.add(bisect_right(starts, p) - 1)
     touched, logged = log_joined_edits("punctuation", texts, node_spans(doc), starts, found, skip=slow)
     # every repair of the fast path replaces one character by one: a text keeps its place in ``repaired``
-    fast = {k: repaired[starts[k] : starts[k] + len(texts[k])] for k in touched}
+    # (split at the separators in C, unless a text holds a newline)
+    parts = repaired.split("\n")
+    if len(parts) == len(texts):
+        fast = {k: parts[k] for k in touched}
+    else:
+        fast = {k: repaired[starts[k] : starts[k] + len(texts[k])] for k in touched}
     return apply_text_fixer(
         doc,
         "punctuation",

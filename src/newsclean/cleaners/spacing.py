@@ -40,7 +40,7 @@ from newsclean.cleaners.base import (
     pauses_gc,
 )
 from newsclean.cleaners.chars import CJK, HAN, SPACE, is_cjk, is_han
-from newsclean.model import Change, Document, Span
+from newsclean.model import Change, Document, Span, copy_with
 from newsclean.registry import cleaner
 
 _SPACES = re.compile(f"[{SPACE}]+")
@@ -254,7 +254,7 @@ def cjk_spacing(doc: Document, options: Mapping[str, Any]) -> Document:
                     continue
             if blocks is None:
                 blocks = list(article.blocks)
-            blocks[j] = replace(b, text=new)
+            blocks[j] = copy_with(b, text=new)
         head = {}
         for name, value in article.head().items():
             if value:
@@ -274,7 +274,7 @@ def cjk_spacing(doc: Document, options: Mapping[str, Any]) -> Document:
         new = fix(f.text, FIELDS, f.spans)
         if new != f.text:
             touched = True
-            furniture[j] = replace(f, text=new)
+            furniture[j] = copy_with(f, text=new)
     if not changes and not touched:
         return doc
     return replace(doc, articles=tuple(articles), furniture=tuple(furniture)).with_changes(changes)
