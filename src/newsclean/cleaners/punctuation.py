@@ -459,14 +459,16 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
     if paren_nodes:
         # A parenthesis left as it is near a repair may be judged otherwise
         # on the repaired text: such texts go the slow way (passes to a fixed point).
-        # (Marks and parentheses are replaced one character for one.)
-        left = [m.start() for m in _ONE_FOR_ONE.finditer(context)]
-        if left:
-            edit_starts = list(map(itemgetter(0), found))
-            for p in left:
+        # (Marks and parentheses are replaced one character for one. Only
+        # those texts hold a parenthesis or ASCII quote outside the slow ones.)
+        edit_starts = list(map(itemgetter(0), found))
+        for k in sorted(paren_nodes):
+            for m in _ONE_FOR_ONE.finditer(context, starts[k], starts[k] + len(texts[k])):
+                p = m.start()
                 j = bisect_right(edit_starts, p + NEAR) - 1
                 if j >= 0 and found[j][1] + NEAR > p:
-                    slow.add(bisect_right(starts, p) - 1)
+                    slow.add(k)
+                    break
     touched, logged = log_joined_edits("punctuation", texts, node_spans(doc), starts, found, skip=slow)
     # every repair of the fast path replaces one character by one: a text keeps its place in ``repaired``
     # (split at the separators in C, unless a text holds a newline)
