@@ -270,7 +270,13 @@ def _node_span(spans: tuple[Span, ...], start: int, end: int) -> Span | None:
 
 
 def _with_text(block: Block, text: str, flags: tuple[Flag, ...]) -> Block:
-    return copy_with(block, text=text, flags=flags)
+    # copy_with(block, text=text, flags=flags) without its keyword dictionary:
+    # this runs for every text a cleaner changes.
+    new = object.__new__(Block)
+    new.__dict__.update(block.__dict__)
+    new.__dict__["text"] = text
+    new.__dict__["flags"] = flags
+    return new
 
 
 def _add_flags(existing: tuple[Flag, ...], new: Iterable[Flag]) -> tuple[Flag, ...]:
