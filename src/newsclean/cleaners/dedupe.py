@@ -256,10 +256,12 @@ def _dedupe_pass(
     if changes:
         doc = replace(doc, articles=tuple(articles)).with_changes(changes)
     blocks_all = [b for article in doc.articles for b in article.blocks]
-    texts = ["" if id(b) in seen_texts else b.text for b in blocks_all]
-    candidates = _clause_candidates(texts)
-    for b in blocks_all:
-        seen_texts[id(b)] = b
+    # Only the texts no earlier pass examined: a repeat lies within one text, so
+    # leaving the others out of the token stream can add candidates, never lose one.
+    fresh = [i for i, b in enumerate(blocks_all) if id(b) not in seen_texts]
+    candidates = {fresh[c] for c in _clause_candidates([blocks_all[i].text for i in fresh])}
+    for i in fresh:
+        seen_texts[id(blocks_all[i])] = blocks_all[i]
     if not candidates:
         return doc
     return apply_text_fixer(doc, "dedupe", drop_repeated_clauses, heads=False, furniture=False, only=candidates)
