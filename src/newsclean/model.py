@@ -16,11 +16,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from newsclean.errors import SchemaError
 
 SCHEMA = "newsclean/1"
+T = TypeVar("T")
 BLOCK_TYPES = ("paragraph", "heading", "caption", "note", "signoff")
 FURNITURE_KINDS = ("header", "footer", "masthead", "issue", "credits", "contact", "other")
 FLAG_KINDS = (
@@ -60,6 +61,25 @@ class Span(NamedTuple):
         ):
             raise SchemaError(f"{where}: a span must be [start, end] with 0 <= start <= end")
         return cls(value[0], value[1])
+
+
+def copy_with(obj: T, **changes: Any) -> T:
+    """A copy of the frozen dataclass ``obj`` with the fields ``changes`` replaced.
+
+    What :func:`dataclasses.replace` gives, at a fraction of its cost: it
+    re-runs ``__init__`` (a frozen class sets each field through
+    ``object.__setattr__``), while this copies the fields at once. Cleaners
+    copy blocks by the ten thousand. (Only for the classes here, which
+    validate nothing in ``__init__``; ``changes`` must name fields.)
+
+    >>> b = Block("paragraph", "好,", (Span(0, 2),))
+    >>> copy_with(b, text="好，") == replace(b, text="好，")
+    True
+    """
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(changes)
+    return new
 
 
 def merge_spans(spans: Iterable[Span]) -> tuple[Span, ...]:

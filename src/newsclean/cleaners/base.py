@@ -9,14 +9,14 @@ turns its edits into change-log entries with the node's source position.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
 import regex
 
-from newsclean.model import Block, Change, Document, Flag, Span, span_of
+from newsclean.model import Block, Change, Document, Flag, Span, copy_with, span_of
 from newsclean.perf import pauses_gc
 
 T = TypeVar("T")
@@ -270,8 +270,8 @@ def _node_span(spans: tuple[Span, ...], start: int, end: int) -> Span | None:
 
 
 def _with_text(block: Block, text: str, flags: tuple[Flag, ...]) -> Block:
-    # dataclasses.replace re-runs __init__ and costs ten times this; a block is
-    # copied field for field, so fields added to Block later are kept too.
+    # copy_with(block, text=text, flags=flags) without its keyword dictionary:
+    # this runs for every text a cleaner changes.
     new = object.__new__(Block)
     new.__dict__.update(block.__dict__)
     new.__dict__["text"] = text
@@ -535,11 +535,12 @@ def apply_text_fixer(
         if furniture:
             texts.extend(f.text for f in doc.furniture)
         joined = "\n".join(texts)
-        to_fix = nodes_matching(texts, trigger, joined)
+        starts = node_starts(texts)
+        to_fix = nodes_matching(texts, trigger, joined, starts)
         selected = set(to_fix)
         selected.update(given or ())
         if flagger is not None and flag_trigger is not None:
-            selected |= nodes_matching(texts, flag_trigger, joined)
+            selected |= nodes_matching(texts, flag_trigger, joined, starts)
     if selected is not None and not selected:
         return doc
     given = given or {}
@@ -560,31 +561,33 @@ def apply_text_fixer(
             changes.extend(edits_to_changes(name, result.edits, spans, len(text)))
         return result.text
 
-    def flags_for(text: str, spans: tuple[Span, ...]) -> list[Flag]:
+    def flags_for(k: int, text: str, spans: tuple[Span, ...]) -> list[Flag]:
         if flagger is None:
             return []
         if flag_only is not None and k not in flag_only and (to_fix is None or k not in to_fix):
             return []
         return [Flag(kind, note, _node_span(spans, s, e)) for kind, note, s, e in flagger(text)]
 
+    chosen = sorted(selected) if selected is not None else None
     articles = []
     touched = False
     k = -1
     for article in doc.articles:
         blocks = None
-        for j, b in enumerate(article.blocks):
-            if block_filter is not None and not block_filter(b):
-                continue
-            k += 1
-            if selected is not None and k not in selected:
-                continue
-            text = fix(k, b.text, b.spans)
-            new_flags = flags_for(text, b.spans)
+        kept = range(len(article.blocks))
+        if block_filter is not None:
+            kept = [j for j, b in enumerate(article.blocks) if block_filter(b)]
+        for i, node in _chosen(k + 1, len(kept), chosen):
+            j = kept[i]
+            b = article.blocks[j]
+            text = fix(node, b.text, b.spans)
+            new_flags = flags_for(node, text, b.spans)
             flags = _add_flags(b.flags, new_flags) if new_flags else b.flags
             if text != b.text or flags != b.flags:
                 if blocks is None:
                     blocks = list(article.blocks)
                 blocks[j] = _with_text(b, text, flags)
+        k += len(kept)
         head = {}
         art_flags: list[Flag] = []
         if heads:
@@ -595,7 +598,7 @@ def apply_text_fixer(
                         continue
                     spans = tuple(article.field_spans.get(field, ()))
                     new = fix(k, value, spans)
-                    art_flags.extend(flags_for(new, spans))
+                    art_flags.extend(flags_for(k, new, spans))
                     if new != value:
                         head[field] = new
         new_art_flags = _add_flags(article.flags, art_flags) if art_flags else article.flags
@@ -608,21 +611,32 @@ def apply_text_fixer(
     furn = doc.furniture
     if furniture:
         new_furn = None
-        for j, f in enumerate(doc.furniture):
-            k += 1
-            if selected is not None and k not in selected:
-                continue
-            text = fix(k, f.text, f.spans)
+        for j, node in _chosen(k + 1, len(doc.furniture), chosen):
+            f = doc.furniture[j]
+            text = fix(node, f.text, f.spans)
             if text != f.text:
                 if new_furn is None:
                     new_furn = list(doc.furniture)
-                new_furn[j] = replace(f, text=text)
+                new_furn[j] = copy_with(f, text=text)
         if new_furn is not None:
             furn = tuple(new_furn)
             touched = True
     if not changes and not touched:
         return doc
     return replace(doc, articles=tuple(articles), furniture=furn).with_changes(changes)
+
+
+def _chosen(first: int, count: int, chosen: list[int] | None) -> Iterable[tuple[int, int]]:
+    """``(i, first + i)`` for the ``count`` nodes numbered from ``first`` that are in ``chosen`` (sorted; None: all).
+
+    Found by bisection: a cleaner that acts on a few texts of a long
+    document does not walk through all the others.
+    """
+    if chosen is None:
+        return enumerate(range(first, first + count))
+    lo = bisect_left(chosen, first)
+    hi = bisect_left(chosen, first + count, lo)
+    return [(node - first, node) for node in chosen[lo:hi]]
 
 
 def node_texts(doc: Document, *, heads: bool = True, furniture: bool = True) -> list[str]:

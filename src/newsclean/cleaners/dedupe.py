@@ -235,19 +235,13 @@ def _clause_candidates(texts: list[str]) -> set[int]:
         last[t] = i
     if not hits:
         return set()
-    # node index of a token = number of separators before it
+    # node index of a token = number of separators before it (counted in C, from hit to hit)
     found: set[int] = set()
-    node = 0
-    h = 0
-    hits.sort()
-    for i, t in enumerate(tokens):
-        while h < len(hits) and hits[h] == i:
-            found.add(node)
-            h += 1
-        if h >= len(hits):
-            break
-        if t == "\n":
-            node += 1
+    node = previous = 0
+    for i in sorted(hits):
+        node += tokens[previous:i].count("\n")
+        previous = i
+        found.add(node)
     return found
 
 
@@ -262,10 +256,12 @@ def _dedupe_pass(
     if changes:
         doc = replace(doc, articles=tuple(articles)).with_changes(changes)
     blocks_all = [b for article in doc.articles for b in article.blocks]
-    texts = ["" if id(b) in seen_texts else b.text for b in blocks_all]
-    candidates = _clause_candidates(texts)
-    for b in blocks_all:
-        seen_texts[id(b)] = b
+    # Only the texts no earlier pass examined: a repeat lies within one text, so
+    # leaving the others out of the token stream can add candidates, never lose one.
+    fresh = [i for i, b in enumerate(blocks_all) if id(b) not in seen_texts]
+    candidates = {fresh[c] for c in _clause_candidates([blocks_all[i].text for i in fresh])}
+    for i in fresh:
+        seen_texts[id(blocks_all[i])] = blocks_all[i]
     if not candidates:
         return doc
     return apply_text_fixer(doc, "dedupe", drop_repeated_clauses, heads=False, furniture=False, only=candidates)

@@ -455,8 +455,14 @@ def ocr_confusions(doc: Document, options: Mapping[str, Any]) -> Document:
     # lexicon in doubt.
     found, evidence = _scan(joined) if _CANDIDATE.search(joined) else ([], frozenset())
     lookalike_nodes: set[int] = set()
+    # A form of the evidence is a look-alike and the two characters after (or
+    # before) it: a candidate printed without either pair is passed over cheaply.
+    after_alt = {form[1:] for form in evidence}
+    before_alt = {form[:-1] for form in evidence}
     for i, v in found:
         if v & 3 == BY_EVIDENCE:
+            if joined[i + 1 : i + 3] not in after_alt and joined[i - 2 : i] not in before_alt:
+                continue
             ch = joined[i]
             lb = 0 if v & LEFT_UNKNOWN else 1
             rb = 0 if v & RIGHT_UNKNOWN else 1

@@ -45,9 +45,20 @@ def detect_lang(text: str) -> str:
     return "zh-Hant" if traditional > 2 * simplified and traditional >= 3 else "zh-Hans"
 
 
+def _leading_text(doc: Document, limit: int) -> str:
+    """The first ``limit`` characters of the document's blocks laid end to end (the rest is not joined)."""
+    parts: list[str] = []
+    size = 0
+    for b in doc.blocks():
+        if size >= limit:
+            break
+        parts.append(b.text)
+        size += len(b.text)
+    return "".join(parts)[:limit]
+
+
 @cleaner("detect_script", family="metadata")
 def detect_script(doc: Document, options: Mapping[str, Any]) -> Document:
     """Set ``lang`` to zh-Hant for a dump in Traditional characters (zh-Hans otherwise)."""
-    sample = "".join(b.text for b in doc.blocks())[:SAMPLE_CHARS]
-    lang = options.get("lang") or detect_lang(sample)
+    lang = options.get("lang") or detect_lang(_leading_text(doc, SAMPLE_CHARS))
     return doc if lang == doc.lang else replace(doc, lang=lang)

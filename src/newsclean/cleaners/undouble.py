@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from newsclean.cleaners.base import Edit, TextFix, apply_text_fixer, pauses_gc
+from newsclean.cleaners.base import Edit, TextFix, apply_text_fixer, node_texts, nodes_matching, pauses_gc
 from newsclean.model import Document
 from newsclean.registry import cleaner
 
@@ -26,8 +26,10 @@ MAX_LENGTH = 400
 MAX_RUN = 60
 
 
-# Every doubled text starts with a run printed twice (a line of the joined document text).
-_STARTS_DOUBLED = re.compile(f"(?m)^(.{{1,{MAX_RUN}}}?)\\1")
+# Every doubled text starts with a run printed twice: found at the newline
+# before each text of the joined document (a literal, which the regex engine
+# skips to in C; a pattern led by ``(?m)^`` is tried at every character).
+_STARTS_DOUBLED = re.compile(f"\\n(.{{1,{MAX_RUN}}}?)\\1")
 
 
 def _split_doubled(text: str) -> list[tuple[int, int]] | None:
@@ -105,7 +107,10 @@ def undouble_text(text: str) -> TextFix:
 def undouble(doc: Document, options: Mapping[str, Any]) -> Document:
     """Fake-bold lines whose runs were extracted twice come out once."""
     del options
-    return apply_text_fixer(doc, "undouble", undouble_text, trigger=_STARTS_DOUBLED)
+    texts = node_texts(doc)
+    # (a newline before the first text too: a match then starts at the offset of its text in the join)
+    doubled = nodes_matching(texts, _STARTS_DOUBLED, "\n" + "\n".join(texts))
+    return apply_text_fixer(doc, "undouble", undouble_text, only=doubled)
 
 
 __all__ = ["undouble", "undouble_text"]

@@ -191,6 +191,10 @@ def is_signoff(text: str) -> bool:
     (True, False)
     """
     text = text.strip()
+    # Both shapes end with a round closing bracket: most lines (this runs on
+    # every line, from ends_sentence too) are ruled out without a regex.
+    if not text.endswith((")", "）")):
+        return False
     return bool(_SIGNOFF.match(text) or _SIGNOFF_MISREAD.match(text))
 
 
@@ -423,6 +427,7 @@ def is_headline_like(text: str, *, max_len: int = 36) -> bool:
 
 
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+_CLOSING_QUOTES = frozenset(_QUOTE_PAIRS.values())
 
 
 def unpaired_closers(text: str) -> list[int]:
@@ -455,7 +460,8 @@ def stray_closer_lead(text: str) -> bool:
     (True, False)
     """
     t = text.strip()
-    return bool(t) and unpaired_closers(t) == [0] and is_headline_like(t[1:])
+    # (only a line that opens with a closing quote can have [0]: the others are not walked through)
+    return t[:1] in _CLOSING_QUOTES and unpaired_closers(t) == [0] and is_headline_like(t[1:])
 
 
 def is_parallel_slogan(text: str) -> bool:

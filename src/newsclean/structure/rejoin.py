@@ -26,7 +26,7 @@ from typing import Any
 import regex
 
 from newsclean.lexicon import word_tag
-from newsclean.model import Article, Block, Change, Document, Span, merge_spans
+from newsclean.model import Article, Block, Change, Document, Span, copy_with, merge_spans
 from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
 from newsclean.structure.cues import (
@@ -141,7 +141,7 @@ def _rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
             joined = False
             hints = {**b.hints, "role": role, "style": style, "col_width": width}
             if hints != b.hints:
-                b = Block(b.type, b.text, b.spans, b.flags, hints)
+                b = copy_with(b, hints=hints)
                 touched = True
             out.append(b)
             out_roles.append(role)
@@ -180,7 +180,7 @@ def _join(a: Block, b: Block, changes: list[Change], merged: bool = False) -> Bl
         hints["jump_out"] = b.hints["jump_out"]
     flags = a.flags + tuple(f for f in b.flags if f not in a.flags)  # a flag on either half stays with the paragraph
     spans = _add_spans(a.spans, b.spans) if merged else merge_spans(a.spans + b.spans)
-    return replace(a, text=text, spans=spans, flags=flags, hints=hints)
+    return copy_with(a, text=text, spans=spans, flags=flags, hints=hints)
 
 
 def _add_spans(merged: tuple[Span, ...], more: tuple[Span, ...]) -> tuple[Span, ...]:
