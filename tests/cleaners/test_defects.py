@@ -180,6 +180,9 @@ def test_lookalike_enter_factory_002():
         ("为自已的健康负责", "为自己的健康负责"),
         ("无法正常入园，家人带着焦虑", "无法正常入园，家人带着焦虑"),
         ("个人所得、深入基层、未来一年、人民群众", "个人所得、深入基层、未来一年、人民群众"),
+        # jieba lists 没入 (138) far above 没人 (3), but 没|人|照看 segments better than 没入|照看
+        # (the held-out page p5, extracted by PyMuPDF: no OCR, nothing to repair)
+        ("以前最担心母亲出院后没人照看，现在护士定期上门", "以前最担心母亲出院后没人照看，现在护士定期上门"),
     ],
 )
 def test_lookalikes_only_where_certain(raw, expected):

@@ -44,7 +44,7 @@ from newsclean.cleaners.base import (
     pauses_gc,
 )
 from newsclean.cleaners.chars import HAN, SPACE, is_han
-from newsclean.lexicon import char_rank_order, word_frequencies
+from newsclean.lexicon import char_rank_order, segmentation_score, word_frequencies
 from newsclean.model import Article, Change, Document
 from newsclean.registry import cleaner
 
@@ -268,9 +268,24 @@ def _lexicon_choice_at(text: str, i: int, ch: str, freqs: Mapping[str, int]) -> 
     orig = _best_word(text, i, ch, freqs)
     for alt in alts:
         alt_best, a, b = max(_words_at(text, i, alt, freqs), default=(0, 0, 0))
-        if alt_best >= MIN_FREQ and alt_best >= RATIO * (orig + 1) and not _conflicts(text, i, a, b, alt_best, freqs):
+        if (
+            alt_best >= MIN_FREQ
+            and alt_best >= RATIO * (orig + 1)
+            and not _conflicts(text, i, a, b, alt_best, freqs)
+            and _reads_better(text, i, alt)
+        ):
             return alt, alt_best, orig
     return None
+
+
+def _reads_better(text: str, i: int, alt: str) -> bool:
+    """True if ``text`` with ``alt`` at ``i`` segments better than as printed.
+
+    A word count alone misleads where the lexicon lists a pair rarely as one
+    word because it is usually two (没人 3 against 没入 138 in jieba): the best
+    segmentation weighs the single characters too (没|人|照看 beats 没入|照看).
+    """
+    return segmentation_score(text[:i] + alt + text[i + 1 :]) > segmentation_score(text)
 
 
 def fix_numbers_and_dashes(text: str, *, ranges: bool = True, numbers: bool = True, stray: bool = True) -> TextFix:
