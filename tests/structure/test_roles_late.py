@@ -41,3 +41,29 @@ def test_label_under_a_late_headline_opens_the_next_cluster_and_a_quoted_name_cl
 
 def test_quoted_phrase_of_a_headline_is_one_more_word_to_match():
     assert title_words("“小豆丁”康复出院")[-1] == "小豆丁"
+
+
+# The shape PyMuPDF gives a page whose headline is a couplet (two phrases of ten characters side by side),
+# printed after its story, with the paper's name printed after the stories beside a bare date and page label
+# (the held-out page p5 of fixtures/degraded).
+COUPLET_PAGE = "\n".join(
+    [
+        "院务动态",
+        "本报记者 周沐阳",
+        "11月28日，我院远程会诊中心正式投入使用。中",
+        "心配备高清视频会诊终端和影像传输系统，与全县十",
+        "二家乡镇卫生院实现互联互通。",
+        "远程会诊中心投入使用 乡镇患者不出村看专家",
+        "松江县第二人民医院报",
+        "2025年12月5日 星期五",
+        "第2版",
+    ]
+)
+
+
+def test_a_couplet_headline_printed_late_is_claimed_and_the_paper_name_is_masthead():
+    doc = clean_text(COUPLET_PAGE)
+    assert [(a.section, a.title, a.byline) for a in doc.articles] == [
+        ("院务动态", "远程会诊中心投入使用 乡镇患者不出村看专家", "本报记者 周沐阳")
+    ]
+    assert ("masthead", "松江县第二人民医院报") in [(f.kind, f.text) for f in doc.furniture]

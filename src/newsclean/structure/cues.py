@@ -465,14 +465,24 @@ def stray_closer_lead(text: str) -> bool:
 
 
 def is_parallel_slogan(text: str) -> bool:
-    """Two or more space-separated phrases of equal length (``崇尚厚德仁术 共载生命重托``)."""
+    """Two or more space-separated phrases of equal length (``崇尚厚德仁术 共载生命重托``).
+
+    A motto's phrases are short; longer phrases side by side are a headline
+    set as a couplet (``远程会诊中心投入使用 乡镇患者不出村看专家``).
+
+    >>> is_parallel_slogan("博爱 创新 担当 奋进"), is_parallel_slogan("远程会诊中心投入使用 乡镇患者不出村看专家")
+    (True, False)
+    """
     parts = _SPACES.split(text.strip())
     return (
         len(parts) >= 2
         and len({len(p) for p in parts}) == 1
-        and len(parts[0]) >= 2
+        and 2 <= len(parts[0]) <= _MOTTO_PHRASE
         and all(_HAN_RUN.fullmatch(p) for p in parts)
     )
+
+
+_MOTTO_PHRASE = 8  # the longest phrase of a motto
 
 
 def last_word(text: str, longest: int = 4) -> str:

@@ -58,6 +58,7 @@ _QR = regex.compile(r"(扫码|掃碼|二维码|二維碼|挂号|掛號|公众号
 _LATIN_LINE = regex.compile(r"^[A-Za-z][A-Za-z .,&'\-]+$")
 _CLAUSE_MARK = regex.compile(r"[，。！？,]")
 _MASTHEAD_STOP = regex.compile(r"[，,。]")
+_PAPER_NAME = regex.compile(r"\p{Han}{2,14}(?:报|報)")
 
 
 def _kind_of(text: str) -> str | None:
@@ -234,6 +235,7 @@ def _mark_masthead(
     Only an issue line proper, with its number, has the masthead over it: a
     date alone is a running header, not the masthead's foot.
     """
+    _mark_paper_names(texts, kinds)
     for i in [i for i, k in enumerate(kinds) if k == "issue" and _ISSUE_NO.search(texts[i])]:
         j = i - 1
         while j >= 0 and i - j <= 8:
@@ -252,6 +254,21 @@ def _mark_masthead(
             ):
                 merge_with_prev[j + 1] = True
             j -= 1
+
+
+def _mark_paper_names(texts: Sequence[str], kinds: list[str | None]) -> None:
+    """A newspaper's name (``松江县第二人民医院报``, ``…日报``) on a line next to a date, issue or page label line.
+
+    The name over an issue line is caught as the masthead above it; a dump
+    may print it instead beside a bare date or a page label, or after the
+    stories (PyMuPDF keeps the page's drawing order), where it would read as
+    a headline.
+    """
+    for i, t in enumerate(texts):
+        if kinds[i] or not _PAPER_NAME.fullmatch(t):
+            continue
+        if any(0 <= j < len(texts) and kinds[j] in ("issue", "header") for j in (i - 1, i + 1)):
+            kinds[i] = "masthead"
 
 
 def _move_to_furniture(
