@@ -7,6 +7,7 @@ may run on alone for a few lines, and a paragraph indent shows as spaces.
 
 from __future__ import annotations
 
+from newsclean.pipeline import clean_text
 from newsclean.readers import segment_lines
 from newsclean.structure.columns import split_columns
 
@@ -140,3 +141,91 @@ def test_the_unfinished_left_column_goes_on_under_the_band_up_to_its_credit():
 def test_a_finished_left_column_takes_no_lines_from_under_the_band():
     rows = SKEWED_BAND[:8] + ["多重考驗。新生兒科、小兒心臟科與營養團隊每天共同討論。", "", "討論照護計畫 ,護理師更是"]
     assert _texts(rows)[-1] == "討論照護計畫 ,護理師更是"
+
+
+# fixtures/degraded/p5_held_out/pdftotext-layout.txt: a story in two wide columns (23 characters), then a story
+# in three narrow ones (15 characters) whose third column is set off by a narrower gap than the second
+WIDE_THEN_NARROW = [
+    _grid((7, "远程会诊中心投入使用"), (44, "乡镇患者不出村看专家")),
+    _grid((37, "本报记者 周沐阳")),
+    "",
+    _grid((2, "11月28日，我院远程会诊中心正式投入使用。中"), (43, "了老人的胸部影像，建议尽快转诊做进一步检查，并")),
+    _grid(
+        (0, "心配备高清视频会诊终端和影像传输系统，与全县十"), (43, "与乡镇医生约定了转诊时间，老人当天下午就住进了")
+    ),
+    _grid((0, "二家乡镇卫生院实现互联互通，基层医生可随时发起"), (43, "病房。")),
+    _grid((0, "会诊申请，由我院专家在线阅片、讨论病情并给出诊"), (48, "院长韩启明表示，远程会诊把专家资源送到了群")),
+    _grid((0, "疗建议。"), (43, "众家门口。今后医院还将每周安排专家固定坐诊，同")),
+    _grid((2, "启用首日，中心便为白沙镇一名反复咳嗽两个多"), (43, "时开展基层医生线上培训，帮助乡镇卫生院提高常见")),
+    _grid((0, "月的老人完成会诊。呼吸内科副主任医师钱立群调阅"), (43, "病、多发病的诊治能力。")),
+    "",
+    "",
+    _grid((0, "护 理 天 地")),
+    "",
+    _grid((24, "延续护理让患者安心回家")),
+    _grid((38, "通讯员 苏晓雯")),
+    "",
+    _grid((2, "今年以来，我院护理部组建了"), (32, "每位患者出院前都会领到一张"), (56, "沈阿姨的女儿说，以前最担心")),
+    _grid(
+        (0, "由三十余名骨干护士组成的延续护"),
+        (28, "延续护理联系卡，卡上印有责任护"),
+        (54, "母亲出院后没人照看，现在护士定"),
+    ),
+    _grid(
+        (0, "理团队，为行动不便的出院患者提"),
+        (28, "士的姓名和电话。家住城东的沈阿"),
+        (54, "期上门，遇到问题打个电话就能问"),
+    ),
+    _grid(
+        (0, "供上门换药、管路维护、用药指导"),
+        (28, "姨因股骨骨折手术后行动不便，护"),
+        (54, "清楚，全家人心里都踏实了。护理"),
+    ),
+    _grid(
+        (0, "和康复训练等服务，目前已累计上"),
+        (28, "士每周上门一次，指导她在床边练"),
+        (54, "部主任邹敏介绍，下一步将把服务"),
+    ),
+    _grid((0, "门服务六百余人次。"), (28, "习站立和行走。"), (54, "范围扩大到周边乡镇。")),
+    _grid((4, "一张联系卡连起医患"), (67, "（护理部）")),
+]
+
+
+def test_column_lines_carry_the_full_width_of_their_own_column():
+    measure = {b.text: b.hints.get("col_measure") for b in _split(WIDE_THEN_NARROW)}
+    assert measure["心配备高清视频会诊终端和影像传输系统，与全县十"] == 23
+    assert measure["由三十余名骨干护士组成的延续护"] == 15
+    assert measure["母亲出院后没人照看，现在护士定"] == 15  # the column behind the narrower gap too
+    assert measure["延续护理让患者安心回家"] is None  # a headline over the band is in no column
+
+
+def test_narrow_column_lines_are_wrapped_body_text_on_a_page_of_wider_columns():
+    doc = clean_text("\n".join(WIDE_THEN_NARROW))
+    story = doc.articles[-1]
+    assert story.title == "延续护理让患者安心回家"
+    assert [(b.type, b.text[:8]) for b in story.blocks] == [
+        ("paragraph", "今年以来，我院护"),
+        ("heading", "一张联系卡连起医"),
+        ("paragraph", "每位患者出院前都"),
+        ("paragraph", "沈阿姨的女儿说，"),
+        ("signoff", "（护理部）"),
+    ]
+    assert "以前最担心母亲出院后" in story.blocks[3].text  # two lines of one column, not of two
+
+
+def test_a_heading_centred_in_its_column_is_hinted_centred():
+    centred = [b.text for b in _split(WIDE_THEN_NARROW) if b.hints.get("centred")]
+    assert centred == ["一张联系卡连起医患"]
+
+
+def test_a_paragraph_first_line_short_of_the_column_edge_is_not_centred():
+    # fixtures/degraded/p1_three_columns/pdftotext-layout.txt: set in two and short of the right edge by two,
+    # but the next line runs on from it (no indent): a paragraph's first line, not a heading
+    rows = [
+        _grid((0, "传输系统发送至我院胸痛中心。"), (28, "子这回就危险了。”出院当天，")),
+        _grid((2, "值班医生刘晓东看到心电图"), (28, "刘大爷的老伴拉着医护人员的手")),
+        _grid((0, "后，初步判断为急性下壁心肌梗"), (28, "连声道谢。心内科主任赵宏伟提")),
+        _grid((0, "死，随即启动绕行急诊流程，通"), (28, "醒，出现持续胸痛超过15分钟、")),
+        _grid((0, "知导管室团队到位。患者到达医"), (28, "伴有出汗或呼吸困难时，应立即")),
+    ]
+    assert not any(b.hints.get("centred") for b in _split(rows))

@@ -35,7 +35,8 @@ FLOORS = {
     # columns found on poppler's character grid, a column running alone kept in its column, paragraph indents
     # read as paragraph starts (was cer 0.30, para_f1 0.67 with positions in display cells; 0.76 before columns)
     # pieces of one dump line are one printed headline line; a centred heading set in from its column is a heading
-    "pdftotext-layout": (0.02, 0.95, 0.90),
+    # a line judged full or short against its own column's width, not the page's (p5: para_f1 0.81 -> 0.97)
+    "pdftotext-layout": (0.02, 0.98, 0.90),
     # interleaved column lines re-read as rows of two or three columns (printing rhythm): cer 0.37 -> 0.31
     # re-read column lines that go on a sentence are running text (para_f1 0.57 -> 0.62 with p5); text blocks
     # alternating between columns re-read by their full widths and paragraph rhythm (p3 cer 0.42 -> 0.31)

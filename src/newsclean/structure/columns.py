@@ -21,6 +21,12 @@ its right column has ended, the lines under the band that stay inside the
 left column (OCR sets them off by a blank line) are read as its rest, up to
 the story's credit line, before the right column. A headline that straddles the columns, or a page with a
 single column, has no such band and is left alone.
+
+Every column line carries its column's full width (``col_measure``): a page
+sets its modules to different measures (two wide columns over three narrow
+ones), and the line roles judge a line full or short against its own column.
+A line centred in its column between two paragraphs is hinted ``centred`` (a
+heading), however near the column's edges its narrow measure brings it.
 """
 
 from __future__ import annotations
@@ -254,6 +260,65 @@ def _mark_paragraph_starts(column: list[Block]) -> None:
             column[k] = Block(here.type, here.text, here.spans, here.flags, {**here.hints, "blank_before": 1})
 
 
+def _full_width(column: Sequence[Block]) -> int:
+    """The full width of a band's column lines: the width three lines in four stay within (as :func:`dump_style`)."""
+    widths = sorted(int(b.hints.get("width", 0)) for b in column)
+    return widths[int(len(widths) * 0.75)] if widths else 0
+
+
+def _with_measure(columns: list[list[Block]]) -> list[list[Block]]:
+    """Every column line hinted with its column's full width (``col_measure``), in the band's measure.
+
+    A page sets its modules to different measures (a story in two wide
+    columns above one in three narrow ones, a news-in-brief column wider than
+    the story beside it): a line is full or short against its own column, not
+    against the page's commonest width. A column of fewer than
+    :data:`_MIN_LINES` lines takes the band's full width.
+    """
+    band = _full_width([b for col in columns for b in col])
+    return [
+        [
+            Block(b.type, b.text, b.spans, b.flags, {**b.hints, "col_measure": full})
+            for b in col
+            for full in (_full_width(col) if len(col) >= _MIN_LINES else band,)
+        ]
+        for col in columns
+    ]
+
+
+def _centred(line: Block, above: Block | None, below: Block) -> bool:
+    """True if a column line is a heading centred in its column (``一张联系卡连起医患`` between two paragraphs).
+
+    Every line of a justified column that does not end its paragraph reaches
+    the column's right edge. A line set in from the left edge (by at least a
+    paragraph indent) about as far as it stops short of the right one, after a
+    sentence end and before a paragraph's indented first line, with no sentence
+    end of its own, is no wrapped line: it is centred.
+    """
+    indent, width = int(line.hints.get("indent", 0)), int(line.hints.get("width", 0))
+    short = int(line.hints.get("col_measure", 0)) - width
+    return (
+        indent >= 2
+        and short >= 2
+        and abs(indent - short) <= 2
+        and not ends_sentence(line.text)
+        and (above is None or ends_sentence(above.text))
+        and int(below.hints.get("indent", 0)) >= 2
+    )
+
+
+def _mark_centred(columns: list[list[Block]]) -> None:
+    """Hint ``centred`` on the column lines that are headings centred in their column (see :func:`_centred`).
+
+    The line under a column's last line is the next column's first.
+    """
+    lines = [(c, k) for c, col in enumerate(columns) for k in range(len(col))]
+    for (c, k), nxt in zip(lines, lines[1:]):
+        line, above = columns[c][k], columns[c][k - 1] if k else None
+        if _centred(line, above, columns[nxt[0]][nxt[1]]):
+            columns[c][k] = Block(line.type, line.text, line.spans, line.flags, {**line.hints, "centred": True})
+
+
 def _cut(b: Block, piece: Placed, hints: dict) -> Block:
     """The block of one piece of a line, with its exact source span."""
     s0 = b.spans[0].start
@@ -311,11 +376,13 @@ def _read_band(
             first_row[col] = min(first_row[col], k)
             columns[col].append(_cut(b, piece, hints))
     end = _open_column_tail(blocks, pieces, end, bounds, measure, columns)
+    columns = _with_measure(columns)
     for c, col in enumerate(columns):
         _mark_paragraph_starts(col)
         if c and col and first_row[c] >= top and int(col[0].hints.get("indent", 0)) < 2:
             # a column's first line without a paragraph indent goes on with the paragraph the column before ended
             col[0] = Block(col[0].type, col[0].text, col[0].spans, col[0].flags, {**col[0].hints, "blank_before": 0})
+    _mark_centred(columns)
     return lead + [piece for col in columns for piece in col], end
 
 

@@ -37,7 +37,7 @@ from newsclean.structure.cues import (
     join_text,
     last_word,
 )
-from newsclean.structure.roles import classify_lines, dump_style, is_lone_opener
+from newsclean.structure.roles import classify_lines, column_measure, dump_style, is_lone_opener
 
 NAME = "rejoin_lines"
 _OPENING_WORDS = regex.compile(r"^(此次|本次|据悉|据了解|目前|此外|另外|与此同时|下一步|截至目前)")
@@ -72,6 +72,7 @@ def should_join(a: Block, b: Block, role_a: str, role_b: str, style: str, width:
         w = _end_width(a)
         if b.hints.get("blank_before", 0) > 0:
             return False
+        width = column_measure(a, width)
         return width - 6 < w <= width + 4
     if ends_sentence(a.text):
         return False

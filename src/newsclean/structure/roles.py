@@ -73,6 +73,12 @@ def line_width(b: Block) -> int:
 _SET_IN = 6
 
 
+def column_measure(b: Block, width: int) -> int:
+    """The full width of ``b``'s column: its band's (``col_measure``, set where side-by-side columns were read)
+    or else the dump's ``width``."""
+    return int(b.hints.get("col_measure") or width)
+
+
 def is_set_in(b: Block, width: int) -> bool:
     """True if ``b`` is set in from its column's start and stops well short of its end: a centred line.
 
@@ -80,6 +86,8 @@ def is_set_in(b: Block, width: int) -> bool:
     in); a heading centred in the column starts far in and its text is short,
     however near the column's end its right edge comes.
     """
+    if b.hints.get("centred"):
+        return True  # found centred in its column where side-by-side columns were read
     indent = int(b.hints.get("indent", 0))
     return indent >= _SET_IN and line_width(b) - indent <= width - _SET_IN
 
@@ -175,6 +183,7 @@ class _LineReader:
 
 def _fills_column(b: Block, width: int) -> bool:
     """True if ``b`` is as wide as its column and not centred in it: a wrapped body line."""
+    width = column_measure(b, width)
     return (
         bool(width)
         and width - 6 <= line_width(b) <= width + 8
@@ -188,7 +197,7 @@ def _runs_on_into(nxt: Block, width: int) -> bool:
     return (
         nxt.hints.get("blank_before", 1) == 0
         and not is_byline(nxt.text)
-        and not (is_headline_like(nxt.text) and line_width(nxt) < width - 6)
+        and not (is_headline_like(nxt.text) and line_width(nxt) < column_measure(nxt, width) - 6)
     )
 
 
