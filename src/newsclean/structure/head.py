@@ -6,7 +6,8 @@ in ：above the headline), headline, subtitle (a dash-led line, stored without
 the dash) and byline (markers such as ■ dropped). Which plain line is the
 kicker and which the headline is read from Markdown bold and ``#`` levels,
 from a colon ending the first line, and from the printed lines (a line
-wrapped at the column runs on). Slogans printed over the headline are
+wrapped at the column runs on; centred lines set apart in a layout-keeping
+dump are stacked, not wrapped). Slogans printed over the headline are
 banners (furniture); OCR speckle by the headline is dropped
 (:mod:`newsclean.structure.head_speckle`).
 """
@@ -276,9 +277,14 @@ def _split_kicker(heads: list[Block], head: Head, ctx: BuildContext, *, credited
     if ctx.style != "fixed":
         head.kicker = (_join_wrapped(printed[0]), blocks_spans(printed[0]))
         return [b for line in printed[1:] for b in line]
-    if not credited or len(printed) != 2 or visible_len(_join_wrapped(printed[0])) < _MIN_KICKER:
+    if not credited or len(printed) != 2:
+        return heads
+    stacked = stacked_apart(printed[0][-1], printed[1][0])
+    if visible_len(_join_wrapped(printed[0])) < _MIN_KICKER and not stacked:
         return heads
     head.kicker = (_join_wrapped(printed[0]), blocks_spans(printed[0]))
+    if stacked:
+        return printed[1]  # the layout shows a line over the headline, not two phrases side by side
     head.flags.append(
         Flag(
             "uncertain_join",
@@ -302,18 +308,46 @@ def printed_lines(heads: Sequence[Block]) -> list[list[Block]]:
     """
     printed = [[heads[0]]]
     for b in heads[1:]:
-        if _same_source_line(printed[-1][-1], b) or _wraps_into(printed[-1][-1].text, b.text):
+        a = printed[-1][-1]
+        if _same_source_line(a, b) or _wraps_into(a.text, b.text, stacked=stacked_apart(a, b)):
             printed[-1].append(b)
         else:
             printed.append([b])
     return printed
 
 
-def _wraps_into(left: str, right: str) -> bool:
+def _wraps_into(left: str, right: str, *, stacked: bool = False) -> bool:
+    """True if headline line ``left`` runs on into ``right``: a lexicon word spans the break, a quote opened
+    on ``left`` is closed on ``right``, ``right`` opens with a word that needs a head, or ``left`` ends in a
+    word that needs a complement. That last cue leans on the lexicon's one tag per word (终点 is tagged an
+    adverb), so it gives way where the layout shows two lines ``stacked`` (see :func:`stacked_apart`)."""
     left, right = left.strip(), right.strip()
-    if crossing_word(left, right) or dangling_end(left) or starts_dangling(right):
+    if crossing_word(left, right) or starts_dangling(right) or _open_quotes(left) > 0:
         return True
-    return _open_quotes(left) > 0
+    return dangling_end(left) and not stacked
+
+
+_SET_IN = 6  # cells a centred line is set in from the margin, at least (as in roles.py)
+
+
+def stacked_apart(upper: Block, lower: Block) -> bool:
+    """True if the layout shows ``lower`` printed under ``upper`` as a line of its own (a kicker over a headline).
+
+    A layout-keeping dump (``pdftotext -layout``) prints a wrapped headline's
+    lines at its own line pitch, with no blank line between, and the two
+    phrases of one headline line side by side; two centred lines, each set in
+    from the margin, whose extents overlap and that are set apart (a blank
+    line, or the column reader's mark on the line under a centred one), are
+    two lines stacked on the page. A dump without positions (OCR, plain text)
+    has its lines at the margin and never shows this.
+    """
+    top, bottom = int(upper.hints.get("indent", 0)), int(lower.hints.get("indent", 0))
+    return (
+        int(lower.hints.get("blank_before", 0)) >= 1
+        and min(top, bottom) >= _SET_IN
+        and bottom < int(upper.hints.get("width", 0))
+        and top < int(lower.hints.get("width", 0))
+    )
 
 
 def _open_quotes(text: str) -> int:

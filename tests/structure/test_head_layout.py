@@ -1,0 +1,61 @@
+"""Kicker or wrapped headline, read from a layout-keeping dump's positions (structure/head.py)."""
+
+from __future__ import annotations
+
+from newsclean.pipeline import clean_text
+from newsclean.readers import segment_lines
+from newsclean.structure.head import stacked_apart
+
+# fixtures/degraded/p5_held_out/pdftotext-layout.txt: a short kicker centred over the headline, a blank line
+# between; the lexicon tags 终点 an adverb, so the words alone read the kicker as wrapping into the headline
+KICKER_OVER_HEADLINE = [
+    "                                     出院不是终点",
+    "",
+    "                        延续护理让患者安心回家",
+    "                                      通讯员 苏晓雯",
+    "",
+    "  今年以来，我院护理部组建了由三十余名骨干护士组成的延续护理团队，为行动不便的出院",
+    "患者提供上门换药、管路维护、用药指导和康复训练等服务，目前已累计上门服务六百余人次。",
+]
+
+
+def _lines(rows: list[str]) -> list:
+    return list(segment_lines("\n".join(rows)).blocks())
+
+
+def test_centred_lines_a_blank_line_parts_are_stacked():
+    kicker, headline = _lines(KICKER_OVER_HEADLINE)[:2]
+    assert stacked_apart(kicker, headline)
+
+
+def test_lines_at_the_margin_or_with_no_blank_line_between_are_not_stacked():
+    # fixtures/degraded/p5_held_out/rapidocr.txt: the same lines with no positions and no blank line
+    kicker, headline = _lines(["出院不是终点", "", "延续护理让患者安心回家"])[:2]
+    assert not stacked_apart(kicker, headline)
+    kicker, headline = _lines([KICKER_OVER_HEADLINE[0], KICKER_OVER_HEADLINE[2]])
+    assert not stacked_apart(kicker, headline)
+
+
+def test_a_short_kicker_stacked_over_the_headline_is_the_kicker():
+    art = clean_text("\n".join(KICKER_OVER_HEADLINE)).articles[0]
+    assert (art.kicker, art.title, art.byline) == ("出院不是终点", "延续护理让患者安心回家", "通讯员 苏晓雯")
+    assert not any(f.kind == "uncertain_join" for f in art.flags)  # the layout says stacked, not side by side
+
+
+def test_headline_phrases_broken_onto_two_lines_without_positions_stay_one_headline():
+    # fixtures/degraded/p3_traditional/pdftotext.txt: the two phrases printed side by side, one per line
+    rows = [
+        "院 務 動 態",
+        "",
+        "智慧藥局上線",
+        "",
+        "領藥等候時間縮短一半",
+        "記者 黃志明",
+        "",
+        "本院門診智慧藥局於9月1日正式啟用。新系統結",
+        "合自動配藥機器人與電子叫號看板，病人完成批價",
+        "後，處方即同步傳送至藥局，平均領藥等候時間由原",
+        "本的18分鐘縮短為8分鐘。",
+    ]
+    art = clean_text("\n".join(rows)).articles[0]
+    assert (art.kicker, art.title) == (None, "智慧藥局上線 領藥等候時間縮短一半")
