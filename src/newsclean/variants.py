@@ -22,7 +22,8 @@ SIMPLIFIED = ("zh-Hans", "zh", "zh-CN", "zh-SG")
 
 
 @cache
-def _converter(config: str) -> Callable[[str], str]:
+def opencc_converter(config: str) -> Callable[[str], str]:
+    """OpenCC's conversion function for ``config`` (``s2twp``, ``t2s``…), built once per process."""
     import opencc
 
     return opencc.OpenCC(config).convert
@@ -39,7 +40,7 @@ def converter_for(variant: str) -> Callable[[str], str]:
     if variant == "zh-Hans":
         return lambda text: text
     try:
-        return _converter(OPENCC_CONFIGS[variant])
+        return opencc_converter(OPENCC_CONFIGS[variant])
     except KeyError:
         raise ConfigError(f"unknown variant {variant!r} (choose from zh-Hans, {', '.join(OPENCC_CONFIGS)})") from None
 

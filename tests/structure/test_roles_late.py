@@ -67,3 +67,9 @@ def test_a_couplet_headline_printed_late_is_claimed_and_the_paper_name_is_masthe
         ("院务动态", "远程会诊中心投入使用 乡镇患者不出村看专家", "本报记者 周沐阳")
     ]
     assert ("masthead", "松江县第二人民医院报") in [(f.kind, f.text) for f in doc.furniture]
+
+
+def test_a_report_headline_beside_a_date_line_is_not_taken_for_the_paper_name():
+    doc = clean_text("2025年12月5日 星期五\n情况通报\n\n我院开展了安全检查，发现问题三项，已全部整改。")
+    assert ("masthead", "情况通报") not in [(f.kind, f.text) for f in doc.furniture]
+    assert "情况通报" in [a.title for a in doc.articles] + [b.text for b in doc.blocks()]

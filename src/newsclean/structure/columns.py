@@ -276,14 +276,11 @@ def _with_measure(columns: list[list[Block]]) -> list[list[Block]]:
     :data:`_MIN_LINES` lines takes the band's full width.
     """
     band = _full_width([b for col in columns for b in col])
-    return [
-        [
-            Block(b.type, b.text, b.spans, b.flags, {**b.hints, "col_measure": full})
-            for b in col
-            for full in (_full_width(col) if len(col) >= _MIN_LINES else band,)
-        ]
-        for col in columns
-    ]
+    measured = []
+    for col in columns:
+        full = _full_width(col) if len(col) >= _MIN_LINES else band
+        measured.append([Block(b.type, b.text, b.spans, b.flags, {**b.hints, "col_measure": full}) for b in col])
+    return measured
 
 
 def _centred(line: Block, above: Block | None, below: Block) -> bool:

@@ -58,7 +58,8 @@ _QR = regex.compile(r"(扫码|掃碼|二维码|二維碼|挂号|掛號|公众号
 _LATIN_LINE = regex.compile(r"^[A-Za-z][A-Za-z .,&'\-]+$")
 _CLAUSE_MARK = regex.compile(r"[，。！？,]")
 _MASTHEAD_STOP = regex.compile(r"[，,。]")
-_PAPER_NAME = regex.compile(r"\p{Han}{2,14}(?:报|報)")
+# ``…报`` that names a paper (日报, 晚报, 医院报), not a report (通报, 喜报, 简报, 预报, 举报…)
+_PAPER_NAME = regex.compile(r"\p{Han}{2,14}(?<![通汇匯喜捷海预預公举舉回申上情警电電简簡快])(?:报|報)")
 
 
 def _kind_of(text: str) -> str | None:

@@ -52,6 +52,7 @@ from newsclean.structure.cues import (
     starts_dangling,
     visible_len,
 )
+from newsclean.variants import opencc_converter
 
 _MIN_GAIN = 6.0  # a re-ordering must beat the printed order by this much
 _MAX_LINE = 40  # visible characters: longer lines are not a narrow column
@@ -66,13 +67,6 @@ _SEAM_GAIN = 4.0  # log-probability a seam must gain by joining before it counts
 _TRADITIONAL_SHARE = 0.04  # characters t2s changes, of all, before lines are read as Traditional
 
 
-@lru_cache(maxsize=2)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s").convert
-
-
 def simplified(lines: Sequence[str]) -> list[str]:
     """The lines as the lexicon (Simplified Chinese) reads them: OpenCC ``t2s`` where they are Traditional.
 
@@ -84,7 +78,7 @@ def simplified(lines: Sequence[str]) -> list[str]:
     (['新系统结', '合自动配药机器人'], ['新系统结', '合自动配药'])
     """
     text = "\n".join(lines)
-    converted = _t2s()(text)
+    converted = opencc_converter("t2s")(text)
     if converted == text:
         return list(lines)
     out = converted.split("\n")

@@ -56,6 +56,7 @@ from newsclean.model import Block, Change, Document, Flag, Span
 from newsclean.readers.lines import display_width
 from newsclean.registry import cleaner
 from newsclean.structure.cues import ends_sentence
+from newsclean.variants import SIMPLIFIED, opencc_converter
 
 NAME = "split_oneline_columns"
 _GAP = regex.compile(r"[ \u3000]*\|[ \u3000]*|[ \u3000]+")  # spaces, or a gutter rule read as |
@@ -81,16 +82,18 @@ _DECISIVE = 1.0  # reading-score margin above which a split is not flagged
 Cut = tuple[int, int, int, int, int, int]
 
 
-@lru_cache(maxsize=8192)
 def _cuts(text: str) -> tuple[Cut, ...]:
     """Every gap of a line between two non-space characters, with its right half's display column."""
+    if len(text) > _MAX_LINE:
+        return ()  # a paragraph on one line (a Markdown dump): not two column lines (and never cached)
+    return _cuts_of_line(text)
+
+
+@lru_cache(maxsize=8192)
+def _cuts_of_line(text: str) -> tuple[Cut, ...]:
     out: list[Cut] = []
-    if (
-        not _SPACE.search(text)
-        or len(text) > _MAX_LINE
-        or sum(1 for piece in _WIDE_GAP.split(text) if _han(piece) >= 2) > 2
-    ):
-        return ()  # a paragraph on one line (a Markdown dump), or three columns: not two column lines
+    if not _SPACE.search(text) or sum(1 for piece in _WIDE_GAP.split(text) if _han(piece) >= 2) > 2:
+        return ()  # one phrase, or three columns: not two column lines
     total = _han(text)
     for m in _GAP.finditer(text):
         a, z = m.start(), m.end()
@@ -196,15 +199,6 @@ def _choose(text: str, cuts: Sequence[Cut], column: int, inside: bool) -> tuple[
         if _han(text[: cut[0]]) >= 2 and _han(text[cut[1] :]) >= 2:
             return cut, True
     return None, False
-
-
-@lru_cache(maxsize=1)
-def _t2s() -> Callable[[str], str]:
-    try:
-        import opencc
-    except ImportError:  # pragma: no cover - opencc is a dependency
-        return lambda s: s
-    return opencc.OpenCC("t2s").convert
 
 
 def _tail(text: str) -> str:
@@ -460,7 +454,7 @@ def split_oneline_columns(doc: Document, options: Mapping[str, Any]) -> Document
     >>> [b.text[:4] for b in doc.blocks()], doc.changes[-1].cleaner
     (['高温天气', '人员要合', '等口渴了', '一旦发现', '状，应立', '或冷水浸'], 'split_oneline_columns')
     """
-    simplify = _t2s() if doc.lang != "zh-Hans" else (lambda s: s)
+    simplify = opencc_converter("t2s") if doc.lang not in SIMPLIFIED else (lambda s: s)
     changes: list[Change] = []
     articles = []
     for article in doc.articles:
