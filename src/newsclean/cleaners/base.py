@@ -249,14 +249,16 @@ def _locator(spans: tuple[Span, ...], text_length: int) -> Callable[[int, int], 
         shifts.append(sp.start - pos)
         pos += sp.end - sp.start
 
+    new = tuple.__new__  # Span(...) without its Python-level constructor (see log_joined_edits)
+
     def locate(start: int, end: int) -> Span | None:
         if end > text_length or start > end:
             return None
         opening = start + shifts[bisect_right(firsts, start) - 1]
         if end == start:
-            return Span(opening, opening)
+            return new(Span, (opening, opening))
         # an end offset maps through the span it closes (the one holding ``end - 1``)
-        return Span(opening, end + shifts[bisect_right(firsts, end - 1) - 1])
+        return new(Span, (opening, end + shifts[bisect_right(firsts, end - 1) - 1]))
 
     return locate
 
@@ -404,7 +406,7 @@ def log_joined_edits(
     # Spans and changes are named tuples, built here straight by tuple.__new__:
     # their own constructor is a Python function, a frame per call, and a
     # document's punctuation alone makes a hundred thousand of each.
-    new = tuple.__new__
+    new, span_t, change_t = tuple.__new__, Span, Change
     for s, e, after, reason in found:
         if s >= nxt:
             if run is not None:  # the run ends with its node
@@ -445,10 +447,10 @@ def log_joined_edits(
             run = None
         first = s
         if e <= exact_limit:
-            where = new(Span, (offset + s, offset + e))
+            where = new(span_t, (offset + s, offset + e))
         else:
             where = (locate(s, e) if locate is not None else None) or whole
-        append(new(Change, (name, where, text[s:e], after, reason)))
+        append(new(change_t, (name, where, text[s:e], after, reason)))
         last = e
     if run is not None:
         changes[-1] = _run_change(name, text, first, last, run, run_reason, (offset, exact_limit, locate, whole))
