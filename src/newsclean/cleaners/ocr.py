@@ -397,35 +397,66 @@ def _scan(joined: str) -> tuple[list[tuple[int, int]], frozenset[str]]:
     a look-alike that it prints and that would support a repair (see
     :func:`_from_evidence`).
     """
-    wanted: set[str] = set()
-    printed: set[str] = set()
+    # All a candidate tells (its verdict, the forms it prints and those it
+    # would want printed) depends on the two characters either side of it
+    # only, and the same few hundred such windows make up a whole document:
+    # each distinct window is judged once (in this call: nothing is shared).
+    judged: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}
+    at_start = []  # candidates with fewer than two characters before them
     found = []
-    n = len(joined)
-    more = _more_frequent_for()
-    alt_chars = set("".join(more.values()))
     for m in _CANDIDATE.finditer(joined):
         i = m.start()
-        ch = joined[i]
-        if ch in alt_chars:
-            printed.add(joined[i : i + 3])
-            if i >= 2:
-                printed.add(joined[i - 2 : i + 1])
-        v = _verdict(joined[i - 1] if i else "", ch, joined[i + 1] if i + 1 < n else "")
+        if i < 2:
+            at_start.append(_judge(joined, i))
+            v = at_start[-1][0]
+        else:
+            window = joined[i - 2 : i + 3]
+            verdict = judged.get(window)
+            if verdict is None:
+                verdict = judged[window] = _judge(window, 2)
+            v = verdict[0]
         if v & 3:
             found.append((i, v))
-        if v & (LEFT_UNKNOWN | RIGHT_UNKNOWN) and more[ch]:
-            for alt in more[ch]:
-                if v & RIGHT_UNKNOWN and i + 2 < n and is_han(joined[i + 2]):
-                    wanted.add(alt + joined[i + 1 : i + 3])
-                if v & LEFT_UNKNOWN and i >= 2 and is_han(joined[i - 2]):
-                    wanted.add(joined[i - 2 : i] + alt)
+    wanted: set[str] = set()
+    printed: set[str] = set()
+    for _, forms_printed, forms_wanted in (*judged.values(), *at_start):
+        printed.update(forms_printed)
+        wanted.update(forms_wanted)
     # A look-alike that is itself a candidate was seen above; any other is looked for.
+    alt_chars = set("".join(_more_frequent_for().values()))
     others = {
         f
         for f in wanted
         if not (f[0] in alt_chars and f[0] in CONFUSABLE or f[-1] in alt_chars and f[-1] in CONFUSABLE)
     }
     return found, frozenset(wanted & printed) | _evidence(joined, others)
+
+
+def _judge(text: str, i: int) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
+    """The candidate ``text[i]``, from ``text[i - 2 : i + 3]`` only: its verdict, the forms it prints, those it wants.
+
+    The printed forms are the three characters from (and up to) a look-alike
+    of another candidate; the wanted ones, the candidate's look-alike with
+    the two characters after (before) it where it makes no word with that
+    neighbour (see :func:`_from_evidence`).
+    """
+    n = len(text)
+    ch = text[i]
+    more = _more_frequent_for()
+    printed = []
+    if ch in set("".join(more.values())):
+        printed.append(text[i : i + 3])
+        if i >= 2:
+            printed.append(text[i - 2 : i + 1])
+    v = _verdict(text[i - 1] if i else "", ch, text[i + 1] if i + 1 < n else "")
+    wanted = []
+    if v & (LEFT_UNKNOWN | RIGHT_UNKNOWN) and more[ch]:
+        for alt in more[ch]:
+            if v & RIGHT_UNKNOWN and i + 2 < n and is_han(text[i + 2]):
+                wanted.append(alt + text[i + 1 : i + 3])
+            if v & LEFT_UNKNOWN and i >= 2 and is_han(text[i - 2]):
+                wanted.append(text[i - 2 : i] + alt)
+    return v, tuple(printed), tuple(wanted)
 
 
 def _evidence(doc_text: str, wanted: set[str]) -> frozenset[str]:

@@ -159,11 +159,20 @@ def ends_sentence(text: str, *, soft: bool = True) -> bool:
     text = text.rstrip()
     if not text:
         return False
+    if text[-1] not in CLOSERS:
+        # The common case, read off the last character: a credit and a
+        # signoff both end with a bracket, and there is no closer to look behind.
+        return _ends_core(text, soft)
     if ends_with_credit(text) or is_signoff(text):
         return True
     core = strip_closers(text)
     if not core:
         return False
+    return _ends_core(core, soft)
+
+
+def _ends_core(core: str, soft: bool) -> bool:
+    """True if ``core`` (not empty, no closer at its end) ends with a sentence-final mark."""
     last = core[-1]
     if last in SENTENCE_FINAL or (soft and last in SOFT_FINAL):
         return True
