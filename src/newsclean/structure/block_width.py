@@ -5,7 +5,7 @@ line of a column is as wide as every other (justified text), and a module
 beside it often has another measure (a 24-character story column beside a
 22-character column of the next module). When an extractor hands over the
 columns as alternating *text blocks* of several lines (``pdftotext`` in its
-default mode, p3 of the degraded fixtures), a block's widest line tells its
+default mode, on a page of side-by-side columns), a block's widest line tells its
 column, and two blocks of different full widths do not run on in one column.
 A single line is no evidence (it may be a paragraph's short last line).
 """
