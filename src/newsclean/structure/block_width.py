@@ -45,10 +45,25 @@ def width_seam(left: float | None, right: float | None) -> float:
     return -WIDTH_MISMATCH
 
 
-_INDENT = (1.5, 2.5)  # ems a paragraph's indented first line is narrower than the column's full lines
+_INDENT = (
+    1.5,
+    2.5,
+)  # ems a paragraph's indented first line is narrower than the full lines (interleave._INDENT is looser)
 _FULL = 0.5  # ems a full line may fall short of its column's full width
 _HALF = (0.45, 0.65)  # ems a proportional digit or Latin letter takes, at least and at most
 _NARROW = regex.compile(r"[^\u2E80-\U0010FFFF“”‘’]")
+
+
+def display_width(text: str) -> float:
+    """Printed width in ems: a CJK character or full-width mark is one, a Latin letter or digit half (the
+    line pass's estimate; :func:`width_bounds` brackets it).
+
+    >>> display_width("会议还为2024年度"), display_width("“生命通道”")
+    (8.0, 6.0)
+    """
+    visible = "".join(text.split())
+    return len(visible) - 0.5 * len(_NARROW.findall(visible))
+
 
 Bounds = tuple[float, float]  # a line's printed width in ems, at least and at most
 

@@ -40,7 +40,7 @@ import regex
 
 from newsclean.lexicon import MAX_WORD_LEN, segmentation_score, word_frequencies
 from newsclean.model import Block, Flag, Span
-from newsclean.structure.block_width import paragraph_seam, width_bounds, width_seam
+from newsclean.structure.block_width import display_width, paragraph_seam, width_bounds, width_seam
 from newsclean.structure.carry import carry_score, head_kind, tail_kind
 from newsclean.structure.cues import (
     ends_continuing,
@@ -484,7 +484,9 @@ def reorder_items(
     return _flag_first(moved, _REPAIRED_NOTE)
 
 
-_INDENT = 3.0  # ems a paragraph's first line may be narrower than its column's full lines (an indent of two)
+# ems a paragraph's first line may be narrower than its column's full lines (an indent of two): one loose bound on
+# display_width, where block_width._INDENT brackets the indent within width_bounds (they are not interchangeable)
+_INDENT = 3.0
 
 
 def _mark_running_text(lines: list[Block], cols: list[int]) -> list[Block]:
@@ -615,19 +617,6 @@ _NARROW_SLACK = 1.5  # and a line that goes on mid-paragraph is not narrower tha
 _WIDTH_MISMATCH = -1.0
 _HALF_WIDTH = regex.compile(r"[0-9A-Za-z%.]")
 _PROPORTIONAL = 2  # half-width characters a line may hold and still have its width read
-
-
-def display_width(text: str) -> float:
-    """Printed width in ems: a CJK character or full-width mark is one, a Latin letter or digit half.
-
-    >>> display_width("会议还为2024年度"), display_width("“生命通道”")
-    (8.0, 6.0)
-    """
-    visible = "".join(text.split())
-    return len(visible) - 0.5 * len(_NARROW.findall(visible))
-
-
-_NARROW = regex.compile(r"[^\u2E80-\U0010FFFF“”‘’]")
 
 
 def join_score(left: str, right: str) -> float:

@@ -110,7 +110,7 @@ def _han(text: str) -> int:
     return len(_HAN.findall(text))
 
 
-def _usable(text: str, cut: Cut) -> bool:
+def _usable(cut: Cut) -> bool:
     """Both halves hold Chinese text and the left one is no lone marker."""
     return cut[4] >= 2 and cut[5] >= 1
 
@@ -251,7 +251,7 @@ def _emit(
     right: list[Block] = []
     for k, (b, (cut, guess)) in enumerate(zip(blocks, chosen)):
         ltext, rtext = b.text[: cut[0]], b.text[cut[1] :]
-        heading = guess or _headline_pieces(b.text) and not ends_sentence(ltext)
+        heading = guess or (_headline_pieces(b.text) and not ends_sentence(ltext))
         # positions as :mod:`columns` gives them: indent and width counted from the column's start
         indent = int(b.hints.get("indent", 0))
         lhints = {**b.hints, "column": 0, "width": indent + display_width(ltext), "oneline": True}
@@ -279,7 +279,7 @@ def _emit(
 
 
 def _candidate(b: Block) -> bool:
-    return _line_ok(b) and not b.hints.get("oneline") and any(_usable(b.text, c) for c in _cuts(b.text))
+    return _line_ok(b) and not b.hints.get("oneline") and any(_usable(c) for c in _cuts(b.text))
 
 
 def _runs(blocks: Sequence[Block]) -> list[tuple[int, int]]:
@@ -413,7 +413,7 @@ def split_blocks(
     done = 0
     for i, j in runs:
         texts = [b.text for b in blocks[i:j]]
-        cuts = [[c for c in _cuts(t) if _usable(t, c)] for t in texts]
+        cuts = [[c for c in _cuts(t) if _usable(c)] for t in texts]
         column, support = _boundary(texts, cuts)
         if support < 2:
             continue
