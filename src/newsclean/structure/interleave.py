@@ -169,16 +169,18 @@ def _seam(tail: Tail, head: Head) -> float:
         return carry + (-6.0 if tail.done else 3.0)
     if tail.done or tail.going:
         return carry
-    return carry + _lexical_seam(tail.text, head.text)
+    return carry + lexical_seam(tail.text, head.text)
 
 
 @lru_cache(maxsize=65536)
-def _lexical_seam(left: str, right: str) -> float:
-    # how much better the two ends read as one text than apart: a word across the seam (证|书, 开|展)
+def lexical_seam(left: str, right: str, min_gain: float = _SEAM_GAIN) -> float:
+    """How much better two ends read as one text than apart: 0.0 unless a lexicon word spans the seam (证|书,
+    开|展) and joining gains at least ``min_gain`` in segmentation score, else the gain (at most 12) over 4.
+    Shared with the one-line column split (:mod:`newsclean.structure.oneline`), which asks less gain."""
     if not _word_across(left, right):
         return 0.0  # every reading of the two together cuts at the seam: they read no better joined
     gain = segmentation_score(left + right) - segmentation_score(left) - segmentation_score(right)
-    return min(gain, 12.0) / 4 if gain >= _SEAM_GAIN else 0.0
+    return min(gain, 12.0) / 4 if gain >= min_gain else 0.0
 
 
 def _word_across(left: str, right: str) -> bool:

@@ -51,11 +51,12 @@ from typing import Any
 
 import regex
 
-from newsclean.lexicon import MAX_WORD_LEN, segmentation_score, word_frequencies
+from newsclean.lexicon import MAX_WORD_LEN
 from newsclean.model import Block, Change, Document, Flag, Span
 from newsclean.readers.lines import display_width
 from newsclean.registry import cleaner
 from newsclean.structure.cues import ends_sentence
+from newsclean.structure.interleave import lexical_seam
 from newsclean.variants import SIMPLIFIED, opencc_converter
 
 NAME = "split_oneline_columns"
@@ -214,16 +215,7 @@ def _seam(left: str, right: str, simplify: Callable[[str], str]) -> float:
     a, b = simplify(_tail(left)), simplify(_head(right))
     if not a or not b or ends_sentence(a) or _CLAUSE.match(a[-1]):
         return 0.0
-    freqs = word_frequencies()
-    text, cut = a + b, len(a)
-    if not any(
-        freqs.get(text[i : i + k], 0) > 0
-        for i in range(max(0, cut - MAX_WORD_LEN + 1), cut)
-        for k in range(cut - i + 1, min(MAX_WORD_LEN, len(text) - i) + 1)
-    ):
-        return 0.0
-    gain = segmentation_score(text) - segmentation_score(a) - segmentation_score(b)
-    return min(gain, 12.0) / 4 if gain >= _SEAM_GAIN else 0.0
+    return lexical_seam(a, b, _SEAM_GAIN)
 
 
 def _readings(halves: Sequence[tuple[str, str]], simplify: Callable[[str], str]) -> tuple[float, float]:
