@@ -5,7 +5,7 @@ line of a column is as wide as every other (justified text), and a module
 beside it often has another measure (a 24-character story column beside a
 22-character column of the next module). When an extractor hands over the
 columns as alternating *text blocks* of several lines (``pdftotext`` in its
-default mode, p3 of the degraded fixtures), a block's widest line tells its
+default mode, on a page of side-by-side columns), a block's widest line tells its
 column, and two blocks of different full widths do not run on in one column.
 A single line is no evidence (it may be a paragraph's short last line).
 """
@@ -45,10 +45,25 @@ def width_seam(left: float | None, right: float | None) -> float:
     return -WIDTH_MISMATCH
 
 
-_INDENT = (1.5, 2.5)  # ems a paragraph's indented first line is narrower than the column's full lines
+_INDENT = (
+    1.5,
+    2.5,
+)  # ems a paragraph's indented first line is narrower than the full lines (interleave._INDENT is looser)
 _FULL = 0.5  # ems a full line may fall short of its column's full width
 _HALF = (0.45, 0.65)  # ems a proportional digit or Latin letter takes, at least and at most
 _NARROW = regex.compile(r"[^\u2E80-\U0010FFFF“”‘’]")
+
+
+def display_width(text: str) -> float:
+    """Printed width in ems: a CJK character or full-width mark is one, a Latin letter or digit half (the
+    line pass's estimate; :func:`width_bounds` brackets it).
+
+    >>> display_width("会议还为2024年度"), display_width("“生命通道”")
+    (8.0, 6.0)
+    """
+    visible = "".join(text.split())
+    return len(visible) - 0.5 * len(_NARROW.findall(visible))
+
 
 Bounds = tuple[float, float]  # a line's printed width in ems, at least and at most
 

@@ -40,7 +40,7 @@ import regex
 
 from newsclean.lexicon import MAX_WORD_LEN, segmentation_score, word_frequencies
 from newsclean.model import Block, Flag, Span
-from newsclean.structure.block_width import paragraph_seam, width_bounds, width_seam
+from newsclean.structure.block_width import display_width, paragraph_seam, width_bounds, width_seam
 from newsclean.structure.carry import carry_score, head_kind, tail_kind
 from newsclean.structure.cues import (
     ends_continuing,
@@ -55,11 +55,11 @@ from newsclean.structure.cues import (
 from newsclean.variants import opencc_converter
 
 _MIN_GAIN = 6.0  # a re-ordering must beat the printed order by this much
-_MAX_LINE = 40  # visible characters: longer lines are not a narrow column
+MAX_LINE = 40  # visible characters: longer lines are not a narrow column (shared with the block pass)
 _BODY_MARKS = regex.compile(r"[，。、；]")
 _MIN_RUN = 6  # chunks a run needs before it is examined
 _MIN_GLUED = 8  # lines a stretch printed with no blank line needs before it is examined
-_MAX_ITEMS = 400  # a column run longer than this is not one printed row band
+MAX_ITEMS = 400  # items (lines or text blocks) beyond which a column run is not one printed row band
 _SEAM_CHARS = 4  # characters each side of a seam the lexicon reads
 _SEAM_GAIN = 4.0  # log-probability a seam must gain by joining before it counts as evidence
 
@@ -169,16 +169,18 @@ def _seam(tail: Tail, head: Head) -> float:
         return carry + (-6.0 if tail.done else 3.0)
     if tail.done or tail.going:
         return carry
-    return carry + _lexical_seam(tail.text, head.text)
+    return carry + lexical_seam(tail.text, head.text)
 
 
 @lru_cache(maxsize=65536)
-def _lexical_seam(left: str, right: str) -> float:
-    # how much better the two ends read as one text than apart: a word across the seam (证|书, 开|展)
+def lexical_seam(left: str, right: str, min_gain: float = _SEAM_GAIN) -> float:
+    """How much better two ends read as one text than apart: 0.0 unless a lexicon word spans the seam (证|书,
+    开|展) and joining gains at least ``min_gain`` in segmentation score, else the gain (at most 12) over 4.
+    Shared with the one-line column split (:mod:`newsclean.structure.oneline`), which asks less gain."""
     if not _word_across(left, right):
         return 0.0  # every reading of the two together cuts at the seam: they read no better joined
     gain = segmentation_score(left + right) - segmentation_score(left) - segmentation_score(right)
-    return min(gain, 12.0) / 4 if gain >= _SEAM_GAIN else 0.0
+    return min(gain, 12.0) / 4 if gain >= min_gain else 0.0
 
 
 def _word_across(left: str, right: str) -> bool:
@@ -202,7 +204,7 @@ def _word_across(left: str, right: str) -> bool:
 def _breaks_run(text: str) -> bool:
     t = text.strip()
     n = visible_len(t)
-    return n > _MAX_LINE or n < 2 or bool(section_label(t)) or is_byline(t) or is_signoff(t) or is_caption(t)
+    return n > MAX_LINE or n < 2 or bool(section_label(t)) or is_byline(t) or is_signoff(t) or is_caption(t)
 
 
 def _wrapped_headline(above: Block, below: Block) -> bool:
@@ -221,7 +223,9 @@ def _wrapped_headline(above: Block, below: Block) -> bool:
     )
 
 
-def _chunks(blocks: Sequence[Block], start: int, end: int) -> list[tuple[int, int]]:
+def text_blocks(blocks: Sequence[Block], start: int, end: int) -> list[tuple[int, int]]:
+    """The text blocks of ``blocks[start:end]`` as ``(start, end)`` ranges: a block goes on while no blank
+    line comes before the next line (the items :func:`reorder_items` re-reads)."""
     out: list[tuple[int, int]] = []
     for k in range(start, end):
         if out and int(blocks[k].hints.get("blank_before", 0)) == 0:
@@ -257,7 +261,7 @@ def deinterleave_lines(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple
     # cheap screen first: runs of short lines, most of them each a text block of its own
     short = [
         0 < len(b.text)
-        and visible_len(b.text) <= _MAX_LINE
+        and visible_len(b.text) <= MAX_LINE
         and not b.hints.get("deinterleaved")
         and not b.hints.get("md_level")
         for b in blocks
@@ -291,7 +295,7 @@ def _glued_stretches(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     start = None
     for k, b in enumerate(blocks):
         fits = (
-            0 < visible_len(b.text) <= _MAX_LINE
+            0 < visible_len(b.text) <= MAX_LINE
             and bool(b.spans)
             and not b.hints.get("deinterleaved")
             and not b.hints.get("md_level")
@@ -376,7 +380,7 @@ def _deinterleave_glued(blocks: list[Block], runs: list[tuple[Span, str, str]]) 
             while j < end and body[j - start]:
                 j += 1
             out.extend(
-                _reorder_items(blocks, [(x, x + 1) for x in range(k, j)], runs) if j - k <= _MAX_ITEMS else blocks[k:j]
+                reorder_items(blocks, [(x, x + 1) for x in range(k, j)], runs) if j - k <= MAX_ITEMS else blocks[k:j]
             )
             k = j
         done = end
@@ -418,7 +422,7 @@ def _examine(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
 
 
 def _reorder(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Span, str, str]]) -> list[Block]:
-    chunks = _chunks(blocks, start, end)
+    chunks = text_blocks(blocks, start, end)
     if (
         len(chunks) < _MIN_RUN
         or not all(b.spans for b in blocks[start:end])
@@ -426,10 +430,10 @@ def _reorder(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
     ):
         # alternate lines of columns come one by one (each its own text block); blocks of several lines are not that
         return list(blocks[start:end])
-    return _reorder_items(blocks, chunks, runs)
+    return reorder_items(blocks, chunks, runs)
 
 
-def _reorder_items(
+def reorder_items(
     blocks: Sequence[Block],
     chunks: list[tuple[int, int]],
     runs: list[tuple[Span, str, str]],
@@ -440,7 +444,8 @@ def _reorder_items(
 
     A run whose seams say its lines are mixed, but whose columns cannot be told apart with confidence,
     keeps its order and is flagged ``interleaved`` for the editor. ``widths``, if given, is each item's
-    full width (see :class:`Seams`); a run needs ``min_items`` items.
+    full width (see :class:`Seams`); a run needs ``min_items`` items. Shared by the line pass and the block
+    pass (:mod:`newsclean.structure.interleave_blocks`); callers keep runs to :data:`MAX_ITEMS` items.
     """
     start, end = chunks[0][0], chunks[-1][1]
     before = list(blocks[start:end])
@@ -448,7 +453,7 @@ def _reorder_items(
         return before
     first = simplified([blocks[a].text for a, _ in chunks])
     last = first if all(b - a == 1 for a, b in chunks) else simplified([blocks[b - 1].text for _, b in chunks])
-    if widths is None and len(first) == len(chunks) and first is last:
+    if widths is None and first is last:
         widths = _one_measure(first)
     seams = Seams(first, last, widths)
     column = best_columns(first, last, seams)
@@ -481,7 +486,9 @@ def _reorder_items(
     return _flag_first(moved, _REPAIRED_NOTE)
 
 
-_INDENT = 3.0  # ems a paragraph's first line may be narrower than its column's full lines (an indent of two)
+# ems a paragraph's first line may be narrower than its column's full lines (an indent of two): one loose bound on
+# display_width, where block_width._INDENT brackets the indent within width_bounds (they are not interchangeable)
+_INDENT = 3.0
 
 
 def _mark_running_text(lines: list[Block], cols: list[int]) -> list[Block]:
@@ -582,9 +589,10 @@ def _flag_first(blocks: list[Block], note: str) -> list[Block]:
 def mixed_seams(first: Sequence[str], last: Sequence[str], seams: Seams | None = None) -> int:
     """How many items read on from the item two or three back clearly better than from the one just above.
 
-    For lines, a seam with the line above that reads badly counts as neutral (a short line under a long one
-    is common in one column); for text blocks, whose widths are measured over several lines
-    (:class:`Seams` ``widths``), it counts as it is.
+    Where the seams know the items' widths (:class:`Seams` ``widths``: text blocks measured over several
+    lines, or single lines of one measure, :func:`_one_measure`), a seam with the item above that reads badly
+    counts as it is; without widths it counts as neutral (a short line under a long one is common in one
+    column).
 
     >>> mixed_seams(["持续开", "要把", "展质量安全月活动。"], ["持续开", "要把", "展质量安全月活动。"])
     1
@@ -611,19 +619,6 @@ _NARROW_SLACK = 1.5  # and a line that goes on mid-paragraph is not narrower tha
 _WIDTH_MISMATCH = -1.0
 _HALF_WIDTH = regex.compile(r"[0-9A-Za-z%.]")
 _PROPORTIONAL = 2  # half-width characters a line may hold and still have its width read
-
-
-def display_width(text: str) -> float:
-    """Printed width in ems: a CJK character or full-width mark is one, a Latin letter or digit half.
-
-    >>> display_width("会议还为2024年度"), display_width("“生命通道”")
-    (8.0, 6.0)
-    """
-    visible = "".join(text.split())
-    return len(visible) - 0.5 * len(_NARROW.findall(visible))
-
-
-_NARROW = regex.compile(r"[^\u2E80-\U0010FFFF“”‘’]")
 
 
 def join_score(left: str, right: str) -> float:
@@ -695,11 +690,7 @@ class Seams:
         a column last seen further back than the window (or not yet opened)."""
         row = self._windows.get(b)
         if row is None:
-            if self.widths:
-                row = [self._pair(b - 1 - d, b) for d in range(min(b, _ROW_WINDOW))]
-            else:
-                head, tails = self.heads[b], self.tails
-                row = [_join(tails[b - 1 - d], head) for d in range(min(b, _ROW_WINDOW))]
+            row = [self._pair(b - 1 - d, b) for d in range(min(b, _ROW_WINDOW))]
             row += [0.0] * (_ROW_WINDOW + 1 - len(row))
             self._windows[b] = row
         return row

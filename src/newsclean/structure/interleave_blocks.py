@@ -3,8 +3,8 @@
 ``pdftotext`` in its default mode groups the lines of a column into text
 blocks and orders the blocks, not the lines; where two columns (or two
 modules side by side) are cut into several blocks each, the blocks of one
-come between those of the other: A1 A2 A3 ⏎⏎ B1 B2 ⏎⏎ A4 A5 ⏎⏎ B3 …
-(p3 of the degraded fixtures). Each block is read in order; only the blocks
+come between those of the other: A1 A2 A3 ⏎⏎ B1 B2 ⏎⏎ A4 A5 ⏎⏎ B3 …, a
+page of side-by-side columns whose blocks stop mid-sentence. Each block is read in order; only the blocks
 are mixed. The same row-rhythm search that re-reads alternating lines
 (:func:`newsclean.structure.interleave.best_columns`) is run with the blocks
 as its items, scored at each seam by the block's last line and the next
@@ -31,11 +31,11 @@ from newsclean.structure.block_width import (
 )
 from newsclean.structure.carry import carry_score, head_kind, tail_kind
 from newsclean.structure.cues import ends_sentence, is_byline, section_label, visible_len
-from newsclean.structure.interleave import _MAX_LINE, _chunks, _reorder_items, line_width
+from newsclean.structure.interleave import MAX_ITEMS, MAX_LINE, line_width, reorder_items, text_blocks
 
 _WORD = regex.compile(r"\w")
 _CLAUSE = regex.compile(r"[，。；！？]")
-_LONGEST = 4 * _MAX_LINE  # characters, spaces included, beyond which a line cannot be of column length
+_LONGEST = 4 * MAX_LINE  # characters, spaces included, beyond which a line cannot be of column length
 _MIN_BLOCKS = 4  # text blocks a run needs: two in each of two columns
 _MIN_GLUED = 2  # blocks of two lines or more among them (alternating single lines are the line pass's)
 _MIN_IMPOSSIBLE = 2  # seams of the printed order one column cannot print, before the blocks are searched
@@ -51,9 +51,9 @@ def _fits(b: Block) -> bool:
     n = len(b.text)
     if not 2 <= n <= _LONGEST:
         return False
-    if n > _MAX_LINE or b.text[0].isspace() or b.text[-1].isspace():  # spaces in it: count what is visible
+    if n > MAX_LINE or b.text[0].isspace() or b.text[-1].isspace():  # spaces in it: count what is visible
         n = visible_len(b.text)
-    return 2 <= n <= _MAX_LINE and bool(_WORD.search(b.text))
+    return 2 <= n <= MAX_LINE and bool(_WORD.search(b.text))
 
 
 def _breaks(text: str) -> bool:
@@ -107,7 +107,7 @@ def _screened(blocks: Sequence[Block], start: int, end: int) -> list[tuple[int, 
     """The run's text blocks if it can be blocks alternating between columns: enough blocks, enough of them
     of several lines, enough of them stopping mid-sentence (a column's blocks otherwise end where its
     paragraphs do); else None."""
-    chunks = _chunks(blocks, start, end)
+    chunks = text_blocks(blocks, start, end)
     if len(chunks) < _MIN_BLOCKS or sum(1 for a, b in chunks if b - a >= 2) < _MIN_GLUED:
         return None
     # the run's last block is not counted: where it stops mid-sentence it goes on beyond the run
@@ -125,34 +125,52 @@ def _examine(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
     # headlines (a line or two) may sit in the run until it is cut at labels and bylines: the measures are
     # read from the blocks of three lines or more, which only column text makes
     body = [w for w, (a, b) in zip(widths, whole) if b - a >= 3]
-    if not typeset(body) or _impossible_seams(blocks, whole, widths) < _MIN_IMPOSSIBLE:
+    impossible = _impossible_seams(blocks, whole, widths)
+    if not is_typeset(body) or impossible < _MIN_IMPOSSIBLE:
         return list(blocks[start:end])
+    breaks = [_breaks(blocks[k].text) for k in range(start, end)]
+    if not any(breaks):  # the run is one part: what was read for it is the part's
+        return _reordered(blocks, whole, widths, impossible, runs) if is_typeset(widths) else list(blocks[start:end])
     out: list[Block] = []
     i = start
     while i < end:
-        if _breaks(blocks[i].text):
+        if breaks[i - start]:
             out.append(blocks[i])
             i += 1
             continue
         j = i
-        while j < end and not _breaks(blocks[j].text):
+        while j < end and not breaks[j - start]:
             j += 1
         chunks = _screened(blocks, i, j)
         widths = _widths(blocks, chunks) if chunks else []
-        if chunks and typeset(widths) and _impossible_seams(blocks, chunks, widths) >= _MIN_IMPOSSIBLE:
-            out.extend(_reorder_items(blocks, chunks, runs, widths, _MIN_BLOCKS))
+        if chunks and is_typeset(widths):
+            out.extend(_reordered(blocks, chunks, widths, _impossible_seams(blocks, chunks, widths), runs))
         else:
             out.extend(blocks[i:j])
         i = j
     return out
 
 
-def typeset(widths: Sequence[float | None]) -> bool:
+def _reordered(
+    blocks: Sequence[Block],
+    chunks: list[tuple[int, int]],
+    widths: list[float | None],
+    impossible: int,
+    runs: list[tuple[Span, str, str]],
+) -> list[Block]:
+    """A part's text blocks re-read if enough of its printed seams are impossible and it is not too long to be
+    one printed row band (:data:`~newsclean.structure.interleave.MAX_ITEMS`, as for lines)."""
+    if impossible < _MIN_IMPOSSIBLE or len(chunks) > MAX_ITEMS:
+        return list(blocks[chunks[0][0] : chunks[-1][1]])
+    return reorder_items(blocks, chunks, runs, widths, _MIN_BLOCKS)
+
+
+def is_typeset(widths: Sequence[float | None]) -> bool:
     """Whether the blocks' full widths are those of typeset columns: justified to one measure or two (two
     columns or modules side by side), every measured block within :data:`WIDTH_TOLERANCE` of one of them.
     Text wrapped at a character count has no such measures (its widths scatter), and it is not searched.
 
-    >>> typeset([24.0, 22.0, 24.0, None, 22.0]), typeset([23.0, 22.0]), typeset([25.0, 26.5, 28.0, 29.5])
+    >>> is_typeset([24.0, 22.0, 24.0, None, 22.0]), is_typeset([23.0, 22.0]), is_typeset([25.0, 26.5, 28.0, 29.5])
     (True, True, False)
     """
     known = sorted(w for w in widths if w is not None)

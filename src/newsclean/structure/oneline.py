@@ -51,11 +51,12 @@ from typing import Any
 
 import regex
 
-from newsclean.lexicon import MAX_WORD_LEN, segmentation_score, word_frequencies
+from newsclean.lexicon import MAX_WORD_LEN
 from newsclean.model import Block, Change, Document, Flag, Span
 from newsclean.readers.lines import display_width
 from newsclean.registry import cleaner
 from newsclean.structure.cues import ends_sentence
+from newsclean.structure.interleave import lexical_seam
 from newsclean.variants import SIMPLIFIED, opencc_converter
 
 NAME = "split_oneline_columns"
@@ -110,7 +111,7 @@ def _han(text: str) -> int:
     return len(_HAN.findall(text))
 
 
-def _usable(text: str, cut: Cut) -> bool:
+def _usable(cut: Cut) -> bool:
     """Both halves hold Chinese text and the left one is no lone marker."""
     return cut[4] >= 2 and cut[5] >= 1
 
@@ -214,16 +215,7 @@ def _seam(left: str, right: str, simplify: Callable[[str], str]) -> float:
     a, b = simplify(_tail(left)), simplify(_head(right))
     if not a or not b or ends_sentence(a) or _CLAUSE.match(a[-1]):
         return 0.0
-    freqs = word_frequencies()
-    text, cut = a + b, len(a)
-    if not any(
-        freqs.get(text[i : i + k], 0) > 0
-        for i in range(max(0, cut - MAX_WORD_LEN + 1), cut)
-        for k in range(cut - i + 1, min(MAX_WORD_LEN, len(text) - i) + 1)
-    ):
-        return 0.0
-    gain = segmentation_score(text) - segmentation_score(a) - segmentation_score(b)
-    return min(gain, 12.0) / 4 if gain >= _SEAM_GAIN else 0.0
+    return lexical_seam(a, b, _SEAM_GAIN)
 
 
 def _readings(halves: Sequence[tuple[str, str]], simplify: Callable[[str], str]) -> tuple[float, float]:
@@ -251,7 +243,7 @@ def _emit(
     right: list[Block] = []
     for k, (b, (cut, guess)) in enumerate(zip(blocks, chosen)):
         ltext, rtext = b.text[: cut[0]], b.text[cut[1] :]
-        heading = guess or _headline_pieces(b.text) and not ends_sentence(ltext)
+        heading = guess or (_headline_pieces(b.text) and not ends_sentence(ltext))
         # positions as :mod:`columns` gives them: indent and width counted from the column's start
         indent = int(b.hints.get("indent", 0))
         lhints = {**b.hints, "column": 0, "width": indent + display_width(ltext), "oneline": True}
@@ -279,7 +271,7 @@ def _emit(
 
 
 def _candidate(b: Block) -> bool:
-    return _line_ok(b) and not b.hints.get("oneline") and any(_usable(b.text, c) for c in _cuts(b.text))
+    return _line_ok(b) and not b.hints.get("oneline") and any(_usable(c) for c in _cuts(b.text))
 
 
 def _runs(blocks: Sequence[Block]) -> list[tuple[int, int]]:
@@ -413,7 +405,7 @@ def split_blocks(
     done = 0
     for i, j in runs:
         texts = [b.text for b in blocks[i:j]]
-        cuts = [[c for c in _cuts(t) if _usable(t, c)] for t in texts]
+        cuts = [[c for c in _cuts(t) if _usable(c)] for t in texts]
         column, support = _boundary(texts, cuts)
         if support < 2:
             continue
