@@ -813,6 +813,24 @@ def render_pdf(html_path: Path, pdf_path: Path, expected_pages: int) -> None:
         )
 
 
+def write_page_dumps(page: dict, out: Path, tools: list[str]) -> None:
+    """Write ``page``'s gold.json into ``out``, render it, and write each tool's dump there (``<tool>.txt``).
+
+    For extra fixture pages kept outside fixtures/degraded (no MANIFEST entries); PDFs stay in a temporary folder.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "gold.json").write_text(json.dumps(gold_of(page), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    work = Path(tempfile.mkdtemp(prefix=f"newsclean-{page['id']}-"))
+    html_path = work / "page.html"
+    html_path.write_text(html_of(page), encoding="utf-8")
+    pdf = work / f"{page['id']}.pdf"
+    render_pdf(html_path, pdf, expected_pages=len(page["sheets"]))
+    for tool in tools:
+        text = globals()["tool_" + tool.replace("-", "_")](pdf, work, page)
+        (out / f"{tool}.txt").write_text(text, encoding="utf-8")
+        print(page["id"], tool, len(text))
+
+
 def check_fonts(pdf_path: Path) -> None:
     """Fail if the PDF does not embed a Noto CJK face (WeasyPrint would draw tofu)."""
     import pymupdf
