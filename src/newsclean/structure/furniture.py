@@ -19,13 +19,14 @@ from typing import Any
 
 import regex
 
-from newsclean.model import Article, Block, Change, Document, Furniture, Span
+from newsclean.model import Article, Block, Document, Furniture, Span
 from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
 from newsclean.structure.columns import split_columns
 from newsclean.structure.cues import ends_sentence, is_signoff, join_text, visible_len
 from newsclean.structure.interleave import deinterleave_lines
 from newsclean.structure.interleave_blocks import deinterleave_blocks
+from newsclean.structure.line_moves import apply_line_moves
 
 _CREDIT_LABELS = regex.compile(
     r"(责任编辑|責任編輯|责编|責編|版式|美编|美編|校对|校對|总策划|總策劃|审核|審核|编辑部门|編輯部門|主编|主編|"
@@ -86,15 +87,7 @@ def _kind_of(text: str) -> str | None:
 
 def _reorder_lines(doc: Document, reorder: Callable, reason: str) -> Document:
     """Apply a line re-ordering (``reorder(blocks) -> (blocks, [(span, before, after)])``) to every article."""
-    changes: list[Change] = []
-    articles = []
-    for a in doc.articles:
-        blocks, moves = reorder(a.blocks)
-        changes.extend(Change("detect_furniture", span, before, after, reason) for span, before, after in moves)
-        articles.append(replace(a, blocks=tuple(blocks)) if moves else a)
-    if not changes:
-        return doc
-    return replace(doc, articles=tuple(articles)).with_changes(changes)
+    return apply_line_moves(doc, "detect_furniture", reorder, reason)
 
 
 def split_inline_jumps(blocks: Sequence[Block]) -> list[Block]:

@@ -52,11 +52,12 @@ from typing import Any
 import regex
 
 from newsclean.lexicon import MAX_WORD_LEN
-from newsclean.model import Block, Change, Document, Flag, Span
+from newsclean.model import Block, Document, Flag, Span
 from newsclean.readers.lines import display_width
 from newsclean.registry import cleaner
 from newsclean.structure.cues import ends_sentence
 from newsclean.structure.interleave import lexical_seam
+from newsclean.structure.line_moves import apply_line_moves
 from newsclean.variants import SIMPLIFIED, opencc_converter
 
 NAME = "split_oneline_columns"
@@ -447,15 +448,9 @@ def split_oneline_columns(doc: Document, options: Mapping[str, Any]) -> Document
     (['高温天气', '人员要合', '等口渴了', '一旦发现', '状，应立', '或冷水浸'], 'split_oneline_columns')
     """
     simplify = opencc_converter("t2s") if doc.lang not in SIMPLIFIED else (lambda s: s)
-    changes: list[Change] = []
-    articles = []
-    for article in doc.articles:
-        blocks, runs = split_blocks(article.blocks, simplify)
-        changes.extend(
-            Change(NAME, span, before, after, "two columns printed on one line read left column first")
-            for span, before, after in runs
-        )
-        articles.append(replace(article, blocks=tuple(blocks)) if runs else article)
-    if not changes:
-        return doc
-    return replace(doc, articles=tuple(articles)).with_changes(changes)
+    return apply_line_moves(
+        doc,
+        NAME,
+        lambda blocks: split_blocks(blocks, simplify),
+        "two columns printed on one line read left column first",
+    )

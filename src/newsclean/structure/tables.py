@@ -44,10 +44,11 @@ from typing import Any
 
 import regex
 
-from newsclean.model import Block, Change, Document, Span
+from newsclean.model import Block, Document, Span
 from newsclean.readers.lines import display_width
 from newsclean.registry import cleaner
 from newsclean.structure.cues import ends_sentence, is_signoff
+from newsclean.structure.line_moves import apply_line_moves
 
 NAME = "unfold_tables"
 MAX_LOOSE = 2  # lines of another column a table may be broken by and still go on
@@ -431,15 +432,6 @@ def unfold_tables(doc: Document, options: Mapping[str, Any]) -> Document:
     >>> [b.text for b in doc.blocks()], doc.changes[-1].cleaner
     (['第一栏的文字，', '接着写完。', '第二栏的文字，', '也写完了。'], 'unfold_tables')
     """
-    changes: list[Change] = []
-    articles = []
-    for article in doc.articles:
-        blocks, bands = unfold_blocks(article.blocks)
-        changes.extend(
-            Change(NAME, span, before, after, "layout table read column by column: pipes, padding, separator rows")
-            for span, before, after in bands
-        )
-        articles.append(replace(article, blocks=tuple(blocks)) if bands else article)
-    if not changes:
-        return doc
-    return replace(doc, articles=tuple(articles)).with_changes(changes)
+    return apply_line_moves(
+        doc, NAME, unfold_blocks, "layout table read column by column: pipes, padding, separator rows"
+    )
