@@ -407,18 +407,27 @@ def _examine(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
         if _wrapped_headline(blocks[k - 1], blocks[k]):
             breaks[k - 1 - start] = breaks[k - start] = True
     out: list[Block] = []
-    i = start
-    while i < end:
-        if breaks[i - start]:
-            out.append(blocks[i])
-            i += 1
-            continue
-        j = i
-        while j < end and not breaks[j - start]:
-            j += 1
-        out.extend(_reorder(blocks, i, j, runs))
-        i = j
+    for i, j in parts_between(breaks, start):
+        out.extend(blocks[i:j] if breaks[i - start] else _reorder(blocks, i, j, runs))
     return out
+
+
+def parts_between(breaks: Sequence[bool], start: int) -> list[tuple[int, int]]:
+    """``[i, j)`` ranges of lines ``start …`` cut at the breaks: each break line alone, each run between them whole.
+
+    >>> parts_between([False, False, True, False], 10)
+    [(10, 12), (12, 13), (13, 14)]
+    """
+    parts = []
+    i, end = start, start + len(breaks)
+    while i < end:
+        j = i + 1
+        if not breaks[i - start]:
+            while j < end and not breaks[j - start]:
+                j += 1
+        parts.append((i, j))
+        i = j
+    return parts
 
 
 def _reorder(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Span, str, str]]) -> list[Block]:

@@ -31,7 +31,7 @@ from newsclean.structure.block_width import (
 )
 from newsclean.structure.carry import carry_score, head_kind, tail_kind
 from newsclean.structure.cues import ends_sentence, is_byline, section_label, visible_len
-from newsclean.structure.interleave import MAX_ITEMS, MAX_LINE, line_width, reorder_items, text_blocks
+from newsclean.structure.interleave import MAX_ITEMS, MAX_LINE, line_width, parts_between, reorder_items, text_blocks
 
 _WORD = regex.compile(r"\w")
 _CLAUSE = regex.compile(r"[，。；！？]")
@@ -132,22 +132,13 @@ def _examine(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
     if not any(breaks):  # the run is one part: what was read for it is the part's
         return _reordered(blocks, whole, widths, impossible, runs) if is_typeset(widths) else list(blocks[start:end])
     out: list[Block] = []
-    i = start
-    while i < end:
-        if breaks[i - start]:
-            out.append(blocks[i])
-            i += 1
-            continue
-        j = i
-        while j < end and not breaks[j - start]:
-            j += 1
-        chunks = _screened(blocks, i, j)
+    for i, j in parts_between(breaks, start):
+        chunks = None if breaks[i - start] else _screened(blocks, i, j)
         widths = _widths(blocks, chunks) if chunks else []
         if chunks and is_typeset(widths):
             out.extend(_reordered(blocks, chunks, widths, _impossible_seams(blocks, chunks, widths), runs))
         else:
             out.extend(blocks[i:j])
-        i = j
     return out
 
 
