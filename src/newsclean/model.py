@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, NamedTuple, TypeVar
 
 from newsclean.errors import SchemaError
@@ -70,16 +70,28 @@ def copy_with(obj: T, **changes: Any) -> T:
     re-runs ``__init__`` (a frozen class sets each field through
     ``object.__setattr__``), while this copies the fields at once. Cleaners
     copy blocks by the ten thousand. (Only for the classes here, which
-    validate nothing in ``__init__``; ``changes`` must name fields.)
+    validate nothing in ``__init__``.) A name that is not a field is refused, as by ``replace``.
 
     >>> b = Block("paragraph", "好,", (Span(0, 2),))
     >>> copy_with(b, text="好，") == replace(b, text="好，")
     True
+    >>> copy_with(b, txt="好，")
+    Traceback (most recent call last):
+    TypeError: copy_with: Block has no field txt
     """
-    new = object.__new__(type(obj))
+    cls = type(obj)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
+    if not names.issuperset(changes):
+        raise TypeError(f"copy_with: {cls.__name__} has no field {', '.join(sorted(set(changes) - names))}")
+    new = object.__new__(cls)
     new.__dict__.update(obj.__dict__)
     new.__dict__.update(changes)
     return new
+
+
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
 
 
 def merge_spans(spans: Iterable[Span]) -> tuple[Span, ...]:

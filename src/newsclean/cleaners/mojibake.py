@@ -184,5 +184,5 @@ def flag_lost_bytes(text: str) -> Iterator[tuple[str, str, int, int]]:
 def repair_mojibake(doc: Document, options: Mapping[str, Any]) -> Document:
     """Mojibake (UTF-8 or GBK read as Latin-1, UTF-8 read as GBK) re-decoded where the result is certainly Chinese."""
     return apply_text_fixer(
-        doc, "repair_mojibake", fix_mojibake, trigger=_TRIGGER, flagger=flag_lost_bytes, flag_trigger=_REPLACEMENT
+        doc, "repair_mojibake", fix_mojibake, trigger=_TRIGGER, flagger=flag_lost_bytes, flag_trigger="\ufffd"
     )

@@ -433,7 +433,7 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
     # ASCII double quotes likewise: they pair up within a text (the pairs
     # are curled as the slow path's first pass curls them, on the original text).
     parens: list[tuple[int, int, str, str]] = []
-    paren_nodes = nodes_matching(texts, _ONE_FOR_ONE, joined, starts) - slow
+    paren_nodes = set().union(*(nodes_matching(texts, c, joined, starts) for c in '()"')) - slow
     for k in sorted(paren_nodes):
         base = starts[k]
         text = texts[k]
