@@ -12,7 +12,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -187,3 +187,27 @@ def segmentation_score(text: str) -> float:
         _segment_memo.clear()
     _segment_memo[text] = best[n]
     return best[n]
+
+
+def crossing_word(left: str, right: str, min_freq: int = 20) -> str | None:
+    """The most frequent lexicon word (of Han characters) that spans the seam between ``left`` and ``right``, if any.
+
+    >>> crossing_word("开展行", "政查房"), crossing_word("淅淅沥沥的秋", "此次义诊")
+    ('行政', None)
+    """
+    return _crossing_word(left.rstrip()[-3:], right.lstrip()[:3], min_freq)
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+@lru_cache(maxsize=65536)
+def _crossing_word(left: str, right: str, min_freq: int) -> str | None:
+    best, best_freq = None, 0
+    for i in range(1, len(left) + 1):
+        for j in range(1, min(len(right), 4 - i) + 1):
+            word = left[-i:] + right[:j]
+            freq = word_freq(word)
+            if freq >= min_freq and freq > best_freq and _HAN_RUN.fullmatch(word):
+                best, best_freq = word, freq
+    return best

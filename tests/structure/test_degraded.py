@@ -74,7 +74,10 @@ FLOORS = {
     # the left column's rest under a band read before the right column (p3: cer 0.32 -> 0.04; TOTAL 0.20)
     # (title_f1 0.45 over p1-p4; 0.36 with the held-out p5, where a rule read as 一一一一-一 and the page
     # label are glued to the first headline and the other two headlines are read as body: one article of three)
-    "tesseract-skew": (0.22, 0.70, 0.35),
+    # a speck read as a lone comma dropped; a headline alone at a story's start however wide; 看 read for ■,
+    # 一 记… for ——记…, a credit that lost its opener, a contact strip whose label OCR garbled, a printed
+    # rule, 第?版, a space inside a headline's word (p1 title_f1 0 -> 1, articles 0.33 -> 1; all 0.36 -> 0.69)
+    "tesseract-skew": (0.20, 0.74, 0.65),
     # PyMuPDF through NFKC: ，：；（）→ ASCII, ideographic space → space, ℃ → °C; the punctuation is put back,
     # °C is not (cer 0.0097 against 0.0086 for pymupdf)
     "pymupdf-nfkc": (0.03, 0.88, 0.85),

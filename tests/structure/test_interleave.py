@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsclean.audit import audit_conservation
 from newsclean.pipeline import clean_text
 from newsclean.readers import segment_lines
@@ -74,3 +76,28 @@ def test_detect_furniture_deinterleave_is_idempotent():
     step = get_cleaner("detect_furniture")
     once = step(segment_lines(interleaved(COL_A, COL_B)), {})
     assert step(once, {}).to_dict() == once.to_dict()
+
+
+# two columns printed line by line (pdftotext's default mode), with a photo caption sorted in among them by its
+# height on the page (fixtures/degraded/p2_two_sheets/pdftotext.txt prints 图为… between the lines of two columns)
+_ROWS = [
+    "会议还为2024年度医疗质量",
+    "院长张明远在讲话中指出，医",
+    "先进科室和优秀质控员颁发了证",
+    "疗质量是医院的生命线，全院上下",
+    "书。下一步，医院将以国家三级公",
+    "要把患者落实到每一",
+    "立医院绩效考核为抓手，持续开",
+    "个诊疗环节。他要求各科室对照问",
+    "展质量安全月活动。",
+    "题清单逐项整改。",
+]
+
+
+@pytest.mark.parametrize("printed_at", [1, 2])
+def test_a_caption_among_interleaved_lines_is_lifted_out_and_put_between_the_columns(printed_at):
+    lines = [*_ROWS[:printed_at], "图为会议现场。", *_ROWS[printed_at:]]
+    blocks, runs = deinterleave_lines(list(segment_lines("\n\n".join(lines)).blocks()))
+    texts = [b.text for b in blocks]
+    assert texts == [*_ROWS[0::2], "图为会议现场。", *_ROWS[1::2]]
+    assert len(runs) == 1 and "图为会议现场。" in runs[0][1] and "图为会议现场。" in runs[0][2]

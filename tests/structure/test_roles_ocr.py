@@ -116,3 +116,66 @@ def test_a_line_alone_after_a_credit_is_the_next_headline_however_wide():
 def test_a_line_after_a_credit_that_runs_on_in_its_block_is_body_text():
     text = AFTER_CREDIT.replace("冬季老人防跌倒要做到三点\n\n", "冬季老人防跌倒要做到三点\n")
     assert all(a.title != "冬季老人防跌倒要做到三点" for a in clean_text(text).articles)
+
+
+# Shapes from fixtures/degraded/p1_three_columns/tesseract-skew.txt (the page turned 2°, speckled), in made-up words:
+# a speck read as a comma on a line of its own over the headline, the headline as wide as a column line and
+# alone between blank lines, the byline's square read as 看, the ——记 subtitle read as 一 and a space.
+SKEWED = """2025年第5期 总第117期 2025年5月9日 星期五 本期四版
+
+                 ，
+
+我院召 开2025年护理工作质量推进会
+
+5月6日下午，我院在门诊楼
+五楼学术报告厅召开2025年护理
+工作质量推进会。会议由副院长李
+四主持。
+
+| 医患故事 |                                            LE
+
+八旬老人深夜突发脑梗
+40分钟打通“绿色通道"
+
+一 记神经内科卒中团队的一次夜间抢救
+
+看 王明 赵亮
+
+5月2日凌晨，82岁的李大爷
+在家中突然口角歪斜，家人立即拨
+打120急救电话。
+
+心内科)
+
+也4 明湖市新华路88号“电话:…0635-8276543 网址: www mhsaqy en"""
+
+
+def test_skewed_ocr_headline_cluster_is_read_as_printed():
+    doc = clean_text(SKEWED)
+    first, second = [a for a in doc.articles if a.title]
+    assert first.title == "我院召开2025年护理工作质量推进会"
+    assert (second.section, second.title) == ("医患故事", '40分钟打通“绿色通道"')  # an odd quote is left as it is
+    assert (second.kicker, second.subtitle, second.byline) == (
+        "八旬老人深夜突发脑梗",
+        "记神经内科卒中团队的一次夜间抢救",
+        "王明 赵亮",
+    )
+    assert second.blocks[-1].type == "signoff"
+    assert any(f.kind == "footer" and "网址" in f.text for f in doc.furniture)
+
+
+def test_speckle_line_is_dropped_logged_and_flagged():
+    doc = clean_text(SKEWED)
+    dropped = [c for c in doc.changes if c.before.strip() == "，" and c.after == ""]
+    assert len(dropped) == 1 and SKEWED[dropped[0].span.start : dropped[0].span.end].strip() == "，"
+    first = next(a for a in doc.articles if a.title)
+    assert any(f.kind == "uncertain_ocr" and "speckle" in f.note for f in first.flags)
+    assert not any(b.text.startswith("，") for a in doc.articles for b in a.blocks)
+
+
+def test_ocr_misreads_of_credit_shapes():
+    assert byline_marker("看 王明 赵亮") == "看 " and byline_marker("看 王明") == ""  # one name: no byline shape
+    assert is_byline("通讯员王敏 ，")  # a speck read as a comma after the name
+    assert section_label("| 健康课堂 |" + " " * 30 + "Ik") == "健康课堂"
+    assert dash_lead("一 记援疆医生的一天和一夜") == "一 " and dash_lead("一 记重拳") is None
+    assert is_signoff("护理部)") and not is_signoff("好的)")

@@ -8,7 +8,8 @@ space between two Latin or digit runs stays (``Sanmenxia Central Hospital``).
 Print does set spaces in some places, and they are kept:
 
 * headline fields and headings print two phrases side by side
-  (``纲举目张 运笔开局``): a single space between Han characters stays;
+  (``纲举目张 运笔开局``): a single space between Han characters stays,
+  unless a lexicon word runs across it (``我院召 开``: OCR's, not print's);
 * bylines, signoffs and credits in parentheses separate names and roles
   (``国晓宁 通讯员 段新歌``, ``（通讯员 段新歌）``);
 * a label introducing its text (``编者按 7月27日下午…``);
@@ -40,10 +41,12 @@ from newsclean.cleaners.base import (
     pauses_gc,
 )
 from newsclean.cleaners.chars import CJK, HAN, SPACE, is_cjk, is_han
+from newsclean.lexicon import crossing_word
 from newsclean.model import Change, Document, Span, copy_with
 from newsclean.registry import cleaner
 
 _SPACES = re.compile(f"[{SPACE}]+")
+_IN_WORD = 50  # lexicon frequency of a word across a headline's space that makes the space OCR's
 # A run of single Han characters separated by single spaces: 医 患 故 事, 刘 宽.
 _LETTER_SPACED = re.compile(f"(?<![{HAN}])[{HAN}](?:[{SPACE}][{HAN}](?![{HAN}]))+")
 # The first space of such a run, found by a scan led by the space class (several times faster):
@@ -130,8 +133,8 @@ def fix_spacing(text: str, mode: str = BODY) -> TextFix:
     '编者按 7月27日下午，医患故事'
     >>> fix_spacing("我院举办 2025 年干部管理能力提升培训班", "headline").text
     '我院举办2025年干部管理能力提升培训班'
-    >>> fix_spacing("纲举目张 运笔开局", "headline").text
-    '纲举目张 运笔开局'
+    >>> fix_spacing("纲举目张 运笔开局", "headline").text, fix_spacing("我院召 开推进会", "headline").text
+    ('纲举目张 运笔开局', '我院召开推进会')
     >>> fix_spacing("总策划：杨冬林 刘 宽 审核：李 峰", "fields").text
     '总策划：杨冬林 刘宽 审核：李峰'
     """
@@ -165,6 +168,9 @@ def fix_spacing(text: str, mode: str = BODY) -> TextFix:
             continue
         if not (is_cjk(left) or is_cjk(right)):
             continue  # between Latin words or numbers: print keeps it
+        if mode == HEADLINE and is_han(left) and is_han(right) and crossing_word(text[:s], text[e:], _IN_WORD):
+            edits.append(Edit(s, e, m.group(0), "", "a space inside a word of a headline (OCR)"))
+            continue
         if mode == NAMES and is_han(left) and is_han(right) or mode == HEADLINE and is_han(left) and is_han(right):
             if m.group(0) != " ":
                 edits.append(Edit(s, e, m.group(0), " ", "one space between words of a headline or byline"))

@@ -12,11 +12,9 @@ together (line joins, reassembled fragments, multi-line fields).
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
-from newsclean.lexicon import word_freq, word_tag
+from newsclean.lexicon import crossing_word, word_freq, word_tag
 
 # Characters a sentence (or a line that starts one) cannot begin with.
 NON_STARTERS = frozenset("，。、；：？！）》」』”’…—·%‰,.;:?!)]}")
@@ -36,6 +34,8 @@ _PAREN_TAIL = regex.compile(r"[（(]([^（()）]{1,40})[)）]$")
 _SIGNOFF = regex.compile(r"^[（(][^（()）]{1,40}[)）]$")
 # the same credit with its opening bracket misread by OCR (``《宣传科)``, ``[宣传科）``): the round closer settles it
 _SIGNOFF_MISREAD = regex.compile(r"^[《\[【〔〈<]([^（()）《》\[\]【】]{1,40})[)）]$")
+# a department's credit whose opening bracket OCR lost: three characters or more, ending as departments do
+_SIGNOFF_OPENER_LOST = regex.compile(r"^\p{Han}{2,7}(?:科|部|室|办|辦|中心|处|處|站|组|組)[)）]$")
 _MARKERS = "■□▲△●○◆◇★☆"
 _BYLINE_MARK = regex.compile(rf"^[{_MARKERS}]\s*")
 # OCR reads the solid square marker as a boxed character; set apart by a space it cannot be a name
@@ -69,8 +69,11 @@ _SECTION_PART_SPACED = regex.compile(rf"^{_HAN}{{1,3}}(?:[ \u3000]+{_HAN}{{1,3}}
 _SECTION_BRACKET = regex.compile(rf"^【\s*[{_HAN} \u3000]{{2,10}}\s*】$")
 # a 2–4 character label set off by brackets or a bar as OCR reads the box: ``[要间``, ``简讯|``, ``[要间 |``
 _SECTION_DELIMITED = regex.compile(
-    rf"^(?:[\[【][ \u3000]*({_HAN}{{2,4}})[ \u3000]*[\]】|｜]?|({_HAN}{{2,4}})[ \u3000]*[】|｜])[ \u3000]*[|｜]?$"
+    rf"^(?:[\[【|｜][ \u3000]*({_HAN}{{2,4}})[ \u3000]*[\]】|｜]?|({_HAN}{{2,4}})[ \u3000]*[】|｜])[ \u3000]*[|｜]?$"
 )
+# one to three Latin letters far to the right of a line (a wide gap before them): OCR speckle
+_FAR_RIGHT_SPECK = regex.compile(r"[ \u3000]{12,}[A-Za-z]{1,3}[ \u3000]*$")
+_PROFILE_SUBTITLE = regex.compile(r"记\p{Han}{6,}")  # ——记…: the subtitle formula of a profile
 _DASH_LEAD = regex.compile(r"^(——|—|--|──|－－|一(?=\p{Han}))")
 # a dash as OCR reads it: hyphens and 一 mixed (``-一``, ``一-``), two 一 (``一一``), or one 一 set apart by a space
 _DASH_LEAD_OCR = regex.compile(r"^([\-—─－]+一[\-—─－]*|一[\-—─－]+|一一(?=\p{Han})|一[ \u3000]+(?=\p{Han}))[ \u3000]*")
@@ -79,6 +82,7 @@ _NEWS_LEAD = regex.compile(
 )
 _EDITOR_NOTE = regex.compile(r"^(编者按|編者按|编者的话|按语)")
 _CAPTION = regex.compile(r"^(图为|圖為|图：|图:|上图|下图|左图|右图)")
+_TRAILING_SPECK = regex.compile(r"[ \u3000]+[，,.、'`]$")
 _BYLINE_PUNCT = regex.compile(r"[，。！？,!?；;：:“”\"]")
 _ROLE_TOKEN = regex.compile(rf"[{_HAN}、·]+")
 _HAN_RUN = regex.compile(rf"{_HAN}+")
@@ -198,13 +202,15 @@ def is_signoff(text: str) -> bool:
 
     >>> is_signoff("(社区科 赵宏宏)"), is_signoff("（内部资料 免费交流）本期")
     (True, False)
+    >>> is_signoff("心内科)"), is_signoff("内科)"), is_signoff("我们都很高兴)")  # an opener OCR lost
+    (True, False, False)
     """
     text = text.strip()
     # Both shapes end with a round closing bracket: most lines (this runs on
     # every line, from ends_sentence too) are ruled out without a regex.
     if not text.endswith((")", "）")):
         return False
-    return bool(_SIGNOFF.match(text) or _SIGNOFF_MISREAD.match(text))
+    return bool(_SIGNOFF.match(text) or _SIGNOFF_MISREAD.match(text) or _SIGNOFF_OPENER_LOST.match(text))
 
 
 def signoff_opener_misread(text: str) -> str | None:
@@ -224,8 +230,10 @@ def section_label(text: str) -> str | None:
     ('医患故事', '简讯', None)
     >>> section_label("[要间"), section_label("简讯|"), section_label("[要间 |"), section_label("从旦]")
     ('要间', '简讯', '要间', None)
+    >>> section_label("| 医患故事 |" + " " * 40 + "LE")  # OCR speckle far to the right of the box
+    '医患故事'
     """
-    text = text.strip()
+    text = _FAR_RIGHT_SPECK.sub("", text).strip()
     if dash_lead(text):
         return None  # a subtitle's dash read as 一 and a space
     m = _SECTION_DELIMITED.match(text)
@@ -259,6 +267,8 @@ def byline_marker(text: str) -> str:
 
     >>> byline_marker("■ 吕婷"), byline_marker("国 张磊 李娜"), byline_marker("国晓宁 聊城报道"), byline_marker("国 家")
     ('■ ', '国 ', '', '')
+    >>> byline_marker("看 张磊 李娜"), byline_marker("看 张磊")
+    ('看 ', '')
     """
     text = text.strip()
     m = _BYLINE_MARK.match(text)
@@ -267,7 +277,20 @@ def byline_marker(text: str) -> str:
     m = _BYLINE_MARK_MISREAD.match(text)
     if m and _is_unmarked_byline(text[m.end() :]):
         return m.group(0)
+    m = _LONE_CHAR.match(text)
+    if m and _names_only(text[m.end() :]):
+        return m.group(0)  # any character set apart before two names or more: the marker misread (看 张磊 李娜)
     return ""
+
+
+_LONE_CHAR = regex.compile(r"^\p{Han}[ \u3000]+")
+_NAME = regex.compile(r"\p{Han}{2,4}")
+
+
+def _names_only(body: str) -> bool:
+    """``body`` is two names or more set apart by spaces, and a byline's shape."""
+    tokens = _SPACES.split(body.strip())
+    return len(tokens) >= 2 and all(_NAME.fullmatch(t) for t in tokens) and _is_unmarked_byline(body)
 
 
 def is_byline(text: str) -> bool:
@@ -277,8 +300,10 @@ def is_byline(text: str) -> bool:
     (True, True, False)
     >>> is_byline("国晓宁 聊城报道"), is_byline("国 急诊科 周建华"), is_byline("科 普园地")
     (True, True, False)
+    >>> is_byline("通讯员赵敏 ，")  # a speck read as a comma, set apart after the name
+    True
     """
-    text = text.strip()
+    text = _TRAILING_SPECK.sub("", text.strip())
     if not text or visible_len(text) > 60:
         return False
     marker = byline_marker(text)
@@ -379,6 +404,8 @@ def dash_lead(text: str) -> str | None:
     ('——', '一', None)
     >>> dash_lead("-一记心内科团队"), dash_lead("一一接種前後注意事項"), dash_lead("一 急诊科专家支招"), dash_lead("一 个月")
     ('-一', '一一', '一 ', None)
+    >>> dash_lead("一 记心内科急诊介入团队的一次夜间抢救"), dash_lead("一 记耳光")
+    ('一 ', None)
     """
     text = text.strip()
     m = _DASH_LEAD_OCR.match(text)
@@ -388,7 +415,8 @@ def dash_lead(text: str) -> str | None:
         if dash.startswith("一一"):
             return None if any(word_freq("一一" + rest[:k]) for k in (1, 2)) else dash  # 一一对应 is a word
         if dash.rstrip() == "一":
-            return None if word_freq("一" + rest[:1]) else dash  # 一 个月: a spaced word, not a dash
+            # 一 个月: a spaced word, not a dash; but ——记… opens a profile's subtitle (一记 is a word too)
+            return None if word_freq("一" + rest[:1]) and not _PROFILE_SUBTITLE.match(rest) else dash
         return dash
     m = _DASH_LEAD.match(text)
     if not m:
@@ -536,27 +564,6 @@ def subjectless_start(text: str) -> bool:
     if starts_dangling(text):
         return True
     return word_tag(first_word(text))[:1] in ("v", "d", "c", "u", "y")
-
-
-def crossing_word(left: str, right: str, min_freq: int = 20) -> str | None:
-    """A lexicon word that spans the seam between ``left`` and ``right``, if any.
-
-    >>> crossing_word("开展行", "政查房"), crossing_word("淅淅沥沥的秋", "此次义诊")
-    ('行政', None)
-    """
-    return _crossing_word(left.rstrip()[-3:], right.lstrip()[:3], min_freq)
-
-
-@lru_cache(maxsize=65536)
-def _crossing_word(left: str, right: str, min_freq: int) -> str | None:
-    best, best_freq = None, 0
-    for i in range(1, len(left) + 1):
-        for j in range(1, min(len(right), 4 - i) + 1):
-            word = left[-i:] + right[:j]
-            freq = word_freq(word)
-            if freq >= min_freq and freq > best_freq and _HAN_RUN.fullmatch(word):
-                best, best_freq = word, freq
-    return best
 
 
 _WORDISH = regex.compile(rf"{_HAN}+|[0-9]+(?:\.[0-9]+)?|[A-Za-z]{{2,}}")

@@ -47,13 +47,15 @@ _ISSUE = regex.compile(
 _ISSUE_NO = regex.compile(r"第\s*[0-9]+\s*期")
 # A page number, also as OCR reads a 1 or 0 (第]版, 第I版, (上接第l版)): between 第 and 版 on a short
 # label line nothing else looks like that.
-_PAGE_NO = r"(?:[0-9一二三四五六七八九十]+|[0-9Il|\]!Oo]{1,3})"
+_PAGE_NO = r"(?:[0-9一二三四五六七八九十]+|[0-9Il|\]!Oo?？]{1,3})"
 _OCR_DIGITS = str.maketrans("Il|]!Oo", "1111100")
 _PAGE = regex.compile(rf"(^|\s)第\s*{_PAGE_NO}\s*版(\s|$)|^[0-9一二三四五六七八九十]+\s*版$")
 _JUMP = regex.compile(rf"^[（(]?\s*(下转|上接|转第|接第|转下|轉第|接上|下轉|上接)\s*第?\s*({_PAGE_NO})\s*版\s*[)）]?$")
 # A jump line printed on the same line as the text it belongs to (brackets required: then it is certain).
 _JUMP_LEAD = regex.compile(rf"\s*([（(]\s*(?:上接|接上|接第)\s*第?\s*{_PAGE_NO}\s*版\s*[)）])\s*(?=\S)")
 _JUMP_TAIL = regex.compile(rf"(?<=\S)\s*([（(]\s*(?:下转|下轉|转第|轉第|转下)\s*第?\s*{_PAGE_NO}\s*版\s*[)）])\s*$")
+# a printed rule, as extraction or OCR renders it (一一一一-一, ————, ______)
+_RULE = regex.compile(r"[一—─━\-－_=＝~～]{4,}")
 _GUIDE = regex.compile(r"^(投稿指南|投稿须知|投稿須知|征稿启事|徵稿啟事|稿约|稿約)$")
 _QR = regex.compile(r"(扫码|掃碼|二维码|二維碼|挂号|掛號|公众号|公眾號|微信|关注|關注|小程序)")
 _LATIN_LINE = regex.compile(r"^[A-Za-z][A-Za-z .,&'\-]+$")
@@ -69,20 +71,33 @@ def _kind_of(text: str) -> str | None:
     n = visible_len(t)
     if n == 0 or n > 120:
         return None
-    if _JUMP.match(t):
+    if _JUMP.match(t) or _RULE.fullmatch(t):
         return "other"
     if "。" in t or "！" in t or "？" in t:
         return None  # every label below is a field list, never a sentence
     # cheap substring tests first: each pattern below needs one of these characters
     if n <= 80 and ("：" in t or ":" in t) and _CREDIT_LABELS.search(t):
         return "credits"
-    if n <= 80 and _CONTACT.match(t):
+    if n <= 80 and (_CONTACT.match(t) or _contact_strip(t)):
         return "footer"
     if n <= 60 and "版" in t and _PAGE.search(t) and not _CLAUSE_MARK.search(t):
         return "header"
     if n <= 90 and ("期" in t or "周" in t or "週" in t) and _ISSUE.search(t):
         return "issue"
     return None
+
+
+_CONTACT_FIELD = regex.compile(r"(地址|地點|电话|電話|热线|熱線|网址|網址|邮箱|郵箱|传真|傳真|邮编|郵編)\s*[:：]")
+
+
+def _contact_strip(text: str) -> bool:
+    """Two contact fields or more on one line (``…88号 电话:… 网址:…``): the page's contact strip,
+    wherever OCR garbled its start.
+
+    >>> _contact_strip("也4 明湖市新华路88号“电话:…0635-8276543 网址: www mhsaqy en"), _contact_strip("请拨打电话：120")
+    (True, False)
+    """
+    return len({m.group(1) for m in _CONTACT_FIELD.finditer(text)}) >= 2
 
 
 def _reorder_lines(doc: Document, reorder: Callable, reason: str) -> Document:

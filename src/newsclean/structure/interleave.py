@@ -406,9 +406,71 @@ def _examine(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
     for k in range(start + 1, end):
         if _wrapped_headline(blocks[k - 1], blocks[k]):
             breaks[k - 1 - start] = breaks[k - start] = True
+    lifted = _captions_inside(blocks, breaks, start)
+    for k in lifted:
+        breaks[k - start] = False
     out: list[Block] = []
     for i, j in parts_between(breaks, start):
-        out.extend(blocks[i:j] if breaks[i - start] else _reorder(blocks, i, j, runs))
+        if breaks[i - start]:
+            out.extend(blocks[i:j])
+        elif any(i <= k < j for k in lifted):
+            out.extend(_reorder_around_captions(blocks, i, j, [k for k in lifted if i <= k < j], runs))
+        else:
+            out.extend(_reorder(blocks, i, j, runs))
+    return out
+
+
+def _caption_place(order: list[int], column_firsts: list[int], caption: int) -> int:
+    """Where a caption printed at ``caption`` goes among the re-read lines (their printed places ``order``)."""
+    later = [p for p in column_firsts if p > caption]
+    if later:
+        return order.index(min(later))
+    after = order.index(min(p for p in order if p > caption))  # the line printed after it, in its column
+    ends = [n for n in range(after + 1, len(order)) if order[n] in column_firsts]
+    return ends[0] if ends else len(order)
+
+
+def _captions_inside(blocks: Sequence[Block], breaks: list[bool], start: int) -> list[int]:
+    """Caption lines with column lines on both sides: a photo set in one column while the lines alternate.
+
+    pdftotext sorts a caption in among the lines by its height on the page; the
+    lines around it are one run (:func:`_reorder_around_captions`).
+    """
+    return [
+        k
+        for k in range(start + 1, start + len(breaks) - 1)
+        if breaks[k - start] and is_caption(blocks[k].text) and not breaks[k - 1 - start] and not breaks[k + 1 - start]
+    ]
+
+
+def _reorder_around_captions(
+    blocks: Sequence[Block], start: int, end: int, captions: list[int], runs: list[tuple[Span, str, str]]
+) -> list[Block]:
+    """The lines of ``blocks[start:end]`` but the ``captions`` re-read, each caption put back over its column.
+
+    A caption printed among alternating lines belongs to the column whose first
+    line comes next in print (the photo stands over that column's text); if
+    every column started before it, it is put after the column it interrupts
+    (the column of the line printed after it), never inside a sentence.
+    """
+    lines = [blocks[k] for k in range(start, end) if k not in captions]
+    logged = len(runs)
+    moved = _reorder(lines, 0, len(lines), runs)
+    printed = {b.spans: k for k, b in zip((k for k in range(start, end) if k not in captions), lines)}
+    order = [printed.get(b.spans, -1) for b in moved]
+    column_firsts = [p for n, p in enumerate(order) if n == 0 or p < order[n - 1]]
+    out = list(moved)
+    for k in sorted(captions, reverse=True):
+        at = (
+            _caption_place(order, column_firsts, k)
+            if len(runs) > logged
+            else order.index(min(p for p in order if p > k))
+        )
+        out.insert(at, blocks[k])
+        order.insert(at, k)
+    if len(runs) > logged:
+        before = blocks[start:end]
+        runs[-1] = (_span_of(before), "\n".join(b.text for b in before), "\n".join(b.text for b in out))
     return out
 
 

@@ -26,7 +26,7 @@ from typing import Any
 import regex
 
 from newsclean.lexicon import word_tag
-from newsclean.model import Article, Block, Change, Document, Span, copy_with, merge_spans
+from newsclean.model import Article, Block, Change, Document, Flag, Span, copy_with, merge_spans, span_of
 from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
 from newsclean.structure.cues import (
@@ -130,6 +130,8 @@ def _rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
         style, width = dump_style(blocks)
         if options.get("column_width"):
             width = int(options["column_width"])
+        blocks, dropped = _drop_speckle_lines(blocks, changes)
+        touched = touched or dropped
         roles = classify_lines(blocks, style, width)
         out: list[Block] = []
         out_roles: list[str] = []
@@ -150,6 +152,48 @@ def _rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
     if not touched:
         return doc
     return replace(doc, articles=tuple(articles)).with_changes(changes)
+
+
+SPECKLE_REASON = "OCR speckle: a lone comma or dot on a line of its own"
+_SPECKLE = regex.compile(r"[，、,.·'`]{1,2}")
+
+
+def is_speckle_line(blocks: list[Block], k: int) -> bool:
+    """True if line ``k`` holds only a comma or a dot between blank lines: dirt OCR read as a mark.
+
+    No line of text starts with such a mark, and no paragraph ends in one: set
+    apart by blank lines it belongs to nothing. (A full stop alone may end the
+    line before it and is left to the join.)
+
+    >>> from newsclean.readers import segment_lines
+    >>> blocks = list(segment_lines("推进会。\\n\\n  ，\\n\\n我院召开推进会").blocks())
+    >>> [is_speckle_line(blocks, k) for k in range(3)]
+    [False, True, False]
+    """
+    b = blocks[k]
+    return (
+        _SPECKLE.fullmatch(b.text.strip()) is not None
+        and int(b.hints.get("blank_before", 1)) >= 1
+        and (k + 1 == len(blocks) or int(blocks[k + 1].hints.get("blank_before", 0)) >= 1)
+    )
+
+
+def _drop_speckle_lines(blocks: list[Block], changes: list[Change]) -> tuple[list[Block], bool]:
+    """``blocks`` without their speckle lines (:func:`is_speckle_line`), each logged and flagged on the next line."""
+    specks = [k for k in range(len(blocks)) if is_speckle_line(blocks, k)]
+    if not specks:
+        return blocks, False
+    kept = [b for k, b in enumerate(blocks) if k not in specks]
+    for k in specks:
+        speck = blocks[k]
+        where = span_of(speck.spans)
+        changes.append(Change(NAME, where, speck.text, "", SPECKLE_REASON))
+        flag = Flag("uncertain_ocr", f"{speck.text.strip()!r} on a line of its own dropped as OCR speckle", where)
+        at = k - sum(1 for s in specks if s < k)  # the next kept line, or the last one
+        at = min(at, len(kept) - 1)
+        if at >= 0:
+            kept[at] = copy_with(kept[at], flags=kept[at].flags + (flag,))
+    return kept, True
 
 
 def _join(a: Block, b: Block, changes: list[Change], merged: bool = False) -> Block:

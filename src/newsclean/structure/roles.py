@@ -170,7 +170,12 @@ class _LineReader:
     def _stays_head(self, b: Block, prev: Block | None, prev_role: str | None, nxt: Block | None, fresh: bool) -> bool:
         """False if headline-shaped line ``b`` is body text by its width or by the lines around it."""
         style, width = self.style, self.width
-        if style == "fixed" and _fills_column(b, width) and not _alone_after_credit(b, prev_role, nxt):
+        if (
+            style == "fixed"
+            and _fills_column(b, width)
+            and not _alone_after_credit(b, prev_role, nxt)
+            and not _alone_at_story_start(b, prev, fresh, nxt)
+        ):
             return False
         if style == "fixed" and nxt is not None and _runs_on_into(nxt, width):
             return False
@@ -205,6 +210,24 @@ def _alone_after_credit(b: Block, prev_role: str | None, nxt: Block | None) -> b
         and int(b.hints.get("blank_before", 0)) >= 1
         and nxt is not None
         and int(nxt.hints.get("blank_before", 0)) >= 1
+    )
+
+
+def _alone_at_story_start(b: Block, prev: Block | None, fresh: bool, nxt: Block | None) -> bool:
+    """True if ``b`` is a block of one line with no clause mark, where no sentence is open: a headline.
+
+    A headline set across columns comes out of OCR as wide as a column line;
+    it stands alone between blank lines where the page's text starts, or
+    after a sentence end, and holds no clause marks (，、：) as a body line
+    of that width does.
+    """
+    return (
+        int(b.hints.get("blank_before", 0)) >= 1
+        and nxt is not None
+        and int(nxt.hints.get("blank_before", 0)) >= 1
+        and not _CLAUSE_MARK.search(b.text)
+        and not regex.search(r"[：:]", b.text)
+        and (fresh or prev is None or ends_sentence(prev.text))
     )
 
 
