@@ -38,7 +38,7 @@ import regex
 
 from newsclean.model import Block, Span
 from newsclean.readers.lines import display_width
-from newsclean.structure.cues import ends_sentence, is_signoff
+from newsclean.structure.cues import ends_sentence, is_signoff, unfinished_column
 
 _GAP = regex.compile(r"[ \u3000]{3,}")
 _CLAUSE = regex.compile(r"[，。；,;]")  # running text, not a headline
@@ -227,7 +227,7 @@ def _open_column_tail(
     """
     if len(columns) != 2 or not columns[0] or not columns[1]:
         return end
-    if ends_sentence(columns[0][-1].text) or not ends_sentence(columns[1][-1].text):
+    if unfinished_column([columns[0][-1].text, columns[1][-1].text]) != 0:
         return end
     k = end
     while k < len(blocks) and len(pieces[k]) == 1 and int(blocks[k].hints.get("blank_before", 0)) <= 1:

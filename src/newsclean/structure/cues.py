@@ -12,6 +12,8 @@ together (line joins, reassembled fragments, multi-line fields).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from newsclean.lexicon import crossing_word, word_freq, word_tag
@@ -183,6 +185,18 @@ def _ends_core(core: str, soft: bool) -> bool:
     if last == "." and len(core) > 1 and not core[-2].isascii():
         return True
     return False
+
+
+def unfinished_column(last_lines: Sequence[str]) -> int | None:
+    """The one column whose last line stops mid-sentence while every other ends one, or None.
+
+    Lines under side-by-side columns that such a column leaves open go on with it.
+
+    >>> unfinished_column(["如果孩子出现尿", "及时就医。"]), unfinished_column(["好。", "好。"]), unfinished_column(["如", "果"])
+    (0, None, None)
+    """
+    open_ = [k for k, text in enumerate(last_lines) if not ends_sentence(text)]
+    return open_[0] if len(open_) == 1 else None
 
 
 def ends_continuing(text: str) -> bool:

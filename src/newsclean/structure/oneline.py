@@ -47,7 +47,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import regex
 
@@ -55,7 +55,7 @@ from newsclean.lexicon import MAX_WORD_LEN
 from newsclean.model import Block, Document, Flag, Span
 from newsclean.readers.lines import display_width
 from newsclean.registry import cleaner
-from newsclean.structure.cues import ends_sentence
+from newsclean.structure.cues import ends_sentence, unfinished_column
 from newsclean.structure.interleave import lexical_seam
 from newsclean.structure.line_moves import apply_line_moves
 from newsclean.variants import SIMPLIFIED, opencc_converter
@@ -313,7 +313,7 @@ def _split_stretch(
     run: Sequence[Block], chosen: Sequence[tuple[Cut | None, bool]], simplify: Callable[[str], str]
 ) -> tuple[list[Block], list[Block]] | None:
     """The two columns of a stretch, or None where the evidence is too weak to split it."""
-    picked = [(c, g) for c, g in chosen if c is not None]
+    picked = cast("list[tuple[Cut, bool]]", list(chosen))  # every line of a stretch has a cut (see _stretches)
     full = sum(1 for b, (c, g) in zip(run, picked) if not g and _full(b.text, c))
     guesses = sum(1 for _, g in picked if g)
     if len(picked) < _MIN_LINES or full < 2 or guesses > full // 2:
@@ -361,12 +361,12 @@ def _take_tail(
     """
     k = start
     while k < len(blocks) and _tail_line(blocks[k], column):
-        open_left, open_right = not ends_sentence(left[-1].text), not ends_sentence(right[-1].text)
-        if open_left == open_right:
+        open_column = unfinished_column([left[-1].text, right[-1].text])
+        if open_column is None:
             break
-        col = left if open_left else right
         b = blocks[k]
-        col.append(replace(b, hints={**b.hints, "column": 0 if open_left else 1, "oneline": True, "blank_before": 0}))
+        hints = {**b.hints, "column": open_column, "oneline": True, "blank_before": 0}
+        (left, right)[open_column].append(replace(b, hints=hints))
         k += 1
     if k > start or not (ends_sentence(left[-1].text) and ends_sentence(right[-1].text)):
         return k

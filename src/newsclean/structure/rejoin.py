@@ -36,6 +36,7 @@ from newsclean.structure.cues import (
     is_news_lead,
     join_text,
     last_word,
+    visible_len,
 )
 from newsclean.structure.roles import classify_lines, column_measure, dump_style, is_lone_opener
 
@@ -154,27 +155,30 @@ def _rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
     return replace(doc, articles=tuple(articles)).with_changes(changes)
 
 
-SPECKLE_REASON = "OCR speckle: a lone comma or dot on a line of its own"
-_SPECKLE = regex.compile(r"[，、,.·'`]{1,2}")
+SPECKLE_REASON = "OCR speckle: commas, dots or bars alone on a line"
+# marks that neither start a line of text nor end a paragraph (not 。！？, closers or openers), spaces between
+_SPECKLE = regex.compile(r"[，、,.·'`;；|｜_~]+(?:[ \u3000]+[，、,.·'`;；|｜_~]+)*")
 
 
 def is_speckle_line(blocks: list[Block], k: int) -> bool:
-    """True if line ``k`` holds only a comma or a dot between blank lines: dirt OCR read as a mark.
+    """True if line ``k`` holds only commas, dots or bars between blank lines: dirt OCR read as marks.
 
     No line of text starts with such a mark, and no paragraph ends in one: set
-    apart by blank lines it belongs to nothing. (A full stop alone may end the
-    line before it and is left to the join.)
+    apart by blank lines it belongs to nothing; two marks or more need a blank
+    line before them only. (A full stop alone may end the line before it and is
+    left to the join.)
 
     >>> from newsclean.readers import segment_lines
-    >>> blocks = list(segment_lines("推进会。\\n\\n  ，\\n\\n我院召开推进会").blocks())
-    >>> [is_speckle_line(blocks, k) for k in range(3)]
-    [False, True, False]
+    >>> blocks = list(segment_lines("推进会。\\n\\n  ，\\n\\n我院召开推进会\\n\\n，  ;     |\\n\\n。").blocks())
+    >>> [is_speckle_line(blocks, k) for k in range(5)]
+    [False, True, False, True, False]
     """
     b = blocks[k]
+    text = b.text.strip()
     return (
-        _SPECKLE.fullmatch(b.text.strip()) is not None
+        _SPECKLE.fullmatch(text) is not None
         and int(b.hints.get("blank_before", 1)) >= 1
-        and (k + 1 == len(blocks) or int(blocks[k + 1].hints.get("blank_before", 0)) >= 1)
+        and (k + 1 == len(blocks) or int(blocks[k + 1].hints.get("blank_before", 0)) >= 1 or visible_len(text) > 1)
     )
 
 
