@@ -179,3 +179,37 @@ def test_ocr_misreads_of_credit_shapes():
     assert section_label("| 健康课堂 |" + " " * 30 + "Ik") == "健康课堂"
     assert dash_lead("一 记援疆医生的一天和一夜") == "一 " and dash_lead("一 记重拳") is None
     assert is_signoff("护理部)") and not is_signoff("好的)")
+
+
+# fixtures/degraded/p2_two_sheets/tesseract.txt: the subtitle printed beside the headline is read by OCR under
+# the first subhead of the story's second column (made-up words, same shapes)
+LATE_SUBTITLE = """科 普园地
+
+冬季如何预防一氧化碳中毒
+
+国 急诊科 王明
+
+近期我市气温骤降，急诊科陆续接诊多名一
+氧化碳中毒患者。
+
+使用燃气热水器时要保持通风。
+
+老人儿童要格外注意
+
+一 急诊科专家支招冬季防中毒
+
+老人和儿童更要格外注意。
+
+（急诊科）"""
+
+
+def test_a_subtitle_read_under_a_subhead_goes_back_to_its_headline():
+    (story,) = clean_text(LATE_SUBTITLE).articles
+    assert (story.title, story.subtitle) == ("冬季如何预防一氧化碳中毒", "急诊科专家支招冬季防中毒")
+    assert [b.type for b in story.blocks] == ["paragraph", "paragraph", "heading", "paragraph", "signoff"]
+    assert any(f.kind == "reassembled" and "subtitle" in f.note for f in story.flags)
+
+
+def test_a_printed_subtitle_under_a_subhead_is_not_moved():
+    text = LATE_SUBTITLE.replace("一 急诊科专家", "——急诊科专家")  # a printed dash: no OCR dump, nothing read late
+    assert all(a.subtitle is None for a in clean_text(text).articles)

@@ -32,12 +32,12 @@ from typing import Any
 
 import regex
 
-from newsclean.model import Article, Block, Change, Document, Furniture, Span, span_of
+from newsclean.model import Article, Block, Change, Document, Flag, Furniture, Span, span_of
 from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
 from newsclean.structure.body import body_block, broken_off, in_note_after, join_across_byline
 from newsclean.structure.build_context import NAME, BuildContext, blocks_spans
-from newsclean.structure.cues import ends_sentence, ends_with_credit, is_news_lead
+from newsclean.structure.cues import ends_sentence, ends_with_credit, is_news_lead, ocr_dash_lead
 from newsclean.structure.head import Head, join_lines_spaced, read_head, unbold
 from newsclean.structure.head_groups import Item, group_lines, has_role, is_strong
 from newsclean.structure.inline import split_inline_heads
@@ -187,10 +187,50 @@ class _LeadingBuilder:
             and self.cur_blocks
         ):
             self._lone_byline(read_head(gblocks, groles, self.ctx), nxt)
+        elif self._late_subtitle(gblocks, groles):
+            self._subhead(gblocks[:-1])
+            self._claim_subtitle(gblocks[-1])
         elif self._opens_article(group):
             self._headline(group, gblocks, groles, nxt)
         else:
             self._subhead(gblocks)
+
+    def _late_subtitle(self, gblocks: Sequence[Block], groles: Sequence[str]) -> bool:
+        """True if a subhead has the open story's subtitle under it, read there by OCR.
+
+        OCR reads a subtitle set beside its headline late where the page is
+        read block by block: it then comes under a subhead inside the story.
+        The dash as OCR reads it (``一 ``) tells an OCR dump; the story has a
+        headline but no subtitle, and is not closed by a credit.
+        """
+        story = self.current
+        return (
+            story is not None
+            and story.title is not None
+            and story.subtitle is None
+            and bool(self.cur_blocks)
+            and self.prev_kind == "body"
+            and self.prev_role != "signoff"
+            and not (self.prev_body is not None and ends_with_credit(self.prev_body.text))
+            and len(groles) >= 2
+            and groles[-1] == "subtitle"
+            and all(r == "head" for r in groles[:-1])
+            and ocr_dash_lead(gblocks[-1].text)
+        )
+
+    def _claim_subtitle(self, line: Block) -> None:
+        """Give the open story its subtitle, read late (logged as a move, flagged ``reassembled``)."""
+        head = read_head([line], ["subtitle"], self.ctx)
+        text, spans = head.subtitle
+        where = span_of(line.spans)
+        note = f"subtitle {text!r} read under a subhead inside its story: moved to the headline"
+        self.current = replace(
+            self.current,
+            subtitle=text,
+            field_spans={**self.current.field_spans, "subtitle": spans},
+            flags=self.current.flags + (Flag("reassembled", note, where),),
+        )
+        self.ctx.changes.append(Change(NAME, where, "", "", "subtitle read late moved to its story's headline"))
 
     def _section_labels(self, gblocks: Sequence[Block], groles: Sequence[str]) -> None:
         """Column labels on their own: the last one heads the next story."""

@@ -237,6 +237,16 @@ def signoff_opener_misread(text: str) -> str | None:
     return text.strip()[0] if m else None
 
 
+def ocr_dash_lead(text: str) -> bool:
+    """True if ``text`` opens with a subtitle dash as OCR reads it (``一 ``, ``-一``, ``一-``), not as print sets it.
+
+    >>> ocr_dash_lead("一 急诊科专家支招"), ocr_dash_lead("——急诊科专家支招"), ocr_dash_lead("一东昌府区卫健局走笔")
+    (True, False, False)
+    """
+    text = text.strip()
+    return bool(_DASH_LEAD_OCR.match(text)) and bool(dash_lead(text)) and not text.startswith("一一")
+
+
 def section_label(text: str) -> str | None:
     """The label if ``text`` is a letter-spaced or bracketed column label.
 
