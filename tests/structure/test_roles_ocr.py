@@ -213,3 +213,27 @@ def test_a_subtitle_read_under_a_subhead_goes_back_to_its_headline():
 def test_a_printed_subtitle_under_a_subhead_is_not_moved():
     text = LATE_SUBTITLE.replace("一 急诊科专家", "——急诊科专家")  # a printed dash: no OCR dump, nothing read late
     assert all(a.subtitle is None for a in clean_text(text).articles)
+
+
+def test_a_label_shaped_piece_inside_a_sentence_is_body_text():
+    # fixtures/degraded/p5_held_out/tesseract.txt: a paragraph's end garbled by OCR into 人 台 / 日且刀。
+    text = """院长韩启明表示，远程会诊把专家资源送到了群
+众家门口。今后医院还将每周安排专家固定坐诊，同
+时开展基层医生线上培训，帮助乡镇卫生院提高常见
+
+病、多发病的诊
+
+人 台
+日且刀。
+
+出院不是终点
+
+延续护理让患者安心回家
+
+今年以来，我院护理部组建了
+由三十余名骨干护士组成的延续护
+理团队，为行动不便的出院患者提
+供上门换药、管路维护、用药指导。"""
+    doc = clean_text(text)
+    assert all(a.section != "人台" for a in doc.articles)
+    assert any("人 台" in b.text or "人台" in b.text for a in doc.articles for b in a.blocks)

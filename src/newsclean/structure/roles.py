@@ -110,6 +110,7 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
     for i in range(len(blocks)):
         reader.roles.append(reader.role_of(i))
     roles = reader.roles
+    _demote_labels_inside_text(blocks, roles)
     _mark_column_labels(blocks, roles)
     if not any(b.hints.get("md_level") for b in blocks):
         _demote_comma_heads(blocks, roles)
@@ -255,6 +256,25 @@ def _wraps_line_by_line(nxt: Block) -> bool:
         and not is_headline_like(nxt.text)
         and len(nxt.text) < 40
     )
+
+
+def _demote_labels_inside_text(blocks: Sequence[Block], roles: list[str]) -> None:
+    """A label-shaped line between a line cut mid-sentence and a sentence's end glued under it is body text.
+
+    OCR garbles the end of a paragraph into short spaced pieces (``…的诊`` /
+    ``人 台`` / ``日且刀。``); a column label heads a story, it does not sit
+    inside a sentence.
+    """
+    for i in range(1, len(blocks) - 1):
+        if (
+            roles[i] == "section"
+            and not blocks[i].hints.get("role")
+            and roles[i - 1] == "para"
+            and not ends_sentence(blocks[i - 1].text)
+            and int(blocks[i + 1].hints.get("blank_before", 0)) == 0
+            and ends_sentence(blocks[i + 1].text)
+        ):
+            roles[i] = "para"
 
 
 def _mark_column_labels(blocks: Sequence[Block], roles: list[str]) -> None:
