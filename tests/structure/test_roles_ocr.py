@@ -237,3 +237,47 @@ def test_a_label_shaped_piece_inside_a_sentence_is_body_text():
     doc = clean_text(text)
     assert all(a.section != "人台" for a in doc.articles)
     assert any("人 台" in b.text or "人台" in b.text for a in doc.articles for b in a.blocks)
+
+
+# fixtures/degraded/p4_noisy_scan/tesseract.txt: OCR reads the head of the story set beside another story's text
+# before that text, so two headlines come one after the other and both stories' text after them (made-up words)
+STACKED_HEADS = """科室主任杨柳介绍，康复介入
+越早，患者功能恢复的效果越好。
+
+下一步，科室将探索开展居家康复
+指导，让更多患者在家门口享受专
+业康复服务。
+
+我院开展“文明服务”专题活动
+
+本报记者 李静
+
+(康复医学科)
+
+我院举办“世界肾脏日”义诊活动
+
+通讯员 陈晨
+
+3月2日，我院启动为期
+一个月的“文明服务”专题
+活动。活动以“守初心、
+优服务”为主题，引导全
+院职工改善服务态度。
+
+活动期间，各科室对照
+问题清单逐项整改，提升
+患者的就医体验。
+
+3月14日是“世界肾脏日”。我院肾内
+科医护人员走进城关镇幸福社区，为居民
+免费测量血压，共服务居民150余人次。"""
+
+
+def test_two_headlines_read_before_both_bodies_get_their_own_text():
+    before, first, second = clean_text(STACKED_HEADS).articles
+    assert before.blocks[-1].type == "signoff"  # the credit under the story before stays with it
+    assert first.title == "我院开展“文明服务”专题活动"
+    assert [b.text[:5] for b in first.blocks] == ["3月2日，", "活动期间，"]
+    assert second.title == "我院举办“世界肾脏日”义诊活动"
+    assert [b.text[:6] for b in second.blocks] == ["3月14日是"]
+    assert any(f.kind == "reassembled" for f in first.blocks[0].flags)

@@ -8,6 +8,11 @@
   ends in a word that needs a complement, such as an adverb or preposition).
   The fragment, and the paragraphs after it up to the one closed by a credit,
   move back to the story they belong to; the join is flagged ``reassembled``.
+* **Headlines stacked over both stories' text.** OCR can read the head of a
+  story set beside another story's text before that text: a headline with
+  no text, then the next story's headline, then paragraphs that name the
+  first headline's words until one names the second's. They move back
+  under the first headline (flagged ``reassembled``).
 * **A column block printed before the lead.** A story that opens with a
   paragraph that is no lead while a later one is (a dateline), and whose
   last paragraph stops mid-sentence, was read out of column order: that
@@ -33,6 +38,7 @@ from newsclean.model import Block, Change, Document, Flag, Span, merge_spans, sp
 from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
 from newsclean.structure.cues import (
+    content_words,
     crossing_word,
     dangling_end,
     ends_sentence,
@@ -93,6 +99,8 @@ def _reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document
         # a story continued once may stop mid-sentence again and go on further down: repeat until it ends
         while articles[i] and _unfinished(articles[i][-1]) and _continue_story(articles, i, jump_targets, changes):
             pass
+    for i in range(len(articles) - 1):
+        _stacked_heads(articles, heads, i, changes)
     for i in range(len(articles)):
         _place_orphan(articles, heads, i, changes)
     for i in range(len(articles)):
@@ -184,6 +192,39 @@ def _continues_before(u: Block, p: Block) -> bool:
         return True
     # a word cut by the break (迅速完 + 成血栓): p's first character starts no word of its own in p
     return bool(crossing_word(u.text, p.text)) and len(first_word(p.text)) == 1
+
+
+def _stacked_heads(articles: list[list[Block]], heads: list[Any], i: int, changes: list[Change]) -> bool:
+    """Two headlines read one after the other, then both stories' text: the first story's text goes back to it.
+
+    OCR reads the head of a story set beside another story's body before
+    that body: story ``i`` has a headline and no text, and the text under
+    story ``i + 1`` opens with paragraphs that name story ``i``'s headline,
+    not its own, until one names its own. Those paragraphs move to story
+    ``i`` (logged, flagged ``reassembled``).
+    """
+    if articles[i] or not heads[i].title or not heads[i + 1].title:
+        return False
+    body = articles[i + 1]
+    mine, theirs = set(content_words(heads[i].title)), set(content_words(heads[i + 1].title))
+    if not body or body[0].type != "paragraph" or not _names(body[0], mine - theirs) or _names(body[0], theirs - mine):
+        return False
+    own = next((m for m, b in enumerate(body) if m and b.type == "paragraph" and _names(b, theirs - mine)), None)
+    if own is None:
+        return False
+    moved = body[:own]
+    where = Span(moved[0].spans[0].start, moved[-1].spans[-1].end) if moved[0].spans and moved[-1].spans else None
+    note = f"text of the story read after the next story's headline ({len(moved)} block(s)) moved back under its own"
+    articles[i] = [_add_flag(moved[0], Flag("reassembled", note, where)), *moved[1:]]
+    articles[i + 1] = body[own:]
+    changes.append(Change(NAME, where, "", "", "story text read after the next headline moved back to its own"))
+    return True
+
+
+def _names(block: Block, words: set[str]) -> bool:
+    """True if ``block``'s first sentence holds one of the headline ``words`` (two characters or more)."""
+    first = block.text[:60]
+    return any(len(w) >= 2 and w in first for w in words)
 
 
 def _lead_out_of_order(articles: list[list[Block]], i: int, changes: list[Change]) -> bool:
