@@ -52,3 +52,11 @@ def test_every_jump_line_on_a_text_line_is_cut_in_one_pass():
     once = detect_furniture(segment_lines("医院（下转第2版）（下转第2版）\n"), {})
     assert [f.text for f in once.furniture] == ["（下转第2版）", "（下转第2版）"]
     assert detect_furniture(once, {}) == once
+
+
+def test_paper_name_after_an_ocr_speck_beside_the_date_is_masthead():
+    # fixtures/degraded/p4_noisy_scan/tesseract.txt: a speck read as 。 before the paper's name
+    text = "。 清沽县人民医院院报\n\n2025年11月20日 星期四\n\n我院开展专题教育活动\n\n本报记者 李静\n\n11月3日，我院启动专题教育活动。"
+    doc = clean_text(text)
+    assert any(f.kind == "masthead" and "院报" in f.text for f in doc.furniture)
+    assert all("院报" not in (a.title or "") for a in doc.articles)

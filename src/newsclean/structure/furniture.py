@@ -62,6 +62,7 @@ _LATIN_LINE = regex.compile(r"^[A-Za-z][A-Za-z .,&'\-]+$")
 _CLAUSE_MARK = regex.compile(r"[，。！？,]")
 _MASTHEAD_STOP = regex.compile(r"[，,。]")
 # ``…报`` that names a paper (日报, 晚报, 医院报), not a report (通报, 喜报, 简报, 预报, 举报…)
+_LEADING_SPECK = regex.compile(r"^[。，、.,'`]\s+")  # no line of text starts with a mark and a space
 _PAPER_NAME = regex.compile(r"\p{Han}{2,14}(?<![通汇匯喜捷海预預公举舉回申上情警电電简簡快])(?:报|報)")
 
 
@@ -271,10 +272,10 @@ def _mark_paper_names(texts: Sequence[str], kinds: list[str | None]) -> None:
     The name over an issue line is caught as the masthead above it; a dump
     may print it instead beside a bare date or a page label, or after the
     stories (PyMuPDF keeps the page's drawing order), where it would read as
-    a headline.
+    a headline. A speck OCR read as a mark before the name (``。 清源县人民医院院报``) is passed over.
     """
     for i, t in enumerate(texts):
-        if kinds[i] or not _PAPER_NAME.fullmatch(t):
+        if kinds[i] or not _PAPER_NAME.fullmatch(_LEADING_SPECK.sub("", t)):
             continue
         if any(0 <= j < len(texts) and kinds[j] in ("issue", "header") for j in (i - 1, i + 1)):
             kinds[i] = "masthead"
