@@ -69,7 +69,25 @@ def test_fake_bold_headline_undoubled_004():
     ]
 
 
-@pytest.mark.parametrize("text", ["天天", "常常常常", "研究研究", "人人人人", "把患者的“东张西望”变成员工的“东张西望”"])
+def test_headline_doubled_glyph_by_glyph_and_glued_to_a_line_beside_it():
+    # fixtures/degraded/p1_three_columns/markitdown.txt: pdfplumber reads fake bold glyph by glyph, and glues the
+    # line of the column beside it on after a space; that line is not doubled and stays
+    line = "5588分分钟钟打打通通““生生命命通通道道”” 日”主题活动"
+    assert undouble_text(line).text == "58分钟打通“生命通道” 日”主题活动"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "天天",
+        "常常常常",
+        "研究研究",
+        "人人人人",
+        "把患者的“东张西望”变成员工的“东张西望”",
+        "高高兴兴干干净净 好",
+        "哈哈哈哈哈哈哈哈哈哈哈哈",
+    ],
+)
 def test_genuine_reduplication_kept(text):
     assert undouble_text(text).text == text
 

@@ -3,10 +3,12 @@
 Some PDFs fake bold type by printing every text run twice at a small offset;
 extraction then reads each run twice, back to back:
 ``聊城市卫生健康系统聊城市卫生健康系统““小切口小切口、、``. A text is undoubled
-only when the *whole* of it splits into runs that are each immediately
-repeated, at least one run has three or more characters, and the result is
-at least four characters long. Genuine reduplication in running text
-(天天, 常常, 研究研究, 人人) never makes a whole line of that shape, so it is
+only when the *whole* of it (or of its first word group, where a dump glued
+the line beside it on after a space) splits into runs that are each
+immediately repeated, with a run of three or more characters or six runs or
+more (doubled glyph by glyph: ``5588分分钟钟``), and the result is at least
+four characters long. Genuine reduplication in running text (天天, 常常,
+研究研究, 人人, 高高兴兴) never makes a whole line of that shape, so it is
 left alone.
 """
 
@@ -77,29 +79,55 @@ def _maybe_doubled(text: str) -> bool:
 
 
 def undouble_text(text: str) -> TextFix:
-    """Undo fake-bold doubling of a whole text; anything else is returned unchanged.
+    """Undo fake-bold doubling of a whole text, or of its first word group; anything else is returned unchanged.
 
     >>> undouble_text("聊城市卫生健康系统聊城市卫生健康系统““小切口小切口、、微改革微改革、、大民生大民生””").text
     '聊城市卫生健康系统“小切口、微改革、大民生”'
-    >>> undouble_text("天天向上，人人健康，研究研究").text
-    '天天向上，人人健康，研究研究'
+    >>> undouble_text("天天向上，人人健康，研究研究").text, undouble_text("高高兴兴干干净净").text
+    ('天天向上，人人健康，研究研究', '高高兴兴干干净净')
+    >>> undouble_text("5588分分钟钟打打通通““生生命命通通道道”” 日”主题活动").text  # doubled glyph by glyph, then another line's end
+    '58分钟打通“生命通道” 日”主题活动'
     """
     stripped = text.strip()
-    if stripped != text or not _maybe_doubled(text):
+    if stripped != text:
         return TextFix(text, ())
-    runs = _split_doubled(text)
-    if not runs or max(k for _, k in runs) < 3:
-        return TextFix(text, ())
-    undoubled = "".join(text[start : start + k] for start, k in runs)
-    if _maybe_doubled(undoubled) and _split_doubled(undoubled):
-        return TextFix(text, ())  # doubled again: which copies are bold is not certain
+    runs = _doubled_runs(text)
+    if runs is None:
+        # the doubled headline line glued by a space to a line beside it (markitdown): its first word group only
+        head = text.split(None, 1)[0]
+        runs = _doubled_runs(head) if len(head) < len(text) else None
+        if runs is None:
+            return TextFix(text, ())
     edits = []
     pieces = []
+    last = 0
     for start, k in runs:
-        run = text[start : start + k]
-        pieces.append(run)
-        edits.append(Edit(start + k, start + 2 * k, run, "", "fake-bold run extracted twice"))
+        pieces.append(text[start : start + k])
+        edits.append(Edit(start + k, start + 2 * k, text[start : start + k], "", "fake-bold run extracted twice"))
+        last = start + 2 * k
+    pieces.append(text[last:])
     return TextFix("".join(pieces), tuple(edits))
+
+
+def _doubled_runs(text: str) -> list[tuple[int, int]] | None:
+    """The doubled runs of ``text`` if the whole of it is fake-bold doubling, else None.
+
+    A run of three characters or more, or six runs or more doubled glyph by
+    glyph (no Chinese text reduplicates six characters in a row); a text
+    that is doubled again once undoubled is left alone (which copies are bold is not certain).
+    """
+    if not _maybe_doubled(text):
+        return None
+    runs = _split_doubled(text)
+    if not runs or (max(k for _, k in runs) < 3 and len(runs) < _MIN_GLYPH_RUNS):
+        return None
+    undoubled = "".join(text[start : start + k] for start, k in runs)
+    if _split_doubled(undoubled):
+        return None
+    return runs
+
+
+_MIN_GLYPH_RUNS = 6
 
 
 @cleaner("undouble", family="duplicated headings")
