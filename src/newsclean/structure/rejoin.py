@@ -157,7 +157,8 @@ def _rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
 
 SPECKLE_REASON = "OCR speckle: commas, dots or bars alone on a line"
 # marks that neither start a line of text nor end a paragraph (not 。！？, closers or openers), spaces between
-_SPECKLE = regex.compile(r"[，、,.·'`;；|｜_~]+(?:[ \u3000]+[，、,.·'`;；|｜_~]+)*")
+_SPECK_CHARS = "，、,.·'`;；|｜_~"
+_SPECKLE = regex.compile(rf"[{regex.escape(_SPECK_CHARS)}]+(?:[ \u3000]+[{regex.escape(_SPECK_CHARS)}]+)*")
 
 
 def is_speckle_line(blocks: list[Block], k: int) -> bool:
@@ -184,7 +185,8 @@ def is_speckle_line(blocks: list[Block], k: int) -> bool:
 
 def _drop_speckle_lines(blocks: list[Block], changes: list[Change]) -> tuple[list[Block], bool]:
     """``blocks`` without their speckle lines (:func:`is_speckle_line`), each logged and flagged on the next line."""
-    specks = [k for k in range(len(blocks)) if is_speckle_line(blocks, k)]
+    # (a first look at the first character only: a line of text is passed over at once)
+    specks = [k for k, b in enumerate(blocks) if b.text.lstrip()[:1] in _SPECK_CHARS and is_speckle_line(blocks, k)]
     if not specks:
         return blocks, False
     kept = [b for k, b in enumerate(blocks) if k not in specks]
