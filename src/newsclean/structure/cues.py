@@ -73,6 +73,7 @@ _SECTION_BRACKET = regex.compile(rf"^【\s*[{_HAN} \u3000]{{2,10}}\s*】$")
 _SECTION_DELIMITED = regex.compile(
     rf"^(?:[\[【|｜][ \u3000]*({_HAN}{{2,4}})[ \u3000]*[\]】|｜]?|({_HAN}{{2,4}})[ \u3000]*[】|｜])[ \u3000]*[|｜]?$"
 )
+_LABEL_MARK = regex.compile("[ \u3000【\\[\\]】|｜]")
 # one to three Latin letters far to the right of a line (a wide gap before them): OCR speckle
 _FAR_RIGHT_SPECK = regex.compile(r"[ \u3000]{12,}[A-Za-z]{1,3}[ \u3000]*$")
 _PROFILE_SUBTITLE = regex.compile(r"记\p{Han}{6,}")  # ——记…: the subtitle formula of a profile
@@ -258,6 +259,8 @@ def section_label(text: str) -> str | None:
     '医患故事'
     """
     text = _FAR_RIGHT_SPECK.sub("", text).strip()
+    if not _LABEL_MARK.search(text):
+        return None  # every label shape below holds a space, a bracket or a bar (this runs on every short line)
     if dash_lead(text):
         return None  # a subtitle's dash read as 一 and a space
     m = _SECTION_DELIMITED.match(text)

@@ -157,14 +157,14 @@ class _LineReader:
         if prev_role == "byline" and is_report_tail(t):
             return "byline"
         if (
-            dash_lead(t)
-            and (prev_role == "head" or b.hints.get("md_level"))
+            (prev_role == "head" or b.hints.get("md_level"))
+            and dash_lead(t)
             and is_headline_like(t.lstrip("—一-─－"), max_len=48)
         ):
             return "subtitle"
         if b.hints.get("md_level"):
             return "head"
-        if is_headline_like(t) or (fresh or ends_sentence(prev.text)) and stray_closer_lead(t):
+        if is_headline_like(t) or stray_closer_lead(t) and (fresh or ends_sentence(prev.text)):
             return "head" if self._stays_head(b, prev, prev_role, nxt, bool(fresh)) else "para"
         return "para"
 
