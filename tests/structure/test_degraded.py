@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from newsclean.audit import audit_conservation
-from newsclean.evaluate import evaluate_degraded
+from newsclean.evaluate import evaluate_degraded, total_row
 from newsclean.pipeline import clean_text
 from newsclean.readers import read_path
 
@@ -86,10 +86,49 @@ FLOORS = {
 }
 
 
+# Held out in session 4: page p6 was written and extracted after that session's changes and scored before any
+# change for it. The floors above hold over p1-p5, the pages the rules were worked out on; p6 keeps its own
+# first-look figures (cer, para_f1, title_f1) as floors, so that work on it shows and nothing falls back. First
+# look: PyMuPDF is fine; Tesseract (not skewed) reads the three columns of the top story on one line, which
+# split_oneline_columns leaves alone (it splits two); markitdown's pipe tables and pdftotext's interleaving of
+# three columns lose the order.
+HELD_OUT = "p6_held_out"
+P6_FIRST_LOOK = {
+    "markitdown": (0.499, 0.600, 0.000),
+    "pdftotext-layout": (0.135, 0.791, 0.667),
+    "pdftotext": (0.575, 0.605, 0.333),
+    "pymupdf-nfkc": (0.003, 0.952, 1.000),
+    "pymupdf": (0.003, 0.952, 1.000),
+    "pymupdf4llm": (0.240, 0.909, 1.000),
+    "rapidocr": (0.663, 0.294, 0.000),
+    "tesseract-skew": (0.693, 0.438, 0.500),
+    "tesseract": (0.788, 0.410, 0.333),
+}
+
+
+def tool_total(tool: str) -> dict:
+    """The figures of ``tool`` over the pages the rules were worked out on (all but the held-out page)."""
+    return total_row(
+        {
+            k: v
+            for k, v in rows().items()
+            if k.count("/") == 1 and k.split("/")[1] == tool and not k.startswith(HELD_OUT)
+        }
+    )
+
+
+@pytest.mark.parametrize("tool", sorted(P6_FIRST_LOOK))
+def test_held_out_page_no_worse_than_its_first_look(tool):
+    max_cer, min_para, min_title = P6_FIRST_LOOK[tool]
+    row = rows()[f"{HELD_OUT}/{tool}"]
+    assert row["cer"] <= max_cer + 0.005 and row["para_f1"] >= min_para - 0.005, row
+    assert row["title_f1"] >= min_title - 0.005, row
+
+
 @pytest.mark.parametrize("tool", sorted(FLOORS))
 def test_degraded_floor_per_tool(tool):
     max_cer, min_para, min_title = FLOORS[tool]
-    row = rows()[f"TOTAL {tool}"]
+    row = tool_total(tool)
     assert row["cer"] <= max_cer, row
     assert row["para_f1"] >= min_para, row
     assert row["title_f1"] >= min_title, row
