@@ -40,6 +40,7 @@ from newsclean.structure.cues import (
 
 _COMMA = regex.compile(r"[，,]")
 _CLAUSE_MARK = regex.compile(r"[，。、；,;]")
+_COLON = regex.compile(r"[：:]")
 _OPENER_CHARS = "".join(OPENERS)
 HEAD_ROLES = frozenset({"head", "subtitle", "byline", "section"})
 
@@ -227,7 +228,7 @@ def _alone_at_story_start(b: Block, prev: Block | None, fresh: bool, nxt: Block 
         and nxt is not None
         and int(nxt.hints.get("blank_before", 0)) >= 1
         and not _CLAUSE_MARK.search(b.text)
-        and not regex.search(r"[：:]", b.text)
+        and not _COLON.search(b.text)
         and (fresh or prev is None or ends_sentence(prev.text))
     )
 
