@@ -12,7 +12,7 @@ OUTPUTS := $(foreach s,$(STEMS),$(foreach e,$(EXTS),out/$(s).$(e)))
 SOURCES := $(shell find src/newsclean -name '*.py' 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: all help install test eval bench scaling lint clean
+.PHONY: all help install test fuzz eval bench scaling lint clean
 
 all: $(OUTPUTS) ## convert every seeds/*.txt into out/ in every format (incremental, parallel under -j)
 
@@ -44,6 +44,11 @@ install: ## install system packages (if root) and newsclean with its test tools 
 
 test: ## run the test suite
 	$(PY) -m pytest -n auto -q
+
+FUZZ ?= 40
+fuzz: ## the property tests with FUZZ times their examples and fresh random seeds
+	NEWSCLEAN_FUZZ=$(FUZZ) $(PY) -m pytest -n auto -q -p no:cacheprovider \
+		tests/test_properties.py tests/cleaners/test_cleaner_properties.py tests/structure/test_properties.py
 
 eval: ## score the cleaned seeds against fixtures/gold
 	$(NEWSCLEAN) eval --gold-dir fixtures/gold --seeds-dir seeds --degraded fixtures/degraded

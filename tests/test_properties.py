@@ -10,6 +10,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from budget import examples
 from newsclean.audit import audit_conservation
 from newsclean.model import Document
 from newsclean.pipeline import DEFAULT_CLEANERS, PipelineConfig, clean_text, finalize
@@ -46,7 +47,7 @@ def dumps(draw) -> str:
     return "".join(parts)
 
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
@@ -81,7 +82,7 @@ def test_output_is_deterministic_and_round_trips(text):
     assert Document.from_json(first.to_json()) == finalize(first)
 
 
-PUBLISHING_SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PUBLISHING_SETTINGS = settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PUBLISHING_SETTINGS

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from budget import examples
 from newsclean.audit import audit_conservation
 from newsclean.readers import segment_lines
 from newsclean.registry import get_cleaner
@@ -55,7 +56,7 @@ def chain(text, names):
     return doc
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
 def test_each_structure_cleaner_is_idempotent_and_conserves(text):
     doc = segment_lines(text)
@@ -68,7 +69,7 @@ def test_each_structure_cleaner_is_idempotent_and_conserves(text):
         doc = once
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
 def test_default_pipeline_conserves(text):
     from newsclean.pipeline import clean_text

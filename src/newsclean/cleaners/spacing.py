@@ -179,13 +179,23 @@ def fix_spacing(text: str, mode: str = BODY) -> TextFix:
     return apply_edits(text, edits)
 
 
+def _ink_length(text: str) -> int:
+    """The length of ``text`` without its spaces: what the cleaner's own edits leave unchanged."""
+    return len(text) - sum(len(run) for run in _SPACES.findall(text))
+
+
 def _block_mode(block_type: str, text: str, hints: Mapping[str, Any]) -> str:
     if block_type == "heading":
         return HEADLINE
     if block_type == "signoff":
         return NAMES
-    if block_type == "paragraph" and (hints.get("md_level") or (len(text) <= 30 and not _SENTENCE.search(text))):
-        return HEADLINE  # a short line with no sentence punctuation reads as a headline
+    # A short line with no sentence punctuation reads as a headline. Its length is counted
+    # without spaces, so that closing up a letter-spaced run cannot change the mode on a
+    # second run (the cleaner stays idempotent).
+    if block_type == "paragraph" and (
+        hints.get("md_level") or (_ink_length(text) <= 30 and not _SENTENCE.search(text))
+    ):
+        return HEADLINE
     return BODY
 
 
