@@ -441,7 +441,7 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
         if '"' in text:
             trad = traditional or "「" in text
             edits.extend(_quote_edits(text, '"', "「" if trad else "“", "」" if trad else "”"))
-            edits.sort(key=itemgetter(0))
+        edits.sort(key=itemgetter(0))  # (pairs are found inside out: the context below is built left to right)
         parens.extend((base + e.start, base + e.end, e.after, e.reason) for e in edits)
     context = joined
     if parens:
