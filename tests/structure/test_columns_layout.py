@@ -10,6 +10,7 @@ from __future__ import annotations
 from newsclean.pipeline import clean_text
 from newsclean.readers import segment_lines
 from newsclean.structure.columns import split_columns
+from project_paths import ROOT
 
 
 def _split(rows: list[str]) -> list:
@@ -229,3 +230,47 @@ def test_a_paragraph_first_line_short_of_the_column_edge_is_not_centred():
         _grid((0, "知导管室团队到位。患者到达医"), (28, "伴有出汗或呼吸困难时，应立即")),
     ]
     assert not any(b.hints.get("centred") for b in _split(rows))
+
+
+# fixtures/degraded/p6_held_out/pdftotext-layout.txt: two modules side by side under a row of letter-spaced
+# column labels; the right column of the left story is set half a line lower (its subhead), so its lines
+# fall between the left column's; the left column runs on alone, then beside the right column's caption
+P6_LAYOUT = ROOT / "fixtures" / "degraded" / "p6_held_out" / "pdftotext-layout.txt"
+P6_MODULES = P6_LAYOUT.read_text(encoding="utf-8").splitlines()[19:46]
+
+
+def test_a_row_of_column_labels_heads_the_band_under_it():
+    texts = _texts(P6_MODULES)
+    assert texts[0] == "科 室 巡 礼"
+    assert texts.index("简 讯") == texts.index("我院开展“三八”妇女节") - 1
+    assert texts.index("简 讯") > texts.index("（耳鼻喉科）")  # the right module is read after the left one
+
+
+def test_a_column_goes_on_beside_a_caption_after_the_band():
+    texts = _texts(P6_MODULES)
+    left = texts.index("院出生的新生儿全部接受了筛")
+    assert texts[left + 1 : left + 3] == ["查，初筛未通过的宝宝都在四十", "二天内完成了复筛。"]
+    assert texts.index("筛查结果连到社区") == left + 3  # the middle column after the left one's end
+    assert texts.index("图为护士为新生儿进行听力筛查。") > texts.index("语言训练。")
+
+
+def test_a_page_header_row_over_a_band_is_not_a_label_row():
+    # fixtures/degraded/p3_traditional/pdftotext-layout.txt: paper name, date and page number on one line
+    rows = [
+        _grid((0, "仁和醫院院訊"), (36, "2025年9月15日 星期一"), (78, "第3版")),
+        "",
+        "",
+        *P6_MODULES[3:],
+    ]
+    assert _texts(rows)[0] == rows[0]
+
+
+def test_modules_under_column_labels_become_their_stories():
+    arts = clean_text("\n".join(P6_MODULES)).articles
+    heads = [(a.section, a.title, a.byline) for a in arts]
+    assert heads == [
+        ("科室巡礼", "新生儿听力筛查实现全覆盖", "通讯员 杜若兰"),
+        ("简讯", "我院开展“三八”妇女节义诊活动", "通讯员 包雨晴"),
+    ]
+    assert [b.text for b in arts[0].blocks if b.type == "heading"] == ["早发现才能早干预", "筛查结果连到社区"]
+    assert arts[0].blocks[-1].text == "（耳鼻喉科）"

@@ -59,3 +59,30 @@ def test_headline_phrases_broken_onto_two_lines_without_positions_stay_one_headl
     ]
     art = clean_text("\n".join(rows)).articles[0]
     assert (art.kicker, art.title) == (None, "智慧藥局上線 領藥等候時間縮短一半")
+
+
+def test_a_line_centred_right_under_a_headline_line_is_its_wrapped_rest():
+    from newsclean.structure.head import centred_under
+
+    # fixtures/degraded/p6_held_out/pdftotext-layout.txt, the right-hand column's headline (here laid out in
+    # display cells: 20 cells wide from cell 4, its rest 8 cells wide from cell 10)
+    rows = [
+        " " * 4 + "我院开展“三八”妇女节",
+        " " * 10 + "义诊活动",
+        " " * 8 + "通讯员 包雨晴",
+        "",
+        "3月8日上午，我院组织妇科专家义诊。",
+    ]
+    upper, lower = _lines(rows)[:2]
+    assert centred_under(upper, lower)
+    art = clean_text("\n".join(rows)).articles[0]
+    assert (art.kicker, art.title) == (None, "我院开展“三八”妇女节义诊活动")
+
+
+def test_lines_at_the_margin_or_set_apart_are_not_centred_under():
+    from newsclean.structure.head import centred_under
+
+    assert not centred_under(*_lines(["我院开展“三八”妇女节", "义诊活动"]))  # no positions
+    assert not centred_under(*_lines([" " * 4 + "我院开展“三八”妇女节", "", " " * 10 + "义诊活动"]))
+    assert not centred_under(*_lines([" " * 4 + "我院开展“三八”妇女节", " " * 4 + "义诊活动"]))  # flush left
+    assert not centred_under(*_lines([" " * 4 + "纲举目张", " " * 4 + "运笔开局"]))  # two phrases stacked

@@ -38,7 +38,7 @@ import regex
 
 from newsclean.model import Block, Span
 from newsclean.readers.lines import display_width
-from newsclean.structure.cues import ends_sentence, is_signoff, unfinished_column
+from newsclean.structure.cues import ends_sentence, is_signoff, section_label, unfinished_column
 
 _GAP = regex.compile(r"[ \u3000]{3,}")
 _CLAUSE = regex.compile(r"[，。；,;]")  # running text, not a headline
@@ -173,18 +173,30 @@ def _best_measure(rows: Sequence[Sequence[Piece]]) -> tuple[int, list[int]]:
 
 
 def _band_end(blocks: Sequence[Block], pieces: Sequence[Sequence[Piece]], i: int) -> int:
-    """End of the band opened by the gapped line ``i``: lines with gaps, and up to two gapless lines between."""
+    """End of the band opened by the gapped line ``i``: lines with gaps, and up to two gapless lines between.
+
+    A row of headline-shaped pieces after a wide gap opens the next module of
+    stories, unless the band so far is a row of column labels (``科 室 巡 礼``
+    and ``简 讯`` side by side over the stories under them).
+    """
     n = len(blocks)
     j = i + 1
     last_multi = i
+    labels_only = _label_row(blocks[i], pieces[i])
     while j < n and j - last_multi <= 3 and pieces[j]:
         gap = int(blocks[j].hints.get("blank_before", 0))
-        if gap > 2 or (gap >= 2 and _head_row(blocks[j], pieces[j])):
-            break  # (a row of headline-shaped pieces after a wide gap opens the next module of stories)
+        if gap > 2 or (gap >= 2 and _head_row(blocks[j], pieces[j]) and not labels_only):
+            break
+        labels_only = labels_only and _label_row(blocks[j], pieces[j])
         if len(pieces[j]) >= 2:
             last_multi = j
         j += 1
     return last_multi + 1
+
+
+def _label_row(b: Block, pieces: Sequence[Piece]) -> bool:
+    """True if every piece of a row is a letter-spaced or bracketed column label."""
+    return bool(pieces) and all(section_label(b.text[p[2] : p[3]]) for p in pieces)
 
 
 def _column_of(position: int, bounds: Sequence[int]) -> int:
@@ -195,16 +207,23 @@ def _column_of(position: int, bounds: Sequence[int]) -> int:
 def _tail_end(
     blocks: Sequence[Block], pieces: Sequence[Sequence[Piece]], end: int, bounds: Sequence[int], measure: int
 ) -> int:
-    """End of the lines after a band that one column printed on alone (its neighbour had ended).
+    """End of the lines after a band that go on in its columns.
 
-    Such a line follows with no blank line and stays inside its column: it
-    starts at a column start and does not run across the next one.
+    One column may print on alone for a while (its neighbour had ended), and
+    then the columns may go on side by side again (a caption beside the
+    column's last lines). Such a line follows with no blank line and each of
+    its pieces stays inside a column: it does not run across the next
+    column's start, and no two pieces share a column.
     """
-    while end < len(blocks) and len(pieces[end]) == 1 and int(blocks[end].hints.get("blank_before", 0)) == 0:
-        piece = _placed(pieces[end], measure)[0]
-        col = _column_of(piece[0], bounds)
-        if col < len(bounds) and _end(blocks[end], piece, measure) > bounds[col] + _SLACK:
-            break
+    while end < len(blocks) and pieces[end] and int(blocks[end].hints.get("blank_before", 0)) == 0:
+        cols = []
+        for piece in _placed(pieces[end], measure):
+            col = _column_of(piece[0], bounds)
+            if col < len(bounds) and _end(blocks[end], piece, measure) > bounds[col] + _SLACK:
+                return end
+            cols.append(col)
+        if len(set(cols)) < len(cols):
+            return end
         end += 1
     return end
 
@@ -322,6 +341,33 @@ def _cut(b: Block, piece: Placed, hints: dict) -> Block:
     return Block(b.type, b.text[piece[1] : piece[2]], (Span(s0 + piece[1], s0 + piece[2]),), b.flags, hints)
 
 
+def _piece_column(row: Sequence[Placed], m: int, ncols: int, bounds: Sequence[int]) -> int:
+    """The column of a row's ``m``-th piece: with one piece per column each is in its own, whatever its indent."""
+    return m if len(row) == ncols else _column_of(row[m][0], bounds)
+
+
+def _row_pitch(rows: dict[int, list[Placed]], band: range, ncols: int, bounds: Sequence[int]) -> list[int]:
+    """Per column, the rows its lines commonly step by: 1, or 2 where a column is set half a line off.
+
+    Columns of one band need not share a baseline grid (a subhead or a
+    caption shifts one column's lines by half a line), and a layout-keeping
+    dump then prints the two columns on alternate rows. A column skipping
+    only rows of its own pitch has no blank line there.
+    """
+    seen: list[list[int]] = [[] for _ in range(ncols)]
+    for k in band:
+        for m in range(len(rows[k])):
+            col = _piece_column(rows[k], m, ncols, bounds)
+            if not seen[col] or seen[col][-1] != k:
+                seen[col].append(k)
+    pitch = []
+    for ks in seen:
+        steps = Counter(b - a for a, b in zip(ks, ks[1:]))
+        common = steps.most_common(1)
+        pitch.append(common[0][0] if common and common[0][0] <= 2 and common[0][1] >= _MIN_LINES else 1)
+    return pitch
+
+
 def _read_band(
     blocks: Sequence[Block], pieces: Sequence[Sequence[Piece]], i: int, end: int
 ) -> tuple[list[Block] | None, int]:
@@ -343,6 +389,7 @@ def _read_band(
     ncols = len(bounds) + 1
     listed = [rows.get(k, []) for k in range(end)]
     straddle = top < end and any(_centred_under(blocks, listed, k, bounds, measure) for k in range(i + 1, top))
+    pitch = _row_pitch(rows, range(i, end), ncols, bounds)
     columns: list[list[Block]] = [[] for _ in range(ncols)]
     last_line: list[int] = [-2] * ncols
     first_row: list[int] = [end] * ncols
@@ -361,14 +408,14 @@ def _read_band(
                 hints["indent"], hints["width"] = piece[0], piece[0] + width
                 lead.append(_cut(b, piece, hints))
                 continue
-            # one piece per column: each piece is in its own column, whatever its indent
-            col = m if len(row) == ncols else _column_of(piece[0], bounds)
+            col = _piece_column(row, m, ncols, bounds)
             hints = dict(b.hints)
             hints["indent"] = max(0, piece[0] - (bounds[col - 1] if col else 0))
             hints["width"] = hints["indent"] + width
             hints["column"] = col
             gap = int(b.hints.get("blank_before", 0))
-            hints["blank_before"] = max(1, gap) if last_line[col] != k - 1 and columns[col] else gap
+            skipped = k - last_line[col] > pitch[col]  # (rows of its own pitch skipped: a blank line in it)
+            hints["blank_before"] = max(1, gap) if skipped and columns[col] else gap
             last_line[col] = k
             first_row[col] = min(first_row[col], k)
             columns[col].append(_cut(b, piece, hints))

@@ -304,12 +304,14 @@ def printed_lines(heads: Sequence[Block]) -> list[list[Block]]:
     (``世界献血者⏎日”主题活动``), or when the line ends in a word that needs a
     complement. OCR sets wrapped lines apart by blank lines as often as not,
     so the blank line itself says nothing. Pieces the column reader cut from
-    one line of the dump (two phrases side by side) are one printed line.
+    one line of the dump (two phrases side by side) are one printed line, and
+    so are the lines of a centred block that a layout-keeping dump prints
+    right under each other (see :func:`centred_under`).
     """
     printed = [[heads[0]]]
     for b in heads[1:]:
         a = printed[-1][-1]
-        if _same_source_line(a, b) or _wraps_into(a.text, b.text, stacked=stacked_apart(a, b)):
+        if _same_source_line(a, b) or centred_under(a, b) or _wraps_into(a.text, b.text, stacked=stacked_apart(a, b)):
             printed[-1].append(b)
         else:
             printed.append([b])
@@ -348,6 +350,21 @@ def stacked_apart(upper: Block, lower: Block) -> bool:
         and bottom < int(upper.hints.get("width", 0))
         and top < int(lower.hints.get("width", 0))
     )
+
+
+def centred_under(upper: Block, lower: Block) -> bool:
+    """True if a layout-keeping dump prints ``lower`` centred under ``upper``, right below it.
+
+    A headline wrapped in a centred block (``我院开展“三八”妇女节⏎  义诊活动``)
+    shows it: its second line is set in from the first and shares its centre.
+    A column label sits at the column's start. A dump without positions gives
+    every line indent 0 and never shows this.
+    """
+    if "width" not in upper.hints or "width" not in lower.hints or int(lower.hints.get("blank_before", 0)):
+        return False
+    top, bottom = int(upper.hints.get("indent", 0)), int(lower.hints.get("indent", 0))
+    top_end, bottom_end = int(upper.hints["width"]), int(lower.hints["width"])
+    return top < bottom and bottom_end < top_end and abs((top + top_end) - (bottom + bottom_end)) <= 2
 
 
 def _open_quotes(text: str) -> int:
@@ -389,8 +406,10 @@ def join_lines(blocks: Sequence[Block], ctx: BuildContext) -> str:
     """Headline lines: wrapped lines join without a space, stacked phrases with one."""
     text = blocks[0].text.strip()
     for prev, b in zip(blocks, blocks[1:]):
-        wrapped = (ctx.style == "fixed" and b.hints.get("blank_before", 1) == 0) or (
-            not prev.hints.get("md_level") and not b.hints.get("md_level") and _wraps_into(prev.text, b.text)
+        wrapped = (
+            (ctx.style == "fixed" and b.hints.get("blank_before", 1) == 0)
+            or centred_under(prev, b)
+            or (not prev.hints.get("md_level") and not b.hints.get("md_level") and _wraps_into(prev.text, b.text))
         )
         text = join_text(text, b.text, "" if wrapped else " ")
     return text

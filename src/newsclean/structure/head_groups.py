@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from newsclean.model import Block
 from newsclean.structure.cues import crossing_word, is_short_label
+from newsclean.structure.head import centred_under
 from newsclean.structure.roles import HEAD_ROLES
 
 Item = tuple[str, list[int]]  # ("head", line indices of the group) or ("body", [line index])
@@ -93,6 +94,7 @@ def _starts_cluster(j: int, group: Sequence[int], blocks: Sequence[Block], roles
         roles[prev] == "head"
         and not is_short_label(blocks[prev].text)
         and crossing_word(blocks[prev].text, blocks[j].text) is None
+        and not centred_under(blocks[prev], blocks[j])
     )
 
 
