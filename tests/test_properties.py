@@ -7,10 +7,10 @@ fake-bold doubling, repeated lines, Markdown markers, footers.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from budget import examples
+from budget import property_settings
 from newsclean.audit import audit_conservation
 from newsclean.model import Document
 from newsclean.pipeline import DEFAULT_CLEANERS, PipelineConfig, clean_text, finalize
@@ -47,7 +47,7 @@ def dumps(draw) -> str:
     return "".join(parts)
 
 
-SETTINGS = settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = property_settings(60)
 
 
 @SETTINGS
@@ -82,7 +82,7 @@ def test_output_is_deterministic_and_round_trips(text):
     assert Document.from_json(first.to_json()) == finalize(first)
 
 
-PUBLISHING_SETTINGS = settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PUBLISHING_SETTINGS = property_settings(25)
 
 
 @PUBLISHING_SETTINGS

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from budget import examples
+from budget import property_settings
 from newsclean.audit import audit_conservation
 from newsclean.model import Document
 from newsclean.readers import segment_lines
@@ -97,7 +97,7 @@ PIECES = [
 ]
 
 texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=40).map("".join)
-SETTINGS = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = property_settings(150)
 
 
 def content(doc: Document) -> list[str]:

@@ -62,3 +62,30 @@ def test_wider_column_beside_narrow_ones_is_body_text():
     body = _body_lines(blocks, 0, len(blocks))
     assert body[: len(lines) - 1] == [True] * (len(lines) - 1)
     assert not body[-1]  # a headline, narrower than any column, with no clause mark
+
+
+def _p6_lead_story() -> list[str]:
+    """fixtures/degraded/p6_held_out/pdftotext.txt: a story in three columns, their lines printed in turn
+    (A1 B1 C1 A2 B2 C2 …); the middle column's last line, printed alone, is glued to the next module's label."""
+    from project_paths import ROOT
+
+    dump = ROOT / "fixtures" / "degraded" / "p6_held_out" / "pdftotext.txt"
+    return dump.read_text(encoding="utf-8").split("\n")[14:53]
+
+
+def _reread(lines: list[str]) -> list[str]:
+    blocks, _ = deinterleave_lines(list(segment_lines("\n".join(lines)).blocks()))
+    return [b.text for b in blocks]
+
+
+def test_a_column_line_glued_to_the_next_label_stays_in_the_run():
+    texts = _reread(_p6_lead_story())
+    assert texts[:2] == ["3月6日，省卫生健康委专家组", "对我院危重孕产妇救治中心进行现"]  # the printed turn is kept
+    assert texts[-2:] == ["层孕产妇就近得到及时救治。", "科 室 巡 礼"]  # the third column ends the run
+
+
+def test_no_column_is_left_mid_sentence_where_its_rest_ends_the_run():
+    texts = _reread(_p6_lead_story())
+    middle = texts.index("组成的快速反应团队，接到呼叫后")
+    assert texts[middle + 1] == "五分钟内即可到位。"
+    assert texts.index("评审专家认为，中心在多学科") == middle + 2  # the third column after the middle one

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from budget import examples
+from budget import property_settings
 from newsclean.audit import audit_conservation
 from newsclean.readers import segment_lines
 from newsclean.registry import get_cleaner
@@ -56,7 +56,7 @@ def chain(text, names):
     return doc
 
 
-@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@property_settings(60)
 @given(TEXTS)
 def test_each_structure_cleaner_is_idempotent_and_conserves(text):
     doc = segment_lines(text)
@@ -69,7 +69,7 @@ def test_each_structure_cleaner_is_idempotent_and_conserves(text):
         doc = once
 
 
-@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@property_settings(40)
 @given(TEXTS)
 def test_default_pipeline_conserves(text):
     from newsclean.pipeline import clean_text

@@ -210,7 +210,9 @@ def _breaks_run(text: str) -> bool:
 def _wrapped_headline(above: Block, below: Block) -> bool:
     """A headline wrapped in its own text block: a short unfinished line glued under a longer one.
 
-    (A column's body line is short only where its paragraph ends, with a sentence end.)
+    (A column's body line is short only where its paragraph ends, with a sentence end.) The longer line
+    does not end a sentence either, and the short one is no column label: a column's last line glued
+    to the label of the next module (``五分钟内即可到位。⏎科 室 巡 礼``) is no headline.
     """
     if int(below.hints.get("blank_before", 0)) != 0:
         return False
@@ -220,6 +222,8 @@ def _wrapped_headline(above: Block, below: Block) -> bool:
         and not ends_sentence(t)
         and not ends_continuing(t)
         and not ends_continuing(above.text)
+        and not ends_sentence(above.text)
+        and not section_label(t)
     )
 
 
@@ -792,14 +796,33 @@ def assign_columns(
     for i in range(1, m):
         states, ptr = _advance(states, seam.window(i), rhythm)
         back.append(ptr)
-    state = max(states, key=states.__getitem__)
-    best = states[state]
+    best = max(states.values())
+    state = max(states, key=lambda st: states[st] - _open_ends(rhythm, st, seam, m))
     out = [0] * m
     for i in range(m - 1, -1, -1):
         out[i] = rhythm.column[state]
         if i:
             state = back[i][state]
     return best, out
+
+
+_OPEN_END_COST = 1.0  # per column whose last item stops mid-sentence: its text must go on somewhere
+
+
+def _open_ends(rhythm: _Rhythm, state: int, seams: Seams, m: int) -> float:
+    """What the end ``state`` of a run of ``m`` items costs for the columns it leaves mid-sentence.
+
+    A column's text goes on to its last line's sentence end; a line put in
+    another column where the rhythm runs on (``接到呼叫后`` left open, its
+    rest ``五分钟内即可到位。`` read under the column beside it) leaves one
+    open. Only the choice between end states pays it: a story that goes on
+    after the run costs every reading alike.
+    """
+    cost = 0.0
+    for offset in rhythm.offsets[state]:
+        if offset < _ROW_WINDOW and not seams.tails[m - 1 - offset].done:
+            cost += _OPEN_END_COST
+    return cost
 
 
 class _Rhythm(NamedTuple):
@@ -812,6 +835,7 @@ class _Rhythm(NamedTuple):
 
     starts: list[tuple[int, ...]]  # the state after the first item, placed in each column
     index: dict[tuple[int, ...], int]
+    offsets: list[tuple[int, ...]]  # per state: how many items back each column's last item is
     column: list[int]  # the column of the item just placed, per state
     stay: list[int]  # per state: the state after the next item goes on in the same column
     stay_cost: list[float]  # per state: what going on in the same column costs (it passes over every other one)
@@ -838,7 +862,7 @@ def _rhythm(columns: int) -> _Rhythm:
         for offsets, c in zip(index, column)
     ]
     stay_cost = [_passing(offsets, c, c) for offsets, c in zip(index, column)]
-    return _Rhythm(starts, index, column, stay, stay_cost, jumps)
+    return _Rhythm(starts, index, list(index), column, stay, stay_cost, jumps)
 
 
 def _passing(offsets: tuple[int, ...], column: int, following: int) -> float:
