@@ -89,15 +89,9 @@ def undouble_text(text: str) -> TextFix:
     '58分钟打通“生命通道” 日”主题活动'
     """
     stripped = text.strip()
-    if stripped != text:
-        return TextFix(text, ())
-    runs = _doubled_runs(text)
+    runs = _runs_to_undouble(text) if stripped == text else None
     if runs is None:
-        # the doubled headline line glued by a space to a line beside it (markitdown): its first word group only
-        head = text.split(None, 1)[0]
-        runs = _doubled_runs(head) if len(head) < len(text) else None
-        if runs is None:
-            return TextFix(text, ())
+        return TextFix(text, ())
     edits = []
     pieces = []
     last = 0
@@ -106,7 +100,21 @@ def undouble_text(text: str) -> TextFix:
         edits.append(Edit(start + k, start + 2 * k, text[start : start + k], "", "fake-bold run extracted twice"))
         last = start + 2 * k
     pieces.append(text[last:])
-    return TextFix("".join(pieces), tuple(edits))
+    undoubled = "".join(pieces)
+    if _runs_to_undouble(undoubled) is not None:
+        # doubled again once undoubled (a doubled line printed twice): which copies are bold is not certain
+        return TextFix(text, ())
+    return TextFix(undoubled, tuple(edits))
+
+
+def _runs_to_undouble(text: str) -> list[tuple[int, int]] | None:
+    """The doubled runs of the whole text, or of its first word group, or None."""
+    runs = _doubled_runs(text)
+    if runs is None:
+        # the doubled headline line glued by a space to a line beside it (markitdown): its first word group only
+        head = text.split(None, 1)[0] if text else text
+        runs = _doubled_runs(head) if len(head) < len(text) else None
+    return runs
 
 
 def _doubled_runs(text: str) -> list[tuple[int, int]] | None:
