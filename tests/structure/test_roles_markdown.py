@@ -79,3 +79,16 @@ def test_a_story_opening_without_a_lead_and_ending_closed_is_left_alone():
     )
     out = get_cleaner("reassemble_fragments")(Document(articles=(story,)), {})
     assert [b.text for b in out.articles[0].blocks] == [b.text for b in story.blocks]
+
+
+def test_bold_inside_a_subtitle_line_is_no_text():
+    # fixtures/degraded/p6_held_out/pymupdf4llm.txt: the subtitle's second dash set in bold
+    from newsclean.pipeline import clean_text
+
+    doc = clean_text(
+        "# **我院危重孕产妇救治中心通过省级评审**\n\n— **—** 三年救治危重孕产妇四百余例\n\n3月6日，省卫生健康委专家组对我院进行现场评审。"
+    )
+    art = doc.articles[0]
+    assert art.title == "我院危重孕产妇救治中心通过省级评审"
+    assert "*" not in art.subtitle and art.subtitle.endswith("三年救治危重孕产妇四百余例")
+    assert any(c.reason == "Markdown bold inside a subtitle, byline or label line" for c in doc.changes)

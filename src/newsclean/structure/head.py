@@ -116,7 +116,9 @@ def _sort_lines(group: Sequence[Block], roles: Sequence[str], ctx: BuildContext,
         unbolded = unbold(b, ctx)
         if role in ("head", "title"):
             lines.bold.append(unbolded is not b)
-        b = unbolded
+            b = unbolded  # (bold inside a headline line marks the headline after its kicker: read later)
+        else:
+            b = _unbold_inside(unbolded, ctx)
         if role == "section":
             _read_section(b, ctx, head)
         elif role == "subtitle":
@@ -400,6 +402,24 @@ def unbold(b: Block, ctx: BuildContext) -> Block:
         return b
     ctx.changes.append(Change(NAME, span_of(b.spans), t, m.group(1), "Markdown bold around a headline line"))
     return replace(b, text=m.group(1))
+
+
+_INLINE_BOLD = regex.compile(r"\*\*(?=\S)([^*]+?)(?<=\S)\*\*")
+
+
+def _unbold_inside(b: Block, ctx: BuildContext) -> Block:
+    """A subtitle, byline or label line without Markdown bold inside it (pymupdf4llm's ``— **—** 三年…``).
+
+    Emphasis is a hint, not text.
+    """
+    if "**" not in b.text:
+        return b
+    t = b.text.strip()
+    text = _INLINE_BOLD.sub(r"\1", t)
+    if text == t:
+        return b
+    ctx.changes.append(Change(NAME, span_of(b.spans), t, text, "Markdown bold inside a subtitle, byline or label line"))
+    return replace(b, text=text)
 
 
 def join_lines(blocks: Sequence[Block], ctx: BuildContext) -> str:
