@@ -75,3 +75,23 @@ def test_default_pipeline_conserves(text):
     from newsclean.pipeline import clean_text
 
     assert audit_conservation(text, clean_text(text)).ok
+
+
+def test_two_lone_mark_lines_are_not_joined_into_a_speckle_line():
+    # found by make fuzz: two lone commas around furniture lines were joined, and the join ('，，') was
+    # dropped as OCR speckle on a second run
+    text = "\n，\n医院医院，医院医院医院医院\n，\n医院医院，医院医院医院医院\n"
+    once = chain(text, ("detect_furniture", "rejoin_lines"))
+    assert [b.text for b in once.blocks()] == ["，", "，"]
+    assert get_cleaner("rejoin_lines")(once, {}).to_dict() == once.to_dict()
+
+
+def test_a_slogan_banner_goes_to_the_furniture_once():
+    # found by make fuzz: a banner line read as a slogan above a bare headline was put into the furniture
+    # twice (once as the head's banner, once with the bare headline's lines)
+    from newsclean.pipeline import clean_text
+
+    text = "医院医院 医院医院\n医院\n"
+    doc = clean_text(text)
+    assert sorted(f.text for f in doc.furniture) == ["医院", "医院医院 医院医院"]
+    assert audit_conservation(text, doc).ok

@@ -269,8 +269,9 @@ class _LeadingBuilder:
             self.ctx.furniture.append(Furniture("other", b.text.strip(), b.spans))
         if self._is_banner(head, group, nxt):
             del self.ctx.changes[mark:]  # the banner's lines go to the furniture as printed: no repair
+            moved = {b.spans for b in head.banners}  # (read as slogan banners above: already there)
             for k in group:
-                if self.roles[k] == "head":
+                if self.roles[k] == "head" and self.blocks[k].spans not in moved:
                     self.ctx.furniture.append(Furniture("other", self.blocks[k].text.strip(), self.blocks[k].spans))
             return
         self._flush()
