@@ -72,3 +72,18 @@ def test_short_line_centred_in_a_fixed_width_column_is_a_heading():
     style, width = dump_style(blocks)
     assert style == "fixed"
     assert classify_lines(blocks, style, width)[2] == "head"
+
+
+def test_full_column_lines_with_clause_marks_set_apart_one_by_one_are_body_text():
+    # fixtures/degraded/p2_two_sheets/pdftotext.txt: pdftotext prints the lines of two interleaved columns
+    # each between blank lines; lines as wide as the column that stop mid-sentence are wrapped body lines
+    from newsclean.pipeline import clean_text
+    from project_paths import ROOT
+
+    dump = ROOT / "fixtures" / "degraded" / "p2_two_sheets" / "pdftotext.txt"
+    lines = dump.read_text(encoding="utf-8").split("\n")[49:76]
+    doc = clean_text("\n".join(lines))
+    heads = [b.text for b in doc.blocks() if b.type == "heading"] + [a.title for a in doc.articles if a.title]
+    assert not [h for h in heads if "，" in h], heads
+    body = " ".join(b.text for b in doc.blocks() if b.type == "paragraph")
+    assert "进入暑期以来，市中心医院儿科急诊接诊的儿童" in body

@@ -185,6 +185,8 @@ class _LineReader:
             return False
         if style == "lines" and nxt is not None and _wraps_line_by_line(nxt):
             return False  # a narrow column wrapped line by line, not a headline
+        if style == "lines" and _column_line_with_clauses(b, width):
+            return False
         return not (nxt is not None and starts_dangling(nxt.text))
 
 
@@ -196,6 +198,26 @@ def _fills_column(b: Block, width: int) -> bool:
         and width - 6 <= line_width(b) <= width + 8
         and not b.hints.get("md_level")
         and not is_set_in(b, width)
+    )
+
+
+_COLUMN_DUMP = 60  # cells: a "lines" dump whose common line is no wider is a column's lines, set apart one by one
+
+
+def _column_line_with_clauses(b: Block, width: int) -> bool:
+    """True if ``b`` is a full column line of running text in a dump that sets every line apart.
+
+    ``pdftotext`` prints the lines of interleaved columns each between blank
+    lines: the dump reads as one paragraph per line, but its common line is
+    a column's measure, not a paragraph's length. A line of that measure with
+    clause marks inside that stops mid-sentence is a wrapped body line
+    (``进入暑期以来，市中心医院儿科急诊接诊的儿童``), not a headline.
+    """
+    return (
+        0 < width <= _COLUMN_DUMP
+        and _fills_column(b, width)
+        and _CLAUSE_MARK.search(b.text) is not None
+        and not ends_sentence(b.text)
     )
 
 
