@@ -95,3 +95,24 @@ def test_a_slogan_banner_goes_to_the_furniture_once():
     doc = clean_text(text)
     assert sorted(f.text for f in doc.furniture) == ["医院", "医院医院 医院医院"]
     assert audit_conservation(text, doc).ok
+
+
+def test_a_label_over_a_labelled_headline_keeps_its_text():
+    # found by make fuzz: a column label, the editor credits, then a second label over a headline: the first
+    # label was dropped (the second took the headline); it is an article of its own, as stacked labels are
+    from newsclean.pipeline import clean_text
+
+    text = "医 患 故 事\n责任编辑:王五\n【简 讯】\n医院\n"
+    doc = clean_text(text)
+    assert [(a.section, a.title) for a in doc.articles] == [("医患故事", None), ("简讯", "医院")]
+    assert audit_conservation(text, doc).ok
+
+
+def test_furniture_is_looked_for_again_among_re_read_lines():
+    # found by make fuzz: interleaved lines re-read column by column put two repeated lines where a second
+    # run took them for a running header and footer; detect_furniture now does so in its first run
+    text = "一一\n\n一一;;\n\n;;\n\n::\n\n::一一\n\n一一一一\n\n一一一一\n\n一一\n一一七七\n\n一一七七"
+    step = get_cleaner("detect_furniture")
+    once = step(segment_lines(text), {})
+    assert step(once, {}).to_dict() == once.to_dict()
+    assert audit_conservation(text, once).ok

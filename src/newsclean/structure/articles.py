@@ -280,6 +280,9 @@ class _LeadingBuilder:
             self.articles.append(Head(section=label).article())
         if head.section is None and self.pending_section is not None:
             head.section = self.pending_section
+        elif self.pending_section is not None:
+            # a label over a headline that has a label of its own: the upper one's story is elsewhere
+            self.articles.append(Head(section=self.pending_section).article())
         self.pending_section = None
         self.current = head.article()
         self.in_note = False

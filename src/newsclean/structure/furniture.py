@@ -161,7 +161,18 @@ def detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
     ([('credits', '责任编辑:钟伟 校对:李吉汶')], ['标题', '正文。'])
     """
     with gc_paused():
-        return _read_interleaved(_detect_furniture(doc, options))
+        doc = _detect_furniture(doc, options)
+        for _ in range(_MAX_ROUNDS):
+            reread = _read_interleaved(doc)
+            if reread is doc:
+                return doc
+            # lines re-read column by column stand by other neighbours: the furniture is looked for again
+            # (on a second run the cleaner would find it there, and a cleaner is idempotent)
+            doc = _detect_furniture(reread, options)
+        return doc
+
+
+_MAX_ROUNDS = 3  # furniture and interleave passes a text gets at most (each round re-reads fewer lines)
 
 
 def _read_interleaved(doc: Document) -> Document:
