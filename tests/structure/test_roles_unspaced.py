@@ -87,3 +87,14 @@ def test_full_column_lines_with_clause_marks_set_apart_one_by_one_are_body_text(
     assert not [h for h in heads if "，" in h], heads
     body = " ".join(b.text for b in doc.blocks() if b.type == "paragraph")
     assert "进入暑期以来，市中心医院儿科急诊接诊的儿童" in body
+
+
+def test_a_headline_over_a_dash_led_subtitle_stays_a_headline():
+    # fixtures/degraded/p2_two_sheets/pdftotext.txt, its second sheet: no sentence starts with a dash,
+    # but a subtitle does; the headline over it is no wrapped body line
+    from project_paths import ROOT
+
+    dump = ROOT / "fixtures" / "degraded" / "p2_two_sheets" / "pdftotext.txt"
+    doc = clean_text(dump.read_text(encoding="utf-8"))
+    heads = [(a.section, a.title, a.subtitle, a.byline) for a in doc.articles]
+    assert ("科普园地", "高温天气如何预防热射病", "急诊科专家支招夏季防暑", "急诊科 周建华") in heads

@@ -157,11 +157,7 @@ class _LineReader:
             return "byline"
         if prev_role == "byline" and is_report_tail(t):
             return "byline"
-        if (
-            (prev_role == "head" or b.hints.get("md_level"))
-            and dash_lead(t)
-            and is_headline_like(t.lstrip("—一-─－"), max_len=48)
-        ):
+        if (prev_role == "head" or b.hints.get("md_level")) and _is_subtitle_line(t):
             return "subtitle"
         if b.hints.get("md_level"):
             return "head"
@@ -187,7 +183,13 @@ class _LineReader:
             return False  # a narrow column wrapped line by line, not a headline
         if style == "lines" and _column_line_with_clauses(b, width):
             return False
-        return not (nxt is not None and starts_dangling(nxt.text))
+        return not (nxt is not None and starts_dangling(nxt.text) and not _is_subtitle_line(nxt.text))
+
+
+def _is_subtitle_line(text: str) -> bool:
+    """True if ``text`` is shaped like a subtitle: a dash lead (which no sentence starts with) and a headline."""
+    t = text.strip()
+    return bool(dash_lead(t)) and is_headline_like(t.lstrip("—一-─－"), max_len=48)
 
 
 def _fills_column(b: Block, width: int) -> bool:
