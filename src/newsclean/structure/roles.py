@@ -183,7 +183,11 @@ class _LineReader:
             return False  # a narrow column wrapped line by line, not a headline
         if style == "lines" and _column_line_with_clauses(b, width):
             return False
-        return not (nxt is not None and starts_dangling(nxt.text) and not _is_subtitle_line(nxt.text))
+        # (a dash starts no sentence, but it starts a subtitle: under a section label or at a story's start)
+        opens_cluster = fresh or prev_role in HEAD_ROLES
+        return not (
+            nxt is not None and starts_dangling(nxt.text) and not (opens_cluster and _is_subtitle_line(nxt.text))
+        )
 
 
 def _is_subtitle_line(text: str) -> bool:
