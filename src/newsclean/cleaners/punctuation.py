@@ -16,7 +16,7 @@ any text whose curly quotes do not balance.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
@@ -251,8 +251,14 @@ def fix_punctuation(text: str, *, traditional: bool = False) -> TextFix:
     return TextFix(current.text, tuple(merge_close(text, current.edits)))
 
 
+_PAIRED_ASCII = re.compile(r'[()"]')
+
+
 def _needs_another_pass(fix: TextFix) -> bool:
-    """True if a mark left as it is stands within :data:`NEAR` of a repair (in the repaired text)."""
+    """True if a mark left as it is stands within :data:`NEAR` of a repair (in the repaired text), or an
+    ASCII parenthesis or double quote is left anywhere in it (they pair up across the whole text)."""
+    if fix.edits and _PAIRED_ASCII.search(fix.text):
+        return True
     left = [m.span() for m in _TRIGGER.finditer(fix.text)]
     if not left:
         return False
@@ -457,18 +463,17 @@ def punctuation(doc: Document, options: Mapping[str, Any]) -> Document:
         found.extend(parens)
         found.sort(key=itemgetter(0))  # two sorted runs: merged in linear time
     if paren_nodes:
-        # A parenthesis left as it is near a repair may be judged otherwise
-        # on the repaired text: such texts go the slow way (passes to a fixed point).
-        # (Marks and parentheses are replaced one character for one. Only
-        # those texts hold a parenthesis or ASCII quote outside the slow ones.)
+        # A parenthesis or ASCII quote left as it is in a text with a repair may be judged otherwise on
+        # the repaired text (they pair up across the text): such texts go the slow way (passes to a
+        # fixed point). (Marks and parentheses are replaced one character for one, so the offsets of
+        # ``context`` are those of ``joined``.)
         edit_starts = list(map(itemgetter(0), found))
         for k in sorted(paren_nodes):
-            for m in _ONE_FOR_ONE.finditer(context, starts[k], starts[k] + len(texts[k])):
-                p = m.start()
-                j = bisect_right(edit_starts, p + NEAR) - 1
-                if j >= 0 and found[j][1] + NEAR > p:
-                    slow.add(k)
-                    break
+            begin, end = starts[k], starts[k] + len(texts[k])
+            if bisect_left(edit_starts, begin) < bisect_left(edit_starts, end) and _ONE_FOR_ONE.search(
+                context, begin, end
+            ):
+                slow.add(k)
     touched, logged = log_joined_edits("punctuation", texts, node_spans(doc), starts, found, skip=slow)
     # every repair of the fast path replaces one character by one: a text keeps its place in ``repaired``
     # (split at the separators in C, unless a text holds a newline)

@@ -138,7 +138,7 @@ def _rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
         out_roles: list[str] = []
         joined = False  # out[-1] was made by a join: its spans are sorted and coalesced
         for b, role in zip(blocks, roles):
-            if out and should_join(out[-1], b, out_roles[-1], role, style, width) and not _specks(out[-1], b):
+            if out and should_join(out[-1], b, out_roles[-1], role, style, width):
                 out[-1] = _join(out[-1], b, changes, joined)
                 joined = touched = True
                 continue
@@ -149,6 +149,9 @@ def _rejoin_lines(doc: Document, options: Mapping[str, Any]) -> Document:
                 touched = True
             out.append(b)
             out_roles.append(role)
+        # lone marks joined into a line of marks are speckle too (a second run would drop them)
+        out, dropped = _drop_speckle_lines(out, changes)
+        touched = touched or dropped
         articles.append(replace(article, blocks=tuple(out)))
     if not touched:
         return doc
@@ -181,12 +184,6 @@ def is_speckle_line(blocks: list[Block], k: int) -> bool:
         and int(b.hints.get("blank_before", 1)) >= 1
         and (k + 1 == len(blocks) or int(blocks[k + 1].hints.get("blank_before", 0)) >= 1 or visible_len(text) > 1)
     )
-
-
-def _specks(a: Block, b: Block) -> bool:
-    """True if two lines are both only marks or bars: joined, they would make a speckle line of the join
-    (dropped on a second run: the cleaner would not be idempotent), so they are kept apart."""
-    return _SPECKLE.fullmatch(a.text.strip()) is not None and _SPECKLE.fullmatch(b.text.strip()) is not None
 
 
 def _drop_speckle_lines(blocks: list[Block], changes: list[Change]) -> tuple[list[Block], bool]:
