@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from newsclean.pipeline import clean_text
 from newsclean.readers import segment_lines
 from newsclean.structure.cues import is_byline, is_reporter_byline, unspaced_byline_parts
@@ -74,19 +76,25 @@ def test_short_line_centred_in_a_fixed_width_column_is_a_heading():
     assert classify_lines(blocks, style, width)[2] == "head"
 
 
-def test_full_column_lines_with_clause_marks_set_apart_one_by_one_are_body_text():
-    # fixtures/degraded/p2_two_sheets/pdftotext.txt: pdftotext prints the lines of two interleaved columns
-    # each between blank lines; lines as wide as the column that stop mid-sentence are wrapped body lines
-    from newsclean.pipeline import clean_text
+@pytest.mark.parametrize(
+    ("page", "first", "last", "line"),
+    [
+        ("p2_two_sheets", 49, 76, "进入暑期以来，市中心医院儿科急诊接诊的儿童"),
+        # three narrow columns below the story's two wider ones: two measures on one page
+        ("p5_held_out", 6, None, "心配备高清视频会诊终端和影像传输系统，与全县十"),
+    ],
+)
+def test_full_column_lines_with_clause_marks_set_apart_one_by_one_are_body_text(page, first, last, line):
+    # fixtures/degraded/<page>/pdftotext.txt: pdftotext prints the lines of interleaved columns each between
+    # blank lines; lines as wide as a column that stop mid-sentence are wrapped body lines
     from project_paths import ROOT
 
-    dump = ROOT / "fixtures" / "degraded" / "p2_two_sheets" / "pdftotext.txt"
-    lines = dump.read_text(encoding="utf-8").split("\n")[49:76]
-    doc = clean_text("\n".join(lines))
+    lines = (ROOT / "fixtures" / "degraded" / page / "pdftotext.txt").read_text(encoding="utf-8").split("\n")
+    doc = clean_text("\n".join(lines[first:last]))
     heads = [b.text for b in doc.blocks() if b.type == "heading"] + [a.title for a in doc.articles if a.title]
     assert not [h for h in heads if "，" in h], heads
     body = " ".join(b.text for b in doc.blocks() if b.type == "paragraph")
-    assert "进入暑期以来，市中心医院儿科急诊接诊的儿童" in body
+    assert line in body
 
 
 def test_a_headline_over_a_dash_led_subtitle_stays_a_headline():

@@ -103,3 +103,30 @@ def paragraph_seam(tail: Bounds, tail_done: bool, left: float | None, head: Boun
     if not tail_done and tail[0] >= left - _FULL and head_indented:
         return -WIDTH_MISMATCH
     return 0.0
+
+
+_WIDTH_LINES = 3  # lines with clause marks a width needs before it is a column's width
+
+
+def column_widths(marked: list[float]) -> list[float]:
+    """The full widths of the columns side by side in a stretch, from the sorted widths of its lines with
+    clause marks: the upper quartile (a column's full lines), then the widest width each other group of at
+    least :data:`_WIDTH_LINES` such lines shares within one em (a wider or narrower column set beside it).
+
+    >>> column_widths([2.0, 8.0, 12.0, 12.0, 12.0, 12.0, 12.0, 12.5, 19.5, 20.0, 20.0])
+    [19.5, 12.5]
+    >>> column_widths([2.0, 11.0, 12.0, 12.0, 13.0, 13.0])
+    [13.0]
+    """
+    widths = [marked[(3 * len(marked)) // 4]]
+    lo = 0
+    tops: list[float] = []
+    for hi, w in enumerate(marked):
+        while w - marked[lo] > 1:
+            lo += 1
+        if hi - lo + 1 >= _WIDTH_LINES:
+            tops.append(w)
+    for top in reversed(tops):
+        if all(abs(top - w) > 2 for w in widths):
+            widths.append(top)
+    return widths

@@ -14,7 +14,7 @@ three) lines up. The cues are generic:
 A *chunk* is a run of lines with no blank line between them; OCR tools that
 print one box per line with no blank lines at all give glued stretches whose
 lines are the items instead (the lines as wide as a column's full lines, for each
-of the column widths side by side: :func:`_column_widths`). The items of a run are read as *rows* printed
+of the column widths side by side: :func:`column_widths`). The items of a run are read as *rows* printed
 across two or three columns (:func:`assign_columns`): each row visits the
 columns left to right, so the column after ``c`` is ``c + 1``; a column
 passed over (it ended, a photo, a paragraph gap: the rhythm's phase shift)
@@ -40,7 +40,7 @@ import regex
 
 from newsclean.lexicon import MAX_WORD_LEN, segmentation_score, word_frequencies
 from newsclean.model import Block, Flag, Span
-from newsclean.structure.block_width import display_width, paragraph_seam, width_bounds, width_seam
+from newsclean.structure.block_width import column_widths, display_width, paragraph_seam, width_bounds, width_seam
 from newsclean.structure.carry import carry_score, head_kind, tail_kind
 from newsclean.structure.cues import (
     ends_continuing,
@@ -326,7 +326,7 @@ def _body_lines(blocks: Sequence[Block], start: int, end: int) -> list[bool]:
         return [False] * len(texts)
     widths = [display_width(t) for t in texts]
     marked = sorted(w for w, m in zip(widths, marks) if m)
-    columns = _column_widths(marked)
+    columns = column_widths(marked)
     return [
         (
             any(w <= column + 2 and (m or w >= column - 3) for column in columns)
@@ -335,33 +335,6 @@ def _body_lines(blocks: Sequence[Block], start: int, end: int) -> list[bool]:
         and not (section_label(t) or is_byline(t))
         for t, w, m in zip(texts, widths, marks)
     ]
-
-
-_WIDTH_LINES = 3  # lines with clause marks a width needs before it is a column's width
-
-
-def _column_widths(marked: list[float]) -> list[float]:
-    """The full widths of the columns side by side in a stretch, from the sorted widths of its lines with
-    clause marks: the upper quartile (a column's full lines), then the widest width each other group of at
-    least :data:`_WIDTH_LINES` such lines shares within one em (a wider or narrower column set beside it).
-
-    >>> _column_widths([2.0, 8.0, 12.0, 12.0, 12.0, 12.0, 12.0, 12.5, 19.5, 20.0, 20.0])
-    [19.5, 12.5]
-    >>> _column_widths([2.0, 11.0, 12.0, 12.0, 13.0, 13.0])
-    [13.0]
-    """
-    widths = [marked[(3 * len(marked)) // 4]]
-    lo = 0
-    tops: list[float] = []
-    for hi, w in enumerate(marked):
-        while w - marked[lo] > 1:
-            lo += 1
-        if hi - lo + 1 >= _WIDTH_LINES:
-            tops.append(w)
-    for top in reversed(tops):
-        if all(abs(top - w) > 2 for w in widths):
-            widths.append(top)
-    return widths
 
 
 def _deinterleave_glued(blocks: list[Block], runs: list[tuple[Span, str, str]]) -> list[Block]:
@@ -604,12 +577,12 @@ def _running_text(text: str, above: str | None, below: str | None = None) -> boo
 
 def _one_measure(lines: Sequence[str]) -> list[float | None] | None:
     """Every line's column width where the run's columns share one measure (the full width of its lines with
-    clause marks, as :func:`_column_widths` finds it, is a single one), so that the paragraph rhythm can be
+    clause marks, as :func:`column_widths` finds it, is a single one), so that the paragraph rhythm can be
     read at each seam (:func:`~newsclean.structure.block_width.paragraph_seam`); else None."""
     marked = sorted(w for t in lines if _BODY_MARKS.search(t) and (w := line_width(t)) is not None)
     if len(marked) < _MIN_RUN:
         return None
-    columns = _column_widths(marked)
+    columns = column_widths(marked)
     return [columns[0]] * len(lines) if len(columns) == 1 else None
 
 

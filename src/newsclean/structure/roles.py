@@ -19,6 +19,8 @@ import regex
 
 from newsclean.model import Block
 from newsclean.readers.lines import display_width
+from newsclean.structure.block_width import column_widths
+from newsclean.structure.block_width import display_width as display_ems
 from newsclean.structure.cues import (
     OPENERS,
     dangling_end,
@@ -125,6 +127,7 @@ class _LineReader:
         self.blocks, self.style, self.width = blocks, style, width
         self.roles: list[str] = []
         self.forced = head_clusters(blocks) if style == "fixed" else frozenset()
+        self.measures = column_measures(blocks) if style == "lines" else []
 
     def role_of(self, i: int) -> str:
         """The role of line ``i``, the roles of the lines before it read."""
@@ -181,7 +184,7 @@ class _LineReader:
             return False
         if style == "lines" and nxt is not None and _wraps_line_by_line(nxt):
             return False  # a narrow column wrapped line by line, not a headline
-        if style == "lines" and _column_line_with_clauses(b, width):
+        if style == "lines" and _column_line_with_clauses(b, self.measures):
             return False
         # (a dash starts no sentence, but it starts a subtitle: under a section label or at a story's start)
         opens_cluster = fresh or prev_role in HEAD_ROLES
@@ -207,24 +210,35 @@ def _fills_column(b: Block, width: int) -> bool:
     )
 
 
-_COLUMN_DUMP = 60  # cells: a "lines" dump whose common line is no wider is a column's lines, set apart one by one
+_COLUMN_LINE = 30.0  # ems: a line with clause marks no wider is a column's line, not a paragraph on one line
+_MIN_COLUMN_LINES = 6  # such lines a dump needs before their measures are read
 
 
-def _column_line_with_clauses(b: Block, width: int) -> bool:
-    """True if ``b`` is a full column line of running text in a dump that sets every line apart.
+def column_measures(blocks: Sequence[Block]) -> list[float]:
+    """The column measures (ems) of a dump that sets every line apart, or ``[]`` if its lines are paragraphs.
 
     ``pdftotext`` prints the lines of interleaved columns each between blank
-    lines: the dump reads as one paragraph per line, but its common line is
-    a column's measure, not a paragraph's length. A line of that measure with
-    clause marks inside that stops mid-sentence is a wrapped body line
-    (``进入暑期以来，市中心医院儿科急诊接诊的儿童``), not a headline.
+    lines: the dump reads as one paragraph per line, but most of its lines
+    with clause marks are a column's width, and a page may set two or three
+    measures side by side (:func:`~newsclean.structure.block_width.column_widths`).
     """
-    return (
-        0 < width <= _COLUMN_DUMP
-        and _fills_column(b, width)
-        and _CLAUSE_MARK.search(b.text) is not None
-        and not ends_sentence(b.text)
-    )
+    marked = [ems for b in blocks if _CLAUSE_MARK.search(b.text) and (ems := display_ems(b.text.strip())) > 0]
+    short = sorted(w for w in marked if w <= _COLUMN_LINE)
+    if len(short) < _MIN_COLUMN_LINES or 2 * len(short) < len(marked):
+        return []
+    return column_widths(short)
+
+
+def _column_line_with_clauses(b: Block, measures: Sequence[float]) -> bool:
+    """True if ``b`` is a full column line of running text, at one of the dump's column ``measures``.
+
+    A line that wide with clause marks inside that stops mid-sentence is a
+    wrapped body line (``进入暑期以来，市中心医院儿科急诊接诊的儿童``), not a headline.
+    """
+    if not measures or not _CLAUSE_MARK.search(b.text) or ends_sentence(b.text):
+        return False
+    ems = display_ems(b.text.strip())
+    return any(m - 3.0 <= ems <= m + 1.5 for m in measures)
 
 
 def _alone_after_credit(b: Block, prev_role: str | None, nxt: Block | None) -> bool:
