@@ -50,8 +50,8 @@ fuzz: ## the property tests with FUZZ times their examples and fresh random seed
 	NEWSCLEAN_FUZZ=$(FUZZ) $(PY) -m pytest -n auto -q -p no:cacheprovider \
 		tests/test_properties.py tests/cleaners/test_cleaner_properties.py tests/structure/test_properties.py
 
-eval: ## score the cleaned seeds against fixtures/gold
-	$(NEWSCLEAN) eval --gold-dir fixtures/gold --seeds-dir seeds --degraded fixtures/degraded
+eval: ## score the cleaned seeds (also as other tools deliver them) and the degraded pages against their gold
+	$(NEWSCLEAN) eval --gold-dir fixtures/gold --seeds-dir seeds --degraded fixtures/degraded --variants
 
 bench: ## cleaning MB/s, documents/s per writer, batch speed-up from --jobs 1 to 2
 	$(NEWSCLEAN) bench --seeds-dir seeds --mb 10

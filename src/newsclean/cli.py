@@ -109,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="also score the tool dumps of the pages under DIR (fixtures/degraded)",
     )
+    ev.add_argument(
+        "--variants",
+        action="store_true",
+        help="also score the seeds as other tools deliver them (blank lines lost, hard-wrapped, NFKC, CRLF)",
+    )
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     _pipeline_options(ev)
 
@@ -401,6 +406,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from newsclean.evaluate import evaluate_degraded
 
         tables["degraded"] = evaluate_degraded(Path(args.degraded), _config(args))
+    if args.variants and not args.sys_dir:
+        from newsclean.evaluate import evaluate_variants
+
+        tables["seed variants"] = evaluate_variants(Path(args.gold_dir), Path(args.seeds_dir), _config(args))
     if args.json:
         print(json.dumps(tables, indent=2, ensure_ascii=False))
     else:

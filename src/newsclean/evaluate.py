@@ -19,6 +19,8 @@ the mean over documents.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +155,45 @@ def evaluate_seeds(gold_dir: Path, seeds_dir: Path, config: PipelineConfig | Non
         system = clean_text(read_path(seed).text, source=seed.name, config=config)
         rows[gold_path.stem] = score_document(system, Document.from_json(gold_path.read_text(encoding="utf-8")))
     return {**rows, "TOTAL": total_row(rows)} if rows else rows
+
+
+def _lose_blank_lines(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def _hard_wrap(text: str, width: int = 30) -> str:
+    return "\n".join(line[i : i + width] for line in text.split("\n") for i in range(0, max(len(line), 1), width))
+
+
+# The seeds as other tools deliver the same pages: a text export that drops the blank lines, a converter that
+# hard-wraps at a fixed width, text passed through NFKC, Windows line ends. The gold documents stay the same.
+SEED_VARIANTS: dict[str, Callable[[str], str]] = {
+    "no-blank-lines": _lose_blank_lines,
+    "wrapped-30": _hard_wrap,
+    "nfkc": lambda text: unicodedata.normalize("NFKC", text),
+    "crlf": lambda text: text.replace("\n", "\r\n"),
+}
+
+
+def evaluate_variants(
+    gold_dir: Path, seeds_dir: Path, config: PipelineConfig | None = None
+) -> dict[str, dict[str, Any]]:
+    """Clean every :data:`SEED_VARIANTS` rendering of each seed and score it against the seed's gold.
+
+    Rows are ``variant/seed``; a ``TOTAL <variant>`` row per variant and an overall ``TOTAL`` row follow.
+    """
+    rows: dict[str, dict[str, Any]] = {}
+    by_variant: dict[str, dict[str, dict[str, Any]]] = {}
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = Document.from_json(gold_path.read_text(encoding="utf-8"))
+        seed = seeds_dir / f"{gold_path.stem}.txt"
+        text = read_path(seed).text
+        for name, render in SEED_VARIANTS.items():
+            row = score_document(clean_text(render(text), source=seed.name, config=config), gold)
+            rows[f"{name}/{gold_path.stem[:3]}"] = row
+            by_variant.setdefault(name, {})[gold_path.stem] = row
+    totals = {f"TOTAL {name}": total_row(variant_rows) for name, variant_rows in by_variant.items()}
+    return {**rows, **totals, "TOTAL": total_row(rows)} if rows else rows
 
 
 def evaluate_degraded(root: Path, config: PipelineConfig | None = None) -> dict[str, dict[str, Any]]:

@@ -60,16 +60,52 @@ def dump_style(blocks: Sequence[Block]) -> tuple[str, int]:
     if len(blocks) < 2:
         return "lines", 0
     tight = sum(1 for b in blocks[1:] if b.hints.get("blank_before", 1) == 0)
-    widths = sorted(int(b.hints.get("width", 0)) for b in blocks)
+    widths = sorted(int(b.hints.get("width", 0)) + narrow_marks(b.text) for b in blocks)
     width = widths[int(len(widths) * 0.75)] if widths else 0
-    if tight >= 0.4 * (len(blocks) - 1):
+    if tight >= 0.4 * (len(blocks) - 1) and not _paragraph_per_line(blocks, width):
         return "fixed", width
     return "lines", width
 
 
+_ENDED_SHARE = 0.45  # lines ending a sentence, of all, from which a dump holds a paragraph per line
+_FULL_OPEN_SHARE = 0.4  # ... as long as fewer of its open lines than this reach its common width
+
+
+def _paragraph_per_line(blocks: Sequence[Block], width: int) -> bool:
+    """True if a dump with no blank lines between its lines holds one paragraph per line, not wrapped lines.
+
+    A hard-wrapped column ends a sentence on few lines (a paragraph's last),
+    and the lines it leaves open are full lines. A dump of one paragraph per
+    line (a text export, a converter's output with its blank lines lost)
+    ends a sentence on most lines, and the lines it leaves open are its
+    headlines, bylines and labels, far short of its common width.
+    """
+    ended = sum(1 for b in blocks if ends_sentence(b.text))
+    if ended < _ENDED_SHARE * len(blocks):
+        return False
+    open_lines = [b for b in blocks if not ends_sentence(b.text)]
+    full = sum(1 for b in open_lines if int(b.hints.get("width", 0)) + narrow_marks(b.text) >= width - 6)
+    return full < _FULL_OPEN_SHARE * len(open_lines)
+
+
+_NARROW_MARK = regex.compile(r"(?<=[\p{Han}，。、；：“”])[,:;!?()]|[,:;!?()](?=[\p{Han}，。、；：“”])")
+
+
+def narrow_marks(text: str) -> int:
+    """ASCII marks in Chinese context: print sets each a full em wide, a dump one cell (NFKC, a converter).
+
+    Counted back in, they keep a column's measure the same whichever form
+    its punctuation came in (``，`` two cells, ``,`` one).
+    """
+    if text.isascii() or not any(c in text for c in ",:;!?()"):
+        return 0
+    return len(_NARROW_MARK.findall(text))
+
+
 def line_width(b: Block) -> int:
     """Display width of a line as it is now (a cleaner may have shortened it since it was read)."""
-    return min(int(b.hints.get("width", 10**6)), display_width(b.text) + int(b.hints.get("indent", 0)))
+    printed = display_width(b.text) + narrow_marks(b.text) + int(b.hints.get("indent", 0))
+    return min(int(b.hints.get("width", 10**6)) + narrow_marks(b.text), printed)
 
 
 # cells a line is set in from its column beyond any paragraph indent: a centred heading (as in columns.py)
