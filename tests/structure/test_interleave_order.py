@@ -89,3 +89,20 @@ def test_no_column_is_left_mid_sentence_where_its_rest_ends_the_run():
     middle = texts.index("组成的快速反应团队，接到呼叫后")
     assert texts[middle + 1] == "五分钟内即可到位。"
     assert texts.index("评审专家认为，中心在多学科") == middle + 2  # the third column after the middle one
+
+
+def test_the_flag_of_a_re_read_run_covers_it_in_source_order():
+    # found by make fuzz: the flag's span ran from the first re-read line's start to the last one's end,
+    # which a re-read order can put before it (start > end: the JSON reader refused the document)
+    from newsclean.model import Document
+    from newsclean.pipeline import clean_text
+
+    text = (
+        ";;\n\n;;\n\n::\n\n::一一\n\n一一一一\n\n一一一一\n\n一一00\n\n00.\n\n.一一"
+        + "\n\n一一一一" * 7
+        + "\n\n一一00\n\n00"
+    )
+    doc = clean_text(text)
+    flags = [f for b in doc.blocks() for f in b.flags if f.kind == "interleaved"]
+    assert flags and all(f.span.start <= f.span.end for f in flags)
+    assert Document.from_json(doc.to_json()).to_json() == doc.to_json()

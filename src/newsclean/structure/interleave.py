@@ -39,7 +39,7 @@ from typing import NamedTuple
 import regex
 
 from newsclean.lexicon import MAX_WORD_LEN, segmentation_score, word_frequencies
-from newsclean.model import Block, Flag, Span
+from newsclean.model import Block, Flag, Span, span_of
 from newsclean.structure.block_width import column_widths, display_width, paragraph_seam, width_bounds, width_seam
 from newsclean.structure.carry import carry_score, head_kind, tail_kind
 from newsclean.structure.cues import (
@@ -624,7 +624,10 @@ def column_order(column: Sequence[int], seams: Seams) -> list[int]:
 
 
 def _span_of(blocks: Sequence[Block]) -> Span:
-    return Span(blocks[0].spans[0].start, blocks[-1].spans[-1].end)
+    """The source span covering ``blocks`` (re-read blocks are no longer in source order)."""
+    covering = span_of(sp for b in blocks for sp in b.spans)
+    assert covering is not None  # (a run's blocks all have spans: see _reorder)
+    return covering
 
 
 def _flag_first(blocks: list[Block], note: str) -> list[Block]:
