@@ -86,3 +86,13 @@ def test_lines_at_the_margin_or_set_apart_are_not_centred_under():
     assert not centred_under(*_lines([" " * 4 + "我院开展“三八”妇女节", "", " " * 10 + "义诊活动"]))
     assert not centred_under(*_lines([" " * 4 + "我院开展“三八”妇女节", " " * 4 + "义诊活动"]))  # flush left
     assert not centred_under(*_lines([" " * 4 + "纲举目张", " " * 4 + "运笔开局"]))  # two phrases stacked
+
+
+def test_a_short_line_over_a_headline_twice_its_length_is_its_kicker():
+    # fixtures/degraded/p6_held_out/markitdown.txt: a hard-wrapped dump; a wrap fills its first line, so
+    # a line half as long as the one under it was set over it
+    from project_paths import ROOT
+
+    dump = ROOT / "fixtures" / "degraded" / "p6_held_out" / "markitdown.txt"
+    art = clean_text(dump.read_text(encoding="utf-8")).articles[0]
+    assert (art.section, art.kicker, art.title) == ("要闻", "守护生命起点", "我院危重孕产妇救治中心通过省级评审")

@@ -45,6 +45,7 @@ _BOLD = regex.compile(r"^\*\*(?=\S)(.+?)(?<=\S)\*\*$")
 # a kicker is a line of its own; a shorter phrase over a headline line (智慧藥局上線) is more often the first
 # of two phrases printed side by side, which some extractors break into two lines
 _MIN_KICKER = 8
+_SHORT_OVER_LONG = 0.5  # a headline line at most this share of the line under it is no wrap of it
 
 Field = tuple[str, tuple[Span, ...]]
 
@@ -282,7 +283,9 @@ def _split_kicker(heads: list[Block], head: Head, ctx: BuildContext, *, credited
     if not credited or len(printed) != 2:
         return heads
     stacked = stacked_apart(printed[0][-1], printed[1][0])
-    if visible_len(_join_wrapped(printed[0])) < _MIN_KICKER and not stacked:
+    upper, lower = visible_len(_join_wrapped(printed[0])), visible_len(_join_wrapped(printed[1]))
+    if upper < _MIN_KICKER and not stacked and not upper <= _SHORT_OVER_LONG * lower:
+        # (a wrap fills its first line: a line far shorter than the one under it was set over it)
         return heads
     head.kicker = (_join_wrapped(printed[0]), blocks_spans(printed[0]))
     if stacked:
