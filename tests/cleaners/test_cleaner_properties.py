@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -154,30 +155,25 @@ def test_change_log_replays(raw):
         assert text == cleaned.articles[0].blocks[0].text, name
 
 
-def test_cjk_spacing_reads_a_line_as_a_headline_by_its_length_without_spaces():
-    # found by hypothesis: a line of 31 characters was read as body text, closed up to 30, and then
-    # read as a headline on a second pass. Its length is now counted without spaces (28 here), so
-    # the first pass already reads it as a headline, keeping the space between its two phrases.
-    from newsclean.readers import segment_lines
-    from newsclean.registry import get_cleaner
+# Found by hypothesis. A line of 31 characters was read as body text, closed up to 30 and read as a headline
+# on a second pass: its length is now counted without spaces, so the first pass reads it as a headline and
+# keeps the space between its two phrases. And (CI) 31 characters read as a name list had only part of their
+# letter-spaced runs closed (医 患故 事); the 24 left read as a headline and were closed on a second pass.
+SPACING_ONE_PASS = [
+    (
+        "编者按 ““小切口小切口 东昌府区东昌府区东昌府区东昌府区始终",
+        "编者按 ““小切口小切口 东昌府区东昌府区东昌府区东昌府区始终",
+    ),
+    ("东昌府区聊城市聊城市医 患 故 事医 患 故 事医 患 故 事", "东昌府区聊城市聊城市医患故事医患故事医患故事"),
+]
 
+
+@pytest.mark.parametrize(("raw", "expected"), SPACING_ONE_PASS)
+def test_cjk_spacing_does_its_work_in_one_pass(raw, expected):
     spacing = get_cleaner("cjk_spacing")
     run = getattr(spacing, "func", spacing)
-    once = run(segment_lines("编者按 ““小切口小切口 东昌府区东昌府区东昌府区东昌府区始终"), {})
-    assert [b.text for b in once.blocks()] == ["编者按 ““小切口小切口 东昌府区东昌府区东昌府区东昌府区始终"]
-    assert run(once, {}) == once
-
-
-def test_cjk_spacing_closes_letter_spacing_in_one_pass():
-    # found by hypothesis (CI): 31 characters read as a name list had only part of its letter-spaced
-    # runs closed (医 患故 事); the 24 left read as a headline and were closed on a second pass
-    from newsclean.readers import segment_lines
-    from newsclean.registry import get_cleaner
-
-    spacing = get_cleaner("cjk_spacing")
-    run = getattr(spacing, "func", spacing)
-    once = run(segment_lines("东昌府区聊城市聊城市医 患 故 事医 患 故 事医 患 故 事"), {})
-    assert [b.text for b in once.blocks()] == ["东昌府区聊城市聊城市医患故事医患故事医患故事"]
+    once = run(segment_lines(raw), {})
+    assert [b.text for b in once.blocks()] == [expected]
     assert run(once, {}) == once
 
 
