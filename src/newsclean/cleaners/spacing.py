@@ -34,6 +34,7 @@ from newsclean.cleaners.base import (
     Edit,
     TextFix,
     apply_edits,
+    compose,
     edits_to_changes,
     log_joined_edits,
     node_starts,
@@ -138,6 +139,23 @@ def fix_spacing(text: str, mode: str = BODY) -> TextFix:
     >>> fix_spacing("总策划：杨冬林 刘 宽 审核：李 峰", "fields").text
     '总策划：杨冬林 刘宽 审核：李峰'
     """
+    current = _fix_spacing_once(text, mode)
+    for _ in range(_MAX_PASSES - 1):
+        if not current.edits:
+            break
+        # closing one gap can make a letter-spaced run of what is left (刘 宽  刘 → 刘 宽 刘): to a fixed point
+        again = _fix_spacing_once(current.text, mode)
+        if not again.edits:
+            break
+        current = TextFix(again.text, tuple(compose(text, current.text, current.edits, again.edits)))
+    return current
+
+
+_MAX_PASSES = 3
+
+
+def _fix_spacing_once(text: str, mode: str) -> TextFix:
+    """One pass of :func:`fix_spacing`."""
     if not _SPACES.search(text):
         return TextFix(text, ())
     letter = _collapse_letter_spacing(text)
