@@ -217,7 +217,8 @@ class _LineReader:
         if style == "fixed" and nxt is not None and _runs_on_into(nxt, width):
             return False
         if not fresh and prev_role == "para" and prev is not None and _goes_on_from(prev, style):
-            return False
+            if not (style == "fixed" and _cut_off_before(prev, b, width)):
+                return False
         if style == "lines" and nxt is not None and _wraps_line_by_line(nxt):
             return False  # a narrow column wrapped line by line, not a headline
         if style == "lines" and _column_line_with_clauses(b, self.measures):
@@ -317,6 +318,21 @@ def _runs_on_into(nxt: Block, width: int) -> bool:
         nxt.hints.get("blank_before", 1) == 0
         and not is_byline(nxt.text)
         and not (is_headline_like(nxt.text) and line_width(nxt) < column_measure(nxt, width) - 6)
+    )
+
+
+def _cut_off_before(prev: Block, b: Block, width: int) -> bool:
+    """True if hard-wrapped body line ``prev`` stops short mid-sentence and a blank line parts it from ``b``.
+
+    A wrap fills its line, and a blank line inside a paragraph comes after a
+    full line; a short line left open before a blank line lost its rest (the
+    paragraph is cut off), so the headline-shaped line after it is no part of it.
+    """
+    return (
+        int(b.hints.get("blank_before", 0)) >= 1
+        and _CLAUSE_MARK.search(prev.text) is not None  # running text (OCR cuts a headline into bits too)
+        and not ends_continuing(prev.text)  # (after ，、： the sentence goes on past the blank line)
+        and line_width(prev) < column_measure(prev, width) - 6
     )
 
 
