@@ -60,3 +60,17 @@ def test_paper_name_after_an_ocr_speck_beside_the_date_is_masthead():
     doc = clean_text(text)
     assert any(f.kind == "masthead" and "院报" in f.text for f in doc.furniture)
     assert all("院报" not in (a.title or "") for a in doc.articles)
+
+
+def test_a_paper_name_alone_on_its_page_first_line_is_masthead():
+    # fixtures/degraded/p4_noisy_scan/tesseract-skew.txt: the skewed scan reads the date line far below it
+    doc = clean_text(
+        "清源县人民医院院报\n\n走进康复医学科训练大厅，减\n重步行训练系统、上下肢康复机器\n人等设备一字排开。"
+    )
+    assert [(f.kind, f.text) for f in doc.furniture] == [("masthead", "清源县人民医院院报")]
+    assert all(a.title != "清源县人民医院院报" for a in doc.articles)
+
+
+def test_a_headline_naming_a_paper_over_its_byline_is_no_masthead():
+    doc = clean_text("本院专家做客市广播电视报\n\n本报记者 李静\n\n11月3日，我院专家走进直播间。")
+    assert not doc.furniture

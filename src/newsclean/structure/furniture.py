@@ -23,7 +23,7 @@ from newsclean.model import Article, Block, Document, Furniture, Span
 from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
 from newsclean.structure.columns import split_columns
-from newsclean.structure.cues import ends_sentence, is_signoff, join_text, visible_len
+from newsclean.structure.cues import dash_lead, ends_sentence, is_byline, is_signoff, join_text, visible_len
 from newsclean.structure.interleave import deinterleave_lines
 from newsclean.structure.interleave_blocks import deinterleave_blocks
 from newsclean.structure.line_moves import apply_line_moves
@@ -256,7 +256,7 @@ def _mark_masthead(
     Only an issue line proper, with its number, has the masthead over it: a
     date alone is a running header, not the masthead's foot.
     """
-    _mark_paper_names(texts, kinds)
+    _mark_paper_names(blocks, texts, kinds)
     for i in [i for i, k in enumerate(kinds) if k == "issue" and _ISSUE_NO.search(texts[i])]:
         j = i - 1
         while j >= 0 and i - j <= 8:
@@ -277,19 +277,33 @@ def _mark_masthead(
             j -= 1
 
 
-def _mark_paper_names(texts: Sequence[str], kinds: list[str | None]) -> None:
-    """A newspaper's name (``松江县第二人民医院报``, ``…日报``) on a line next to a date, issue or page label line.
+def _mark_paper_names(blocks: Sequence[Block], texts: Sequence[str], kinds: list[str | None]) -> None:
+    """A newspaper's name (``松江县第二人民医院报``, ``…日报``) on a line next to a date, issue or page label
+    line, or alone on a page's first line.
 
     The name over an issue line is caught as the masthead above it; a dump
     may print it instead beside a bare date or a page label, or after the
     stories (PyMuPDF keeps the page's drawing order), where it would read as
-    a headline. A speck OCR read as a mark before the name (``。 清源县人民医院院报``) is passed over.
+    a headline; a skewed scan may read the date far below it, and the name
+    still heads its page. A speck OCR read as a mark before the name
+    (``。 清源县人民医院院报``) is passed over.
     """
     for i, t in enumerate(texts):
         if kinds[i] or not _PAPER_NAME.fullmatch(_LEADING_SPECK.sub("", t)):
             continue
-        if any(0 <= j < len(texts) and kinds[j] in ("issue", "header") for j in (i - 1, i + 1)):
+        beside = any(0 <= j < len(texts) and kinds[j] in ("issue", "header") for j in (i - 1, i + 1))
+        if beside or _heads_page(blocks, i):
             kinds[i] = "masthead"
+
+
+def _heads_page(blocks: Sequence[Block], i: int) -> bool:
+    """True if line ``i`` is the first line of its page, set apart from the next by a blank line that is
+    no byline or subtitle (a headline naming a paper has its cluster under it)."""
+    first = i == 0 or blocks[i - 1].hints.get("page") != blocks[i].hints.get("page")
+    if not first or i + 1 >= len(blocks) or int(blocks[i + 1].hints.get("blank_before", 0)) < 1:
+        return False
+    below = blocks[i + 1].text.strip()
+    return not is_byline(below) and not dash_lead(below)
 
 
 def _move_to_furniture(
