@@ -106,3 +106,15 @@ def test_the_flag_of_a_re_read_run_covers_it_in_source_order():
     flags = [f for b in doc.blocks() for f in b.flags if f.kind == "interleaved"]
     assert flags and all(f.span.start <= f.span.end for f in flags)
     assert Document.from_json(doc.to_json()).to_json() == doc.to_json()
+
+
+def test_a_column_may_end_in_a_heading_without_counting_as_open():
+    # fixtures/degraded/p2_two_sheets/rapidocr.txt: OCR boxes sorted top to bottom put a subhead and the
+    # story's credit after both columns; a heading left at a column's end is not a sentence left open
+    from newsclean.pipeline import clean_text
+    from project_paths import ROOT
+
+    dump = ROOT / "fixtures" / "degraded" / "p2_two_sheets" / "rapidocr.txt"
+    story = next(a for a in clean_text(dump.read_text(encoding="utf-8")).articles if a.byline == "急诊科 周建华")
+    assert (story.blocks[-1].type, story.blocks[-1].text) == ("signoff", "（急诊科）")
+    assert not any("（急诊科）" in b.text for b in story.blocks[:-1])

@@ -773,7 +773,7 @@ def assign_columns(
         states, ptr = _advance(states, seam.window(i), rhythm)
         back.append(ptr)
     best = max(states.values())
-    state = max(states, key=lambda st: states[st] - _open_ends(rhythm, st, seam, m))
+    state = max(states, key=lambda st: states[st] - _open_ends(rhythm, st, seam, last))
     out = [0] * m
     for i in range(m - 1, -1, -1):
         out[i] = rhythm.column[state]
@@ -785,18 +785,23 @@ def assign_columns(
 _OPEN_END_COST = 1.0  # per column whose last item stops mid-sentence: its text must go on somewhere
 
 
-def _open_ends(rhythm: _Rhythm, state: int, seams: Seams, m: int) -> float:
-    """What the end ``state`` of a run of ``m`` items costs for the columns it leaves mid-sentence.
+def _open_ends(rhythm: _Rhythm, state: int, seams: Seams, last: Sequence[str]) -> float:
+    """What the end ``state`` of a run of items (``last``: each one's last line) costs for the columns it
+    leaves mid-sentence.
 
     A column's text goes on to its last line's sentence end; a line put in
     another column where the rhythm runs on (``接到呼叫后`` left open, its
     rest ``五分钟内即可到位。`` read under the column beside it) leaves one
-    open. Only the choice between end states pays it: a story that goes on
-    after the run costs every reading alike.
+    open. A column may end in a heading (its paragraph printed elsewhere):
+    only running text (clause marks inside) is open. Only the choice between
+    end states pays it: a story that goes on after the run costs every
+    reading alike.
     """
     cost = 0.0
+    m = len(last)
     for offset in rhythm.offsets[state]:
-        if offset < _ROW_WINDOW and not seams.tails[m - 1 - offset].done:
+        k = m - 1 - offset
+        if offset < _ROW_WINDOW and not seams.tails[k].done and _BODY_MARKS.search(last[k]):
             cost += _OPEN_END_COST
     return cost
 
