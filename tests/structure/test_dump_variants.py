@@ -15,7 +15,7 @@ from newsclean.evaluate import SEED_VARIANTS, score_document, total_row
 from newsclean.model import Document
 from newsclean.pipeline import clean_text
 from newsclean.readers import segment_lines
-from newsclean.structure.roles import dump_style, narrow_marks
+from newsclean.structure.dump_style import dump_style, narrow_marks
 from project_paths import GOLD, SEEDS
 
 # (max micro cer, min mean para_f1, min mean title_f1) over the five seeds, as measured in session 5

@@ -13,8 +13,9 @@ import pytest
 from newsclean.pipeline import clean_text
 from newsclean.readers import segment_lines
 from newsclean.structure.cues import is_byline, is_reporter_byline, unspaced_byline_parts
+from newsclean.structure.dump_style import dump_style
 from newsclean.structure.head import printed_lines
-from newsclean.structure.roles import classify_lines, dump_style
+from newsclean.structure.roles import classify_lines
 
 BODY = "3月5日上午，我院举办\n了一场健康讲座，吸引\n了很多市民参加，讲座\n结束后专家还为市民\n一一解答了疑问。"
 

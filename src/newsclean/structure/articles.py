@@ -38,11 +38,12 @@ from newsclean.registry import cleaner
 from newsclean.structure.body import body_block, broken_off, in_note_after, join_across_byline
 from newsclean.structure.build_context import NAME, BuildContext, blocks_spans
 from newsclean.structure.cues import ends_sentence, ends_with_credit, is_news_lead, ocr_dash_lead
+from newsclean.structure.dump_style import dump_style
 from newsclean.structure.head import Head, join_lines_spaced, read_head, unbold
 from newsclean.structure.head_groups import Item, group_lines, has_role, is_strong
 from newsclean.structure.inline import split_inline_heads
 from newsclean.structure.late_titles import claim_late_titles
-from newsclean.structure.roles import classify_lines, dump_style
+from newsclean.structure.roles import classify_lines
 
 _MID_COLON = regex.compile(r"^[^：:]{2,}[：:][^：:]{2,}$")
 

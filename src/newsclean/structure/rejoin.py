@@ -1,6 +1,6 @@
 """Rejoin lines: undo hard wraps and blank-line splits inside paragraphs.
 
-Two dump styles (see :func:`~newsclean.structure.roles.dump_style`):
+Two dump styles (see :func:`~newsclean.structure.dump_style.dump_style`):
 
 * one paragraph per line, blank lines between, and blank lines mid-sentence
   where a column or page broke (``开展好⏎⏎对口支援工作``): two body lines are
@@ -38,7 +38,8 @@ from newsclean.structure.cues import (
     last_word,
     visible_len,
 )
-from newsclean.structure.roles import classify_lines, column_measure, dump_style, is_lone_opener
+from newsclean.structure.dump_style import column_measure, dump_style
+from newsclean.structure.roles import classify_lines, is_lone_opener
 
 NAME = "rejoin_lines"
 _OPENING_WORDS = regex.compile(r"^(此次|本次|据悉|据了解|目前|此外|另外|与此同时|下一步|截至目前)")
