@@ -187,3 +187,16 @@ def test_undouble_leaves_a_doubled_line_printed_twice_alone():
     raw = "““小切口小切口 东昌府区““小切口小切口 东昌府区"
     assert undouble_text(raw).text == raw
     assert undouble_text("““小切口小切口 东昌府区").text == "“小切口 东昌府区"
+
+
+def test_ocr_confusions_takes_its_own_repair_as_the_documents_spelling_in_one_run():
+    # found by make fuzz: 一一人场情 was repaired by the lexicon (入场), which a second run took as the
+    # document's spelling of the other 人场情; ocr_confusions now runs its rounds itself
+    from newsclean.pipeline import DEFAULT_CLEANERS
+
+    doc = segment_lines("::::\n\n::::\n一一人场情\n\n人场情")
+    for name in DEFAULT_CLEANERS[: DEFAULT_CLEANERS.index("ocr_confusions")]:
+        doc = get_cleaner(name)(doc, {})
+    once = get_cleaner("ocr_confusions")(doc, {})
+    assert "".join(content(once)).count("入场情") == 2
+    assert content(get_cleaner("ocr_confusions")(once, {})) == content(once)

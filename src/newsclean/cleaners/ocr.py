@@ -489,6 +489,41 @@ def _may_have_numbers_or_words(text: str) -> bool:
 def ocr_confusions(doc: Document, options: Mapping[str, Any]) -> Document:
     """Look-alike characters (人/入, 己/已, 未/末, 曰/日) where the lexicon is certain; 一 read for a dash; O/l in numbers."""
     del options
+    for _ in range(_MAX_ROUNDS):
+        repaired, twins = _ocr_pass(doc)
+        # A look-alike the lexicon repaired is the document's own spelling for the next round (``人场情``
+        # once repaired to ``入场情`` is evidence for another ``人场情``): another round where such a form,
+        # unrepaired, is still printed.
+        if repaired is doc or not twins or not _printed_any(repaired, twins):
+            return repaired
+        doc = repaired
+    return doc
+
+
+_MAX_ROUNDS = 3
+
+
+def _printed_any(doc: Document, forms: set[str]) -> bool:
+    joined = "\n".join(node_texts(doc))
+    return any(form in joined for form in forms)
+
+
+def _repaired_twins(fix: TextFix) -> set[str]:
+    """The three-character forms around each look-alike repair of ``fix``, spelt as before the repair."""
+    out: set[str] = set()
+    for e in fix.edits:
+        if e.end - e.start != 1 or len(e.after) != 1:
+            continue
+        i = e.start
+        for a in (i - 2, i):
+            form = fix.text[max(0, a) : a + 3]
+            if len(form) == 3:
+                out.add(form[: i - a] + e.before + form[i - a + 1 :])
+    return out
+
+
+def _ocr_pass(doc: Document) -> tuple[Document, set[str]]:
+    """One round of :func:`ocr_confusions`, and the forms its look-alike repairs left unrepaired elsewhere."""
     changes: list[Change] = []
     articles = tuple(_subtitle_dash(a, changes) for a in doc.articles)
     if changes:
@@ -523,9 +558,13 @@ def ocr_confusions(doc: Document, options: Mapping[str, Any]) -> Document:
     if "一" in joined:
         number_nodes |= nodes_matching(texts, _DASH_PROBE, joined, starts)
 
+    twins: set[str] = set()
+
     def fixer(node: str) -> TextFix:
         first = fix_numbers_and_dashes(node) if _may_have_numbers_or_words(node) else TextFix(node, ())
         second = fix_lookalikes(first.text, evidence)
+        if second.edits:
+            twins.update(_repaired_twins(second))
         if first.edits and second.edits:
             return TextFix(second.text, tuple(compose(node, first.text, first.edits, second.edits)))
         return second if second.edits else first
@@ -533,9 +572,10 @@ def ocr_confusions(doc: Document, options: Mapping[str, Any]) -> Document:
     def flagger(node: str) -> list[tuple[str, str, int, int]]:
         return stray_words(node) if re.search("[a-z]", node) else []
 
-    return apply_text_fixer(
+    fixed = apply_text_fixer(
         doc, "ocr_confusions", fixer, flagger=flagger, only=lookalike_nodes | number_nodes, flag_only=latin_nodes
     )
+    return fixed, twins
 
 
 __all__ = ["CONFUSABLE", "fix_lookalikes", "fix_numbers_and_dashes", "ocr_confusions", "stray_words"]
