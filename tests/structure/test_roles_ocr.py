@@ -291,3 +291,20 @@ def test_a_lone_quote_between_the_two_phrases_of_a_headline_is_a_speck():
     assert any(f.kind == "uncertain_ocr" and "speck" in f.note for f in art.flags)
     doc = clean_text(_page("我院开展“世界无烟日”主题宣传活动", "通讯员 张三"))
     assert next(a for a in doc.articles if a.title).title == "我院开展“世界无烟日”主题宣传活动"
+
+
+def test_a_headline_with_a_colon_between_two_phrases_alone_at_a_story_start():
+    # fixtures/degraded/p4_noisy_scan/tesseract.txt: OCR sets the headline as wide as a column line
+    rows = [
+        "第4版",
+        "",
+        "康复医学科: 让患者重新站起来",
+        "",
+        "走进康复医学科训练大厅, 减",
+        "重步行训练系统、上下肢康复机器",
+        "人等设备一字排开，治疗师们正一",
+        "对一指导患者进行训练。去年以",
+    ]
+    art = clean_text("\n".join(rows)).articles[0]
+    assert art.title == "康复医学科：让患者重新站起来"
+    assert art.blocks[0].text.startswith("走进康复医学科训练大厅")

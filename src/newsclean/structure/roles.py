@@ -42,6 +42,8 @@ from newsclean.structure.dump_style import column_body_line, column_measure, col
 _COMMA = regex.compile(r"[，,]")
 _CLAUSE_MARK = regex.compile(r"[，。、；,;]")
 _COLON = regex.compile(r"[：:]")
+# a headline of the shape "subject：phrase" (康复医学科：让患者重新站起来), one colon between two phrases
+_HEADLINE_COLON = regex.compile(r"\p{Han}{2,}[：:]\s?\p{Han}[^：:]*\p{Han}")
 _OPENER_CHARS = "".join(OPENERS)
 HEAD_ROLES = frozenset({"head", "subtitle", "byline", "section"})
 
@@ -184,14 +186,15 @@ def _alone_at_story_start(b: Block, prev: Block | None, fresh: bool, nxt: Block 
     A headline set across columns comes out of OCR as wide as a column line;
     it stands alone between blank lines where the page's text starts, or
     after a sentence end, and holds no clause marks (，、：) as a body line
-    of that width does.
+    of that width does, but for one colon between two phrases
+    (``康复医学科：让患者重新站起来``).
     """
     return (
         int(b.hints.get("blank_before", 0)) >= 1
         and nxt is not None
         and int(nxt.hints.get("blank_before", 0)) >= 1
         and not _CLAUSE_MARK.search(b.text)
-        and not _COLON.search(b.text)
+        and (not _COLON.search(b.text) or _HEADLINE_COLON.fullmatch(b.text.strip()) is not None)
         and (fresh or prev is None or ends_sentence(prev.text))
     )
 
