@@ -84,7 +84,16 @@ def reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document:
     (['当专业的操作与温柔的抚慰相伴,医疗不再是冰冷的技术。'], ['乙的正文。'])
     """
     with gc_paused():
-        return _reassemble_fragments(doc, options)
+        for _ in range(_MAX_ROUNDS):
+            rejoined = _reassemble_fragments(doc, options)
+            if rejoined is doc:
+                return doc
+            # a fragment moved to an earlier story can leave the next one's rest for a story already passed
+            doc = rejoined
+        return doc
+
+
+_MAX_ROUNDS = 3
 
 
 def _reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document:
