@@ -168,3 +168,13 @@ def test_a_parenthesis_left_in_a_repaired_text_is_judged_again():
     once = fix_punctuation("((（（((（（ ::::").text
     assert once == "（（（（（（（（ ：：：："
     assert fix_punctuation(once).text == once
+
+
+def test_a_chain_of_repairs_each_giving_the_next_its_context_is_done_in_one_run():
+    # found by make fuzz: each dash repaired gave the comma after it its Chinese context; four passes
+    # stopped short of the last comma of three pairs
+    from newsclean.cleaners.punctuation import fix_punctuation
+
+    once = fix_punctuation("东昌府区--,--,--,").text
+    assert once == "东昌府区——，——，——，"
+    assert fix_punctuation(once).text == once

@@ -241,7 +241,7 @@ def fix_punctuation(text: str, *, traditional: bool = False) -> TextFix:
     # A repair can give a neighbour its Chinese context (`当,(` → `当，（`):
     # repeat while a mark left as it is stands near a repair, so the cleaner
     # is idempotent.
-    for _ in range(4):
+    for _ in range(_MAX_PASSES):
         if not _needs_another_pass(current):
             break
         again = _fix_once(current.text, traditional)
@@ -252,6 +252,9 @@ def fix_punctuation(text: str, *, traditional: bool = False) -> TextFix:
 
 
 _PAIRED_ASCII = re.compile(r'[()"]')
+
+
+_MAX_PASSES = 16  # each pass repairs what the one before gave a context: a chain of them takes one pass a link
 
 
 def _needs_another_pass(fix: TextFix) -> bool:
