@@ -37,9 +37,10 @@ def dump_style(blocks: Sequence[Block]) -> tuple[str, int]:
     if len(blocks) < 2:
         return "lines", 0
     tight = sum(1 for b in blocks[1:] if b.hints.get("blank_before", 1) == 0)
-    widths = sorted(int(b.hints.get("width", 0)) + narrow_marks(b.text) for b in blocks)
+    printed = [int(b.hints.get("width", 0)) + narrow_marks(b.text) for b in blocks]
+    widths = sorted(printed)
     width = widths[int(len(widths) * 0.75)] if widths else 0
-    if tight >= 0.4 * (len(blocks) - 1) and not _paragraph_per_line(blocks, width):
+    if tight >= 0.4 * (len(blocks) - 1) and not _paragraph_per_line(blocks, printed, width):
         return "fixed", width
     return "lines", width
 
@@ -48,7 +49,7 @@ _ENDED_SHARE = 0.45  # lines ending a sentence, of all, from which a dump holds 
 _FULL_OPEN_SHARE = 0.4  # ... as long as fewer of its open lines than this reach its common width
 
 
-def _paragraph_per_line(blocks: Sequence[Block], width: int) -> bool:
+def _paragraph_per_line(blocks: Sequence[Block], printed: Sequence[int], width: int) -> bool:
     """True if a dump with no blank lines between its lines holds one paragraph per line, not wrapped lines.
 
     A hard-wrapped column ends a sentence on few lines (a paragraph's last),
@@ -56,13 +57,13 @@ def _paragraph_per_line(blocks: Sequence[Block], width: int) -> bool:
     line (a text export, a converter's output with its blank lines lost)
     ends a sentence on most lines, and the lines it leaves open are its
     headlines, bylines and labels, far short of its common width.
+    (``printed``: each line's printed width, as :func:`dump_style` read it.)
     """
-    ended = sum(1 for b in blocks if ends_sentence(b.text))
-    if ended < _ENDED_SHARE * len(blocks):
+    open_widths = [w for b, w in zip(blocks, printed) if not ends_sentence(b.text)]
+    if len(blocks) - len(open_widths) < _ENDED_SHARE * len(blocks):
         return False
-    open_lines = [b for b in blocks if not ends_sentence(b.text)]
-    full = sum(1 for b in open_lines if int(b.hints.get("width", 0)) + narrow_marks(b.text) >= width - 6)
-    return full < _FULL_OPEN_SHARE * len(open_lines)
+    full = sum(1 for w in open_widths if w >= width - 6)
+    return full < _FULL_OPEN_SHARE * len(open_widths)
 
 
 _NARROW_MARK = regex.compile(r"(?<=[\p{Han}，。、；：“”])[,:;!?()]|[,:;!?()](?=[\p{Han}，。、；：“”])")
