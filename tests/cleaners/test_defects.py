@@ -232,7 +232,16 @@ def test_stray_word_001():
 
 
 # -- regressions found by the property tests ----------------------------------------
-@pytest.mark.parametrize("raw", ["…………,", "东昌府区人民东昌府区入冠口", "两个人冠口入冠口"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "…………,",
+        "东昌府区人民东昌府区入冠口",
+        "两个人冠口入冠口",
+        # a repair in one paragraph prints the evidence for a look-alike in another (make fuzz)
+        "已已\n\n已已己已\n\n己已已已\n\n已已",
+    ],
+)
 def test_text_cleaners_idempotent_regressions(raw):
     from newsclean.registry import get_cleaner
 

@@ -509,16 +509,23 @@ def _printed_any(doc: Document, forms: set[str]) -> bool:
 
 
 def _repaired_twins(fix: TextFix) -> set[str]:
-    """The three-character forms around each look-alike repair of ``fix``, spelt as before the repair."""
+    """The forms a next round could read as evidence: each three-character form around a look-alike
+    repair of ``fix`` with one of its look-alikes spelt the other way (the repaired one as before the
+    repair, or another candidate the repair now gives a neighbour).
+    """
     out: set[str] = set()
     for e in fix.edits:
         if e.end - e.start != 1 or len(e.after) != 1:
             continue
         i = e.start
-        for a in (i - 2, i):
+        for a in (i - 2, i - 1, i):
             form = fix.text[max(0, a) : a + 3]
-            if len(form) == 3:
-                out.add(form[: i - a] + e.before + form[i - a + 1 :])
+            if len(form) != 3:
+                continue
+            out.add(form[: i - a] + e.before + form[i - a + 1 :])
+            for j, ch in enumerate(form):
+                for other in CONFUSABLE.get(ch, ()):
+                    out.add(form[:j] + other + form[j + 1 :])
     return out
 
 
