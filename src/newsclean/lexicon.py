@@ -96,6 +96,19 @@ def word_freq(word: str) -> int:
     return word_frequencies().get(word, 0)
 
 
+@_load_once
+def corpus_words() -> frozenset[str]:
+    """The words of wordfreq's large Chinese list (334k, from many corpora: web, subtitles, books, Wikipedia).
+
+    A second opinion for what jieba's narrower lexicon lacks (入厂, 入园), used
+    for presence only: its sources print common misspellings too (自已, 己经),
+    so its frequencies never outweigh jieba's.
+    """
+    from wordfreq import get_frequency_dict
+
+    return frozenset(get_frequency_dict("zh", wordlist="large"))
+
+
 def _ranks(words: Iterable[tuple[str, int]]) -> dict[str, int]:
     """Rank of each character of ``words`` by the summed frequency of the words holding it (ties: first seen first)."""
     totals: dict[str, int] = {}

@@ -187,9 +187,25 @@ def test_lookalike_from_document_spelling_002():
     assert texts[1] == "在济聊馆高速入冠口和国道省界入冠处设置"
 
 
-@pytest.mark.xfail(strict=True, reason="入厂 is not in jieba's lexicon and the dump never prints 入厂区: not certain")
 def test_lookalike_enter_factory_002():
-    assert fix_lookalikes("重点人群核酸检测进校园、人厂区").text == "重点人群核酸检测进校园、入厂区"
+    # jieba lists neither 人厂 nor 入厂; wordfreq's wider list has 入厂, and 人 opens a clause here
+    fix = fix_lookalikes("重点人群核酸检测进校园、人厂区")
+    assert fix.text == "重点人群核酸检测进校园、入厂区"
+    assert "wordfreq lists 入厂" in fix.edits[0].reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "让人园区更美",  # 让人 is two words, in no lexicon: 人 is not opening a clause
+        "张三等人，",  # 等人 likewise
+        "工人厂区",
+        "，未学过",  # an adverb opening a clause makes no word with its verb
+        "，人村",  # wordfreq lists 人村 too: nothing is certain
+    ],
+)
+def test_lookalike_by_wider_word_list_only_at_a_clause_start(text):
+    assert fix_lookalikes(text).text == text
 
 
 @pytest.mark.parametrize(

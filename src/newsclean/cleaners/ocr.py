@@ -44,7 +44,7 @@ from newsclean.cleaners.base import (
     pauses_gc,
 )
 from newsclean.cleaners.chars import HAN, SPACE, is_han
-from newsclean.lexicon import char_rank_order, segmentation_score, word_frequencies
+from newsclean.lexicon import char_rank_order, corpus_words, segmentation_score, word_frequencies, word_tag
 from newsclean.model import Article, Change, Document
 from newsclean.registry import cleaner
 
@@ -215,10 +215,44 @@ def _repair_at(
         ):
             return alt, f"OCR look-alike: {ch}→{alt} (spelt so elsewhere in the document)"
     choice = _lexicon_choice(text, i, ch, freqs, lb, rb)
-    if choice is None:
+    if choice is not None:
+        alt, alt_best, orig = choice
+        return alt, f"OCR look-alike: {ch}→{alt} (lexicon: {alt_best} vs {orig})"
+    corpus = _corpus_choice(text[i - 1] if i else "", ch, text[i + 1] if i + 1 < n else "")
+    if corpus is not None and _best_word(text, i, ch, freqs) == 0:
+        alt, word = corpus
+        return alt, f"OCR look-alike: {ch}→{alt} (wordfreq lists {word}, neither lexicon {ch}{word[1:]})"
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _corpus_choice(left: str, ch: str, right: str) -> tuple[str, str] | None:
+    """The look-alike the wider corpus lexicon puts between ``left`` and ``right``, and its word; or None.
+
+    Only for a noun opening a clause (``、人厂区``) that jieba knows in no
+    word with the character after it, nor a common word of its look-alike:
+    then wordfreq's corpus list decides by presence, the look-alike's pair
+    listed and the printed one's not (入厂 is, 人厂 is not). Anywhere else
+    absence proves nothing: 让人, 等人 are two words, listed by neither
+    lexicon, and an adverb opening a clause (未学过) makes none with the
+    verb after it. Only in the direction OCR misreads (see
+    :func:`_more_frequent_for`).
+    """
+    if (left and is_han(left)) or not (right and is_han(right)) or not _MORE_FREQUENT_FOR[ch]:
         return None
-    alt, alt_best, orig = choice
-    return alt, f"OCR look-alike: {ch}→{alt} (lexicon: {alt_best} vs {orig})"
+    if not word_tag(ch).startswith("n"):
+        return None
+    freqs = word_frequencies()
+    if freqs.get(ch + right, 0):
+        return None
+    corpus = corpus_words()
+    if ch + right in corpus:
+        return None
+    for alt in _MORE_FREQUENT_FOR[ch]:
+        word = alt + right
+        if word in corpus and freqs.get(word, 0) < MIN_FREQ:
+            return alt, word
+    return None
 
 
 REACH = 6  # _lexicon_choice reads at most this many characters either side of ``i``
@@ -549,6 +583,9 @@ def _ocr_pass(doc: Document) -> tuple[Document, set[str]]:
     before_alt = {form[:-1] for form in evidence}
     for i, v in found:
         if v & 3 == BY_EVIDENCE:
+            if _corpus_choice(joined[i - 1] if i else "", joined[i], joined[i + 1 : i + 2]):
+                lookalike_nodes.add(bisect_right(starts, i) - 1)
+                continue
             if joined[i + 1 : i + 3] not in after_alt and joined[i - 2 : i] not in before_alt:
                 continue
             ch = joined[i]
