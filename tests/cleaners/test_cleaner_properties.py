@@ -161,7 +161,8 @@ def test_change_log_replays(raw):
 # letter-spaced runs closed (医 患故 事); the 24 left read as a headline and were closed on a second pass.
 # And (make fuzz) two spaces made one left a letter-spaced run (宽 刘) that a second pass closed.
 SPACING_ONE_PASS = [
-    ("东昌府区刘 宽  刘 宽东昌府区", "东昌府区刘 宽刘 宽东昌府区"),
+    # (a headline: a space that cuts one character off its phrase is closed too)
+    ("东昌府区刘 宽  刘 宽东昌府区", "东昌府区刘宽刘宽东昌府区"),
     (
         "编者按 ““小切口小切口 东昌府区东昌府区东昌府区东昌府区始终",
         "编者按 ““小切口小切口 东昌府区东昌府区东昌府区东昌府区始终",

@@ -57,6 +57,22 @@ def test_kept_spaces_headline_byline_label_credit():
     assert fix_spacing("Sanmenxia Central Hospital", "fields").text == "Sanmenxia Central Hospital"
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # pymupdf4llm joins a wrapped headline's lines with a space (p1, p4 pymupdf4llm)
+        ("我院开展“世界献血者 日”主题活动", "我院开展“世界献血者日”主题活动"),
+        ("我院举办“联合国糖尿病日”义 诊活动", "我院举办“联合国糖尿病日”义诊活动"),
+        # two phrases side by side read the same either way: the space stays (gold titles)
+        ("暑期儿童意外伤害就诊量上升 专家提醒做好防护", "暑期儿童意外伤害就诊量上升 专家提醒做好防护"),
+        ("急急急 凌晨两台妇科急诊手术", "急急急 凌晨两台妇科急诊手术"),
+        ("聊城市人民医院脑卒中团队 参与诊疗指导规范制定", "聊城市人民医院脑卒中团队 参与诊疗指导规范制定"),
+    ],
+)
+def test_headline_space_that_splits_a_word_is_a_wrap(raw, expected):
+    assert fix_spacing(raw, "headline").text == expected
+
+
 # -- duplicated headings --------------------------------------------------------
 def test_fake_bold_headline_undoubled_004():
     lines = [

@@ -42,7 +42,7 @@ from newsclean.cleaners.base import (
     pauses_gc,
 )
 from newsclean.cleaners.chars import CJK, HAN, SPACE, is_cjk, is_han
-from newsclean.lexicon import crossing_word
+from newsclean.lexicon import crossing_word, segmentation_score
 from newsclean.model import Change, Document, Span, copy_with
 from newsclean.registry import cleaner
 
@@ -186,8 +186,8 @@ def _fix_spacing_once(text: str, mode: str) -> TextFix:
             continue
         if not (is_cjk(left) or is_cjk(right)):
             continue  # between Latin words or numbers: print keeps it
-        if mode == HEADLINE and is_han(left) and is_han(right) and crossing_word(text[:s], text[e:], _IN_WORD):
-            edits.append(Edit(s, e, m.group(0), "", "a space inside a word of a headline (OCR)"))
+        if mode == HEADLINE and is_han(left) and is_han(right) and _splits_headline_word(text, s, e):
+            edits.append(Edit(s, e, m.group(0), "", "a space inside a word of a headline (OCR, or a wrap)"))
             continue
         if mode == NAMES and is_han(left) and is_han(right) or mode == HEADLINE and is_han(left) and is_han(right):
             if m.group(0) != " ":
@@ -195,6 +195,32 @@ def _fix_spacing_once(text: str, mode: str) -> TextFix:
             continue
         edits.append(Edit(s, e, m.group(0), "", _PLAIN_REASON))
     return apply_edits(text, edits)
+
+
+_SPLIT_GAIN = 2.0  # log-probability the headline gains closed up: a word spans the space
+_HAN_RUN_BEFORE = re.compile(f"[{HAN}]+$")
+_HAN_RUN_AFTER = re.compile(f"[{HAN}]+")
+
+
+def _splits_headline_word(text: str, s: int, e: int) -> bool:
+    """True if the space ``text[s:e]`` between Han characters of a headline cuts a word, not two phrases.
+
+    Two phrases side by side read the same with the space or without
+    (``纲举目张 运笔开局``: no word spans it); a space an extractor left where
+    the headline wrapped, or OCR put inside a word, splits one: a lexicon
+    word spans it (``我院召 开推进会``, ``…义 诊活动``), or it cuts off a single
+    character from its quotation or phrase (``“世界献血者 日”主题活动``).
+    """
+    left, right = text[:s], text[e:]
+    if crossing_word(left, right, _IN_WORD):
+        return True
+    before = _HAN_RUN_BEFORE.search(left)
+    after = _HAN_RUN_AFTER.match(right)
+    if before and after and min(len(before.group(0)), len(after.group(0))) == 1:
+        return True
+    lo, hi = max(0, s - 8), min(len(text), e + 8)
+    joined = segmentation_score(text[lo:s] + text[e:hi])
+    return joined - segmentation_score(text[lo:s]) - segmentation_score(text[e:hi]) > _SPLIT_GAIN
 
 
 def _ink_length(text: str) -> int:
