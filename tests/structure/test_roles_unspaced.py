@@ -107,3 +107,20 @@ def test_a_headline_over_a_dash_led_subtitle_stays_a_headline():
     doc = clean_text(dump.read_text(encoding="utf-8"))
     heads = [(a.section, a.title, a.subtitle, a.byline) for a in doc.articles]
     assert ("科普园地", "高温天气如何预防热射病", "急诊科专家支招夏季防暑", "急诊科 周建华") in heads
+
+
+# pdftotext prints a headline wrapped in a narrow column as two lines, the second short (p6 pdftotext)
+WRAPPED_PAGE = (
+    "简 讯\n\n我院开展春季健康\n讲座活动\n通讯员 钱二\n\n" + BODY + "\n\n"
+    "健 康 课 堂\n\n我院举办“世界睡眠日”\n义诊活动\n通讯员 赵一\n\n" + BODY + "\n"
+)
+
+
+def test_short_last_line_of_a_wrapped_headline_over_its_byline_is_no_column_label():
+    # the page sets its labels letter-spaced: a plain four-character line over a byline ends a headline
+    titles = [(a.section, a.title, a.kicker) for a in clean_text(WRAPPED_PAGE).articles]
+    assert titles == [
+        ("简讯", "我院开展春季健康讲座活动", None),
+        ("健康课堂", "我院举办“世界睡眠日”义诊活动", None),
+    ]
+

@@ -198,6 +198,7 @@ def _fix_spacing_once(text: str, mode: str) -> TextFix:
 
 
 _SPLIT_GAIN = 2.0  # log-probability the headline gains closed up: a word spans the space
+_REACH = 8  # characters either side of a headline space that its tests read
 _HAN_RUN_BEFORE = re.compile(f"[{HAN}]+$")
 _HAN_RUN_AFTER = re.compile(f"[{HAN}]+")
 
@@ -211,16 +212,15 @@ def _splits_headline_word(text: str, s: int, e: int) -> bool:
     word spans it (``我院召 开推进会``, ``…义 诊活动``), or it cuts off a single
     character from its quotation or phrase (``“世界献血者 日”主题活动``).
     """
-    left, right = text[:s], text[e:]
+    # (each test reads a few characters either side: windows, not the whole text, so a long text stays linear)
+    left, right = text[max(0, s - _REACH) : s], text[e : e + _REACH]
     if crossing_word(left, right, _IN_WORD):
         return True
     before = _HAN_RUN_BEFORE.search(left)
     after = _HAN_RUN_AFTER.match(right)
     if before and after and min(len(before.group(0)), len(after.group(0))) == 1:
         return True
-    lo, hi = max(0, s - 8), min(len(text), e + 8)
-    joined = segmentation_score(text[lo:s] + text[e:hi])
-    return joined - segmentation_score(text[lo:s]) - segmentation_score(text[e:hi]) > _SPLIT_GAIN
+    return segmentation_score(left + right) - segmentation_score(left) - segmentation_score(right) > _SPLIT_GAIN
 
 
 def _ink_length(text: str) -> int:

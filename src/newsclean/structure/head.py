@@ -287,6 +287,9 @@ def _split_kicker(heads: list[Block], head: Head, ctx: BuildContext, *, credited
     if upper < _MIN_KICKER and not stacked and not upper <= _SHORT_OVER_LONG * lower:
         # (a wrap fills its first line: a line far shorter than the one under it was set over it)
         return heads
+    if not stacked and lower <= _SHORT_OVER_LONG * upper:
+        # a headline is the main line, never half as long as its kicker: this is a wrap's remainder
+        return heads
     head.kicker = (_join_wrapped(printed[0]), blocks_spans(printed[0]))
     if stacked:
         return printed[1]  # the layout shows a line over the headline, not two phrases side by side

@@ -23,13 +23,14 @@ def group_lines(blocks: Sequence[Block], roles: list[str], md_doc: bool) -> list
     """The items of ``blocks`` in order; a column label that opens a cut-off cluster becomes its ``section``."""
     items: list[Item] = []
     cut = False  # this group opens a cluster cut from the headline above it
+    marked = _labels_marked(blocks, roles)
     i, n = 0, len(blocks)
     while i < n:
         if roles[i] not in HEAD_ROLES:
             items.append(("body", [i]))
             i += 1
             continue
-        group, cut_next = _head_group(i, blocks, roles, md_doc)
+        group, cut_next = _head_group(i, blocks, roles, md_doc, marked)
         if cut:
             _label_over_rest(group, blocks, roles)
         items.append(("head", group))
@@ -38,7 +39,9 @@ def group_lines(blocks: Sequence[Block], roles: list[str], md_doc: bool) -> list
     return items
 
 
-def _head_group(i: int, blocks: Sequence[Block], roles: Sequence[str], md_doc: bool) -> tuple[list[int], bool]:
+def _head_group(
+    i: int, blocks: Sequence[Block], roles: Sequence[str], md_doc: bool, marked: bool
+) -> tuple[list[int], bool]:
     """The head group that starts at line ``i``, and True if a column label under it cut it off."""
     group = [i]
     for j in range(i + 1, len(blocks)):
@@ -46,7 +49,7 @@ def _head_group(i: int, blocks: Sequence[Block], roles: Sequence[str], md_doc: b
             break
         if _closes_group(j, group, blocks, roles, md_doc):
             break
-        if _starts_cluster(j, group, blocks, roles):
+        if _starts_cluster(j, group, blocks, roles, marked):
             return group, True  # a column label under a headline: the headline closed the story before
         group.append(j)
     return group, False
@@ -78,16 +81,23 @@ def _smaller_heads_above(j: int, group: Sequence[int], blocks: Sequence[Block], 
     return all(a > level for a in above)
 
 
-def _starts_cluster(j: int, group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str]) -> bool:
+def _starts_cluster(
+    j: int, group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str], marked: bool = False
+) -> bool:
     """True if head line ``j`` is an unspaced column label (要闻) opening a new headline cluster.
 
     A label of two to four characters under a headline, with a headline,
     subtitle or byline of its own below it, is the top of the next story's
-    cluster, not the end of this headline.
+    cluster, not the end of this headline. Where the page sets its labels
+    apart (``marked``: letter-spaced or bracketed), a plain short line over a
+    byline or subtitle is the last line of a wrapped headline
+    (``我院开展“三八”妇女节⏎义诊活动⏎通讯员 包雨晴``).
     """
     if roles[j] != "head" or not is_short_label(blocks[j].text) or j + 1 >= len(blocks):
         return False
     if roles[j + 1] not in ("head", "subtitle", "byline") or blocks[j + 1].hints.get("after_furniture"):
+        return False
+    if marked and roles[j + 1] != "head":
         return False
     prev = group[-1]
     return (
@@ -96,6 +106,12 @@ def _starts_cluster(j: int, group: Sequence[int], blocks: Sequence[Block], roles
         and crossing_word(blocks[prev].text, blocks[j].text) is None
         and not centred_under(blocks[prev], blocks[j])
     )
+
+
+def _labels_marked(blocks: Sequence[Block], roles: Sequence[str]) -> bool:
+    """True if the page's section labels are all set apart by letter-spacing or brackets (科 室 巡 礼, 【简讯】)."""
+    labels = [blocks[k].text.strip() for k, role in enumerate(roles) if role == "section"]
+    return bool(labels) and not any(is_short_label(text) for text in labels)
 
 
 def _label_over_rest(group: Sequence[int], blocks: Sequence[Block], roles: list[str]) -> None:
