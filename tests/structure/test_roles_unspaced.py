@@ -123,4 +123,3 @@ def test_short_last_line_of_a_wrapped_headline_over_its_byline_is_no_column_labe
         ("简讯", "我院开展春季健康讲座活动", None),
         ("健康课堂", "我院举办“世界睡眠日”义诊活动", None),
     ]
-
