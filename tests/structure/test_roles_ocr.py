@@ -308,3 +308,19 @@ def test_a_headline_with_a_colon_between_two_phrases_alone_at_a_story_start():
     art = clean_text("\n".join(rows)).articles[0]
     assert art.title == "康复医学科：让患者重新站起来"
     assert art.blocks[0].text.startswith("走进康复医学科训练大厅")
+
+
+def test_subtitle_dash_read_as_one_hyphen_rapidocr():
+    # RapidOCR reads a subtitle's —— as one hyphen; without it the four head lines ran into one headline
+    text = (
+        "要闻\n春风化雨润心田\n我院心理门诊开诊一周年接待患者千余人次\n-三年服务患者一千余人次\n本报记者赵一\n"
+        "3月5日上午，我院举办\n了一场健康讲座，吸引\n了很多市民参加，讲座\n结束后专家还为市民\n一一解答了疑问。\n"
+    )
+    art = next(a for a in clean_text(text).articles if a.title)
+    assert (art.section, art.kicker, art.title, art.subtitle) == (
+        "要闻",
+        "春风化雨润心田",
+        "我院心理门诊开诊一周年接待患者千余人次",
+        "三年服务患者一千余人次",
+    )
+    assert dash_lead("- 列表项") is None and dash_lead("-5℃") is None

@@ -77,7 +77,8 @@ _LABEL_MARK = regex.compile("[ \u3000【\\[\\]】|｜]")
 # one to three Latin letters far to the right of a line (a wide gap before them): OCR speckle
 _FAR_RIGHT_SPECK = regex.compile(r"[ \u3000]{12,}[A-Za-z]{1,3}[ \u3000]*$")
 _PROFILE_SUBTITLE = regex.compile(r"记\p{Han}{6,}")  # ——记…: the subtitle formula of a profile
-_DASH_LEAD = regex.compile(r"^(——|—|--|──|－－|一(?=\p{Han}))")
+# (one hyphen right before the text is how RapidOCR reads a subtitle's dash: ``-三年救治…``; a list item has a space)
+_DASH_LEAD = regex.compile(r"^(——|—|--|──|－－|[\-－–](?=\p{Han})|一(?=\p{Han}))")
 # a dash as OCR reads it: hyphens and 一 mixed (``-一``, ``一-``), two 一 (``一一``), or one 一 set apart by a space
 _DASH_LEAD_OCR = regex.compile(r"^([\-—─－]+一[\-—─－]*|一[\-—─－]+|一一(?=\p{Han})|一[ \u3000]+(?=\p{Han}))[ \u3000]*")
 _NEWS_LEAD = regex.compile(
@@ -433,6 +434,8 @@ def dash_lead(text: str) -> str | None:
     ('-一', '一一', '一 ', None)
     >>> dash_lead("一 记心内科急诊介入团队的一次夜间抢救"), dash_lead("一 记耳光")
     ('一 ', None)
+    >>> dash_lead("-三年救治危重孕产妇四百余例"), dash_lead("- 列表项"), dash_lead("-5℃")
+    ('-', None, None)
     """
     text = text.strip()
     m = _DASH_LEAD_OCR.match(text)
