@@ -109,21 +109,41 @@ P6_FIRST_LOOK = {
 }
 
 
+# Held out in session 6: page p7 (two modules side by side at the top, a four-column story under them) was
+# written and extracted after that session's changes so far and scored before any change for it: these are its
+# first-look figures. Micro over the nine dumps: cer 0.219, para_f1 0.720, title_f1 0.466.
+HELD_OUT_P7 = "p7_held_out"
+P7_FIRST_LOOK = {
+    "markitdown": (0.184, 0.667, 0.571),
+    "pdftotext": (0.404, 0.596, 0.667),
+    "pdftotext-layout": (0.165, 0.829, 0.400),
+    "pymupdf": (0.031, 0.905, 0.333),
+    "pymupdf-nfkc": (0.031, 0.905, 0.333),
+    "pymupdf4llm": (0.229, 0.884, 1.000),
+    "rapidocr": (0.664, 0.378, 0.000),
+    "tesseract": (0.138, 0.708, 0.222),
+    "tesseract-skew": (0.122, 0.611, 0.667),
+}
+
+
 def tool_total(tool: str) -> dict:
     """The figures of ``tool`` over the pages the rules were worked out on (all but the held-out page)."""
     return total_row(
         {
             k: v
             for k, v in rows().items()
-            if k.count("/") == 1 and k.split("/")[1] == tool and not k.startswith(HELD_OUT)
+            if k.count("/") == 1 and k.split("/")[1] == tool and not k.startswith((HELD_OUT, HELD_OUT_P7))
         }
     )
 
 
-@pytest.mark.parametrize("tool", sorted(P6_FIRST_LOOK))
-def test_held_out_page_no_worse_than_its_first_look(tool):
-    max_cer, min_para, min_title = P6_FIRST_LOOK[tool]
-    row = rows()[f"{HELD_OUT}/{tool}"]
+@pytest.mark.parametrize(
+    ("page", "tool"),
+    [(HELD_OUT, t) for t in sorted(P6_FIRST_LOOK)] + [(HELD_OUT_P7, t) for t in sorted(P7_FIRST_LOOK)],
+)
+def test_held_out_page_no_worse_than_its_first_look(page, tool):
+    max_cer, min_para, min_title = (P6_FIRST_LOOK if page == HELD_OUT else P7_FIRST_LOOK)[tool]
+    row = rows()[f"{page}/{tool}"]
     assert row["cer"] <= max_cer + 0.005 and row["para_f1"] >= min_para - 0.005, row
     assert row["title_f1"] >= min_title - 0.005, row
 
