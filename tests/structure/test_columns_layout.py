@@ -274,3 +274,28 @@ def test_modules_under_column_labels_become_their_stories():
     ]
     assert [b.text for b in arts[0].blocks if b.type == "heading"] == ["早发现才能早干预", "筛查结果连到社区"]
     assert arts[0].blocks[-1].text == "（耳鼻喉科）"
+
+
+def test_lines_alone_in_either_module_under_a_head_band_stay_in_the_band():
+    # two modules side by side: their head rows, then rows where only one module prints a line (its subtitle,
+    # the other's first body lines), then the body rows; four single rows in a row must not end the band
+    rows = [
+        _grid((0, "甲栏的标题写在这里"), (40, "丙栏的标题")),
+        _grid((4, "甲栏副题"), (44, "■ 丙栏作者")),
+        _grid((4, "——甲栏的副题写在这里")),
+        _grid((41, "丙栏第一行文字写在这里，")),
+        _grid((6, "本报记者 甲一")),
+        _grid((40, "丙栏第二行文字写在这里，")),
+        _grid((2, "甲栏第一行文字，"), (20, "乙栏第一行文字，"), (40, "丙栏第三行文字写完了。")),
+        _grid((0, "甲栏第二行写完。"), (20, "乙栏第二行写完。")),
+    ]
+    texts = _texts(rows)
+    right = [t for t in texts if t.startswith(("丙", "■"))]
+    assert right == [
+        "丙栏的标题",
+        "■ 丙栏作者",
+        "丙栏第一行文字写在这里，",
+        "丙栏第二行文字写在这里，",
+        "丙栏第三行文字写完了。",
+    ]
+    assert texts.index("本报记者 甲一") < texts.index("甲栏第一行文字，")

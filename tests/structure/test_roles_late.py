@@ -73,3 +73,45 @@ def test_a_report_headline_beside_a_date_line_is_not_taken_for_the_paper_name():
     doc = clean_text("2025年12月5日 星期五\n情况通报\n\n我院开展了安全检查，发现问题三项，已全部整改。")
     assert ("masthead", "情况通报") not in [(f.kind, f.text) for f in doc.furniture]
     assert "情况通报" in [a.title for a in doc.articles] + [b.text for b in doc.blocks()]
+
+
+# PyMuPDF prints the headlines of two modules after their bodies, each wrapped with a short rest, then the
+# next story's label and kicker over its byline; that story's own headline comes last (p7 PyMuPDF's shape)
+WRAPPED_LATE = "\n".join(
+    [
+        "院务动态",
+        "本报记者 赵一",
+        "3月5日，我院与三家社区卫生服务中心",
+        "签订合作协议，专家每周下沉坐诊。",
+        "健康科普",
+        "■ 呼吸科 钱二",
+        "春季花粉增多，过敏患者明显增加，",
+        "专家提醒市民外出做好防护措施。",
+        "我院与三家社区卫生服务中心签订协",
+        "议",
+        "春季过敏高发 外出防护",
+        "要做好",
+        "护理天地",
+        "夜班护士的一天：",
+        "通讯员 孙三",
+        "晚上八点，护士们完成交接班，每小",
+        "时巡视一次病房，守护病人到天亮。",
+        "（护理部）",
+        "守护病人到天亮的十二个小时",
+    ]
+)
+
+
+def test_wrapped_rests_of_late_headlines_stay_with_them_and_a_kicker_alone_claims_the_last_headline():
+    arts = [a for a in clean_text(WRAPPED_LATE).articles if a.title]
+    assert [(a.section, a.kicker, a.title) for a in arts] == [
+        ("院务动态", None, "我院与三家社区卫生服务中心签订协议"),
+        ("健康科普", None, "春季过敏高发 外出防护要做好"),
+        ("护理天地", "夜班护士的一天：", "守护病人到天亮的十二个小时"),
+    ]
+
+
+def test_short_rest_of_a_wrapped_headline_over_its_byline_is_no_label():
+    text = "我院与五家乡镇卫生院组建紧密型医\n共体\n本报记者 何一\n3月5日上午，我院举办\n了一场健康讲座，吸引\n了很多市民参加。\n"
+    art = clean_text(text).articles[0]
+    assert (art.section, art.title) == (None, "我院与五家乡镇卫生院组建紧密型医共体")

@@ -183,6 +183,8 @@ def _band_end(blocks: Sequence[Block], pieces: Sequence[Sequence[Piece]], i: int
     j = i + 1
     last_multi = i
     labels_only = _label_row(blocks[i], pieces[i])
+    right = _right_starts(pieces[i])
+    multi = 1
     while j < n and j - last_multi <= 3 and pieces[j]:
         gap = int(blocks[j].hints.get("blank_before", 0))
         if gap > 2 or (gap >= 2 and _head_row(blocks[j], pieces[j]) and not labels_only):
@@ -190,8 +192,18 @@ def _band_end(blocks: Sequence[Block], pieces: Sequence[Sequence[Piece]], i: int
         labels_only = labels_only and _label_row(blocks[j], pieces[j])
         if len(pieces[j]) >= 2:
             last_multi = j
+            multi += 1
+            right = tuple(map(min, right, _right_starts(pieces[j])))
+        elif multi >= 2 and any(pos >= start - _SLACK for pos, start in zip(pieces[j][0][:2], right)):
+            # a line alone in a right-hand column (two rows have shown it): its neighbour is blank there
+            last_multi = j
         j += 1
     return last_multi + 1
+
+
+def _right_starts(row: Sequence[Piece]) -> tuple[int, int]:
+    """The leftmost start of a row's pieces after its first, in characters and in display cells."""
+    return min(p[0] for p in row[1:]), min(p[1] for p in row[1:])
 
 
 def _label_row(b: Block, pieces: Sequence[Piece]) -> bool:

@@ -27,6 +27,7 @@ from newsclean.structure.cues import (
     crossing_word,
     dangling_end,
     dash_lead,
+    ends_sentence,
     is_parallel_slogan,
     join_text,
     names_run_together,
@@ -334,7 +335,23 @@ def _wraps_into(left: str, right: str, *, stacked: bool = False) -> bool:
     left, right = left.strip(), right.strip()
     if crossing_word(left, right) or starts_dangling(right) or _open_quotes(left) > 0:
         return True
+    if wrap_remainder(left, right):
+        return True
     return dangling_end(left) and not stacked
+
+
+_REMAINDER = 3  # visible characters: a headline line this short under a full one is the rest of its wrap
+
+
+def wrap_remainder(upper: str, lower: str) -> bool:
+    """True if headline line ``lower`` is the last characters of ``upper`` wrapped (``…组建紧密型医⏎共体``).
+
+    No headline or phrase of its own is one to three characters long under a
+    line three times as long: a label over a story stands above it, not under
+    a headline, and a short phrase printed beside another (``急急急``) comes first.
+    """
+    short, full = visible_len(lower.strip()), visible_len(upper.strip())
+    return 0 < short <= _REMAINDER and full >= 3 * short and not ends_sentence(upper)
 
 
 _SET_IN = 6  # cells a centred line is set in from the margin, at least (as in roles.py)

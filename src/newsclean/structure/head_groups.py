@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsclean.lexicon import word_freq
 from newsclean.model import Block
 from newsclean.structure.cues import crossing_word, is_short_label
-from newsclean.structure.head import centred_under
+from newsclean.structure.head import centred_under, wrap_remainder
 from newsclean.structure.roles import HEAD_ROLES
 
 Item = tuple[str, list[int]]  # ("head", line indices of the group) or ("body", [line index])
@@ -100,12 +101,21 @@ def _starts_cluster(
     if marked and roles[j + 1] != "head":
         return False
     prev = group[-1]
+    if _remainder_of(blocks[prev].text, blocks[j].text):
+        return False  # no word of its own: the rest of a headline that wrapped (…紧密型医⏎共体), no label
+    # (a headline whose wrapped rest is short is no label either: …这些防护⏎要做好⏎护理天地)
+    prev_is_rest = len(group) >= 2 and _remainder_of(blocks[group[-2]].text, blocks[prev].text)
     return (
         roles[prev] == "head"
-        and not is_short_label(blocks[prev].text)
+        and (prev_is_rest or not is_short_label(blocks[prev].text))
         and crossing_word(blocks[prev].text, blocks[j].text) is None
         and not centred_under(blocks[prev], blocks[j])
     )
+
+
+def _remainder_of(upper: str, lower: str) -> bool:
+    """True if ``lower`` is the wrapped rest of headline line ``upper`` and no word of its own (see ``wrap_remainder``)."""
+    return wrap_remainder(upper, lower) and not word_freq(lower.strip())
 
 
 def _labels_marked(blocks: Sequence[Block], roles: Sequence[str]) -> bool:

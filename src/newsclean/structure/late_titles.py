@@ -22,7 +22,7 @@ import regex
 from newsclean.model import Block, Change, span_of
 from newsclean.structure.build_context import NAME, BuildContext, blocks_spans
 from newsclean.structure.cues import content_words, crossing_word, ends_sentence, is_parallel_slogan, is_short_label
-from newsclean.structure.head import join_lines_spaced
+from newsclean.structure.head import join_lines_spaced, wrap_remainder
 from newsclean.structure.head_groups import Item, is_strong
 
 _TITLE_WINDOW = 8  # stories on either side of a late headline that may claim it
@@ -102,7 +102,10 @@ def _read_stories(stories: _Stories, items: Sequence[Item], blocks: Sequence[Blo
         kind, group = items[opener]
         stories.headed.append(kind == "head")
         stories.titled.append(
-            kind == "head" and any(roles[k] == "head" for k in group[1:]) and not _label_only(group, blocks, roles)
+            kind == "head"
+            and any(roles[k] == "head" for k in group[1:])
+            and not _label_only(group, blocks, roles)
+            and not _kicker_only(group, blocks, roles)
         )
 
 
@@ -124,7 +127,10 @@ def _title_units(
         for k in items[pos][1]:
             ranked = stories.rank(title_words(blocks[k].text), at)
             best = ranked[0][3] if ranked and (len(ranked) == 1 or ranked[0][:2] < ranked[1][:2]) else None
-            wrapped = prev_k is not None and crossing_word(blocks[prev_k].text, blocks[k].text, min_freq=1)
+            wrapped = prev_k is not None and (
+                crossing_word(blocks[prev_k].text, blocks[k].text, min_freq=1)
+                or wrap_remainder(blocks[prev_k].text, blocks[k].text)
+            )
             prev_k = k
             if current and (wrapped or ranked and (best is None or best == current_story)):
                 current.append(k)
@@ -233,6 +239,12 @@ def items_pos_of(items: Sequence[Item], k: int) -> int:
 def _label_only(group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str]) -> bool:
     heads = [k for k in group if roles[k] == "head"]
     return not heads or len(heads) == 1 and heads[0] == group[0] and is_short_label(blocks[heads[0]].text)
+
+
+def _kicker_only(group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str]) -> bool:
+    """True if the group's last headline line ends in a colon: a kicker (引题) whose headline is printed elsewhere."""
+    heads = [k for k in group if roles[k] == "head"]
+    return bool(heads) and blocks[heads[-1]].text.rstrip()[-1:] in "：:"
 
 
 def _is_late_title(pos: int, items: Sequence[Item], blocks: Sequence[Block], roles: Sequence[str]) -> bool:
