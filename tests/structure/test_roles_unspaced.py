@@ -123,3 +123,15 @@ def test_short_last_line_of_a_wrapped_headline_over_its_byline_is_no_column_labe
         ("简讯", "我院开展春季健康讲座活动", None),
         ("健康课堂", "我院举办“世界睡眠日”义诊活动", None),
     ]
+
+
+def test_labels_of_modules_side_by_side_read_one_after_the_other_go_to_their_stories_in_order():
+    # pdftotext reads a row of column labels across two modules before either module (p4, p6 pdftotext)
+    text = (
+        "科 室 巡 礼\n\n简 讯\n\n我院开展春季健康讲座活动\n通讯员 钱二\n\n" + BODY + "\n\n"
+        "我院举办世界睡眠日义诊\n通讯员 赵一\n\n" + BODY + "\n"
+    )
+    assert [(a.section, a.title) for a in clean_text(text).articles] == [
+        ("科室巡礼", "我院开展春季健康讲座活动"),
+        ("简讯", "我院举办世界睡眠日义诊"),
+    ]

@@ -145,6 +145,9 @@ class _LeadingBuilder:
         self.current: Article | None = None
         self.cur_blocks: list[Block] = []
         self.pending_section: tuple[str, tuple[Span, ...]] | None = None
+        # labels stacked with the pending one (a row of modules' labels read one after the other): the next
+        # stories without a label of their own take them in order
+        self.later_sections: list[tuple[str, tuple[Span, ...]]] = []
         self.prev_kind: str | None = None
         self.prev_body: Block | None = None
         self.prev_role: str | None = None
@@ -160,10 +163,22 @@ class _LeadingBuilder:
             else:
                 self._body_line(self.blocks[group[0]], self.roles[group[0]])
         self._flush()
-        if self.pending_section is not None:
-            # a column label with nothing under it stays content, as an empty item of that section
-            self.articles.append(Head(section=self.pending_section).article())
+        # a column label with nothing under it stays content, as an empty item of that section
+        self._drop_waiting_labels()
         return self.articles
+
+    def _drop_waiting_labels(self) -> None:
+        """Labels no story took stay content, each as an empty item of its section."""
+        for label in [self.pending_section, *self.later_sections]:
+            if label is not None:
+                self.articles.append(Head(section=label).article())
+        self.pending_section, self.later_sections = None, []
+
+    def _take_pending_section(self) -> tuple[str, tuple[Span, ...]] | None:
+        """The label waiting for the next story; the one stacked after it waits next."""
+        label = self.pending_section
+        self.pending_section = self.later_sections.pop(0) if self.later_sections else None
+        return label
 
     def _flush(self) -> None:
         if self.current is not None:
@@ -173,8 +188,7 @@ class _LeadingBuilder:
     def _open_untitled(self) -> None:
         """Open an article without a headline (under the pending section label) if none is open."""
         if self.current is None:
-            self.current = Head(section=self.pending_section).article()
-            self.pending_section = None
+            self.current = Head(section=self._take_pending_section()).article()
 
     def _head_group(self, group: list[int], nxt: Item | None) -> None:
         gblocks = [self.blocks[k] for k in group]
@@ -237,10 +251,12 @@ class _LeadingBuilder:
         """Column labels on their own: the last one heads the next story."""
         self._flush()
         for b, r in zip(gblocks, groles):
-            if self.pending_section is not None:
-                # two labels in a row (the first one's story is elsewhere): the first stays content
-                self.articles.append(Head(section=self.pending_section).article())
-            self.pending_section = read_head([b], [r], self.ctx).section
+            label = read_head([b], [r], self.ctx).section
+            if self.pending_section is None:
+                self.pending_section = label
+            elif label is not None:
+                # two labels in a row: the labels of modules side by side, read one after the other
+                self.later_sections.append(label)
 
     def _lone_byline(self, head: Head, nxt: Item | None) -> None:
         """A byline after body text: a photo's credit, the story's byline, or a signoff."""
@@ -276,15 +292,21 @@ class _LeadingBuilder:
                     self.ctx.furniture.append(Furniture("other", self.blocks[k].text.strip(), self.blocks[k].spans))
             return
         self._flush()
-        for label in head.labels:
-            # labels stacked over one headline: the story of the upper ones is elsewhere; they stay content
-            self.articles.append(Head(section=label).article())
-        if head.section is None and self.pending_section is not None:
-            head.section = self.pending_section
+        if head.labels and head.section is not None:
+            # labels stacked over one headline: the labels of modules side by side, read one after the
+            # other; the first heads this story, the others wait for the next stories without one
+            stacked = [*head.labels, head.section]
+            if self.pending_section is not None:
+                stacked.insert(0, self._take_pending_section())
+            head = replace(head, section=stacked[0], labels=[])
+            self._drop_waiting_labels()
+            self.later_sections = stacked[1:]
+            self.pending_section = self.later_sections.pop(0)
+        elif head.section is None and self.pending_section is not None:
+            head.section = self._take_pending_section()
         elif self.pending_section is not None:
-            # a label over a headline that has a label of its own: the upper one's story is elsewhere
-            self.articles.append(Head(section=self.pending_section).article())
-        self.pending_section = None
+            # a label over a headline that has a label of its own: the waiting ones' stories are elsewhere
+            self._drop_waiting_labels()
         self.current = head.article()
         self.in_note = False
 
