@@ -135,3 +135,33 @@ def test_labels_of_modules_side_by_side_read_one_after_the_other_go_to_their_sto
         ("科室巡礼", "我院开展春季健康讲座活动"),
         ("简讯", "我院举办世界睡眠日义诊"),
     ]
+
+
+def test_two_headlines_under_two_labels_are_two_modules_headlines_the_second_opened_by_its_byline():
+    # pdftotext reads two modules' head rows across the page: both labels, both headlines, then the first
+    # module's subtitle, byline and text, then the second module's byline and text (p7 pdftotext)
+    text = (
+        "院 务 动 态\n\n健 康 科 普\n\n我院与三家社区卫生服务中心签约\n\n春季过敏高发 外出防护要做好\n\n"
+        "——专家下沉坐诊、检查结果互认\n本报记者 赵一\n\n" + BODY + "\n\n■ 呼吸科 钱二\n\n" + BODY + "\n"
+    )
+    arts = clean_text(text).articles
+    assert [(a.section, a.kicker, a.title, a.byline) for a in arts] == [
+        ("院务动态", None, "我院与三家社区卫生服务中心签约", "本报记者 赵一"),
+        ("健康科普", None, "春季过敏高发 外出防护要做好", "呼吸科 钱二"),
+    ]
+    assert any(f.kind == "reassembled" for f in arts[0].flags)
+
+
+def test_kicker_over_a_headline_under_two_labels_stays_so_where_no_second_byline_comes():
+    text = (
+        "院 务 动 态\n\n健 康 科 普\n\n我院与三家社区卫生服务中心签约\n\n专家下沉坐诊惠及十万居民\n\n本报记者 赵一\n\n"
+        + BODY
+        + "\n"
+    )
+    art = next(a for a in clean_text(text).articles if a.title)
+    assert (art.section, art.kicker, art.title) == (
+        "院务动态",
+        "我院与三家社区卫生服务中心签约",
+        "专家下沉坐诊惠及十万居民",
+    )
+    assert not any(f.kind == "reassembled" for f in art.flags)

@@ -148,6 +148,10 @@ class _LeadingBuilder:
         # labels stacked with the pending one (a row of modules' labels read one after the other): the next
         # stories without a label of their own take them in order
         self.later_sections: list[tuple[str, tuple[Span, ...]]] = []
+        # the headline of the second of two modules side by side, read with the first one's head: it opens
+        # the story at that module's byline; (its index in ``articles`` once the first story is flushed)
+        self.next_title: tuple[str, tuple[Span, ...]] | None = None
+        self.next_title_owner: int | None = None
         self.prev_kind: str | None = None
         self.prev_body: Block | None = None
         self.prev_role: str | None = None
@@ -163,9 +167,28 @@ class _LeadingBuilder:
             else:
                 self._body_line(self.blocks[group[0]], self.roles[group[0]])
         self._flush()
+        self._restore_next_title()
         # a column label with nothing under it stays content, as an empty item of that section
         self._drop_waiting_labels()
         return self.articles
+
+    def _restore_next_title(self) -> None:
+        """A second module's headline that no byline claimed was the first story's headline under its kicker."""
+        if self.next_title is None:
+            return
+        k = self.next_title_owner
+        owner = self.articles[k] if k is not None and k < len(self.articles) else None
+        if k is not None and owner is not None and owner.title is not None:
+            spans = dict(owner.field_spans)
+            spans["kicker"], spans["title"] = spans["title"], self.next_title[1]
+            self.articles[k] = replace(
+                owner,
+                kicker=owner.title,
+                title=self.next_title[0],
+                field_spans=spans,
+                flags=tuple(f for f in owner.flags if not (f.kind == "reassembled" and "two modules" in f.note)),
+            )
+        self.next_title, self.next_title_owner = None, None
 
     def _drop_waiting_labels(self) -> None:
         """Labels no story took stay content, each as an empty item of its section."""
@@ -259,7 +282,13 @@ class _LeadingBuilder:
                 self.later_sections.append(label)
 
     def _lone_byline(self, head: Head, nxt: Item | None) -> None:
-        """A byline after body text: a photo's credit, the story's byline, or a signoff."""
+        """A byline after body text: a photo's credit, the story's byline, a signoff, or the next module's byline."""
+        if self.next_title is not None and self.current is not None and self.current.byline is not None:
+            # the second module's byline, after the first module's text: its story starts here
+            self._flush()
+            title, self.next_title, self.next_title_owner = self.next_title, None, None
+            self.current = Head(section=self._take_pending_section(), title=title, byline=head.byline).article()
+            return
         last = self.cur_blocks[-1]
         if int(last.hints.get("blank_before", 0)) >= 2 or len(self.cur_blocks) == 1 and self.current.title is None:
             self.cur_blocks.pop()
@@ -302,13 +331,37 @@ class _LeadingBuilder:
             self._drop_waiting_labels()
             self.later_sections = stacked[1:]
             self.pending_section = self.later_sections.pop(0)
+            head = self._second_module_title(head)
         elif head.section is None and self.pending_section is not None:
             head.section = self._take_pending_section()
         elif self.pending_section is not None:
             # a label over a headline that has a label of its own: the waiting ones' stories are elsewhere
             self._drop_waiting_labels()
         self.current = head.article()
+        if self.next_title is not None and self.next_title_owner is None:
+            self.next_title_owner = len(self.articles)  # where this story goes when it is flushed
         self.in_note = False
+
+    def _second_module_title(self, head: Head) -> Head:
+        """Under stacked labels, a kicker and headline read from two printed lines are the two modules' headlines.
+
+        pdftotext reads a row of two modules' heads across the page: both
+        labels, then both headlines, then the first module's subtitle and
+        byline. The second headline waits for the second module's byline
+        (see :meth:`_lone_byline`); if none comes, it is this story's
+        headline under its kicker after all (:meth:`_restore_next_title`).
+        """
+        if head.kicker is None or head.title is None or head.kicker[0].rstrip()[-1:] in "：:" or head.byline is None:
+            return head
+        self._restore_next_title()  # (an earlier one no byline claimed)
+        self.next_title = head.title
+        note = (
+            f"two headlines under two column labels read as two modules' headlines: {head.kicker[0]!r} "
+            f"over this story, {head.title[0]!r} over the next one"
+        )
+        flags = [f for f in head.flags if f.kind != "uncertain_join"]
+        flags.append(Flag("reassembled", note, span_of((*head.kicker[1], *head.title[1]))))
+        return replace(head, title=head.kicker, kicker=None, flags=flags)
 
     def _is_banner(self, head: Head, group: Sequence[int], nxt: Item | None) -> bool:
         """True if a bare headline has no body of its own: a slogan banner."""
