@@ -320,6 +320,8 @@ class _LeadingBuilder:
                 if self.roles[k] == "head" and self.blocks[k].spans not in moved:
                     self.ctx.furniture.append(Furniture("other", self.blocks[k].text.strip(), self.blocks[k].spans))
             return
+        if self._headline_under_kicker(head, nxt):
+            return
         self._flush()
         if head.labels and head.section is not None:
             # labels stacked over one headline: the labels of modules side by side, read one after the
@@ -341,6 +343,40 @@ class _LeadingBuilder:
         if self.next_title is not None and self.next_title_owner is None:
             self.next_title_owner = len(self.articles)  # where this story goes when it is flushed
         self.in_note = False
+
+    def _headline_under_kicker(self, head: Head, nxt: Item | None) -> bool:
+        """A headline and byline read where the first column of a story headed only by its kicker broke off.
+
+        OCR reads a story's kicker (``夜班护士的一天：``), its first column,
+        then the headline and byline set beside it, then the second column,
+        which goes on mid-sentence: the headline is that story's, under its
+        kicker, and the paragraph goes on across it.
+        """
+        cur = self.current
+        if cur is None or not self.cur_blocks or cur.kicker is not None or cur.byline is not None:
+            return False
+        if cur.title is None or cur.title.rstrip()[-1:] not in "：:":
+            return False
+        if head.title is None or head.byline is None or head.kicker or head.section or head.labels or head.subtitle:
+            return False
+        last = self.cur_blocks[-1]
+        if not broken_off(last, nxt, self.blocks, self.roles, self.ctx):
+            return False
+        spans = dict(cur.field_spans)
+        spans["kicker"] = spans.pop("title", ())
+        spans["title"], spans["byline"] = head.title[1], head.byline[1]
+        self.current = replace(cur, kicker=cur.title, title=head.title[0], byline=head.byline[0], field_spans=spans)
+        self.ctx.changes.append(
+            Change(
+                NAME,
+                span_of(head.title[1]),
+                "",
+                "",
+                "headline read after its story's first column moved under its kicker",
+            )
+        )
+        self.resume = last
+        return True
 
     def _second_module_title(self, head: Head) -> Head:
         """Under stacked labels, a kicker and headline read from two printed lines are the two modules' headlines.
