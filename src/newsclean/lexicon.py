@@ -109,6 +109,31 @@ def corpus_words() -> frozenset[str]:
     return frozenset(get_frequency_dict("zh", wordlist="large"))
 
 
+# the commonest Chinese surnames (simplified and traditional forms): a name run together with its
+# department or with the next name is only read as a name when it opens with one
+SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅高郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭"
+    "田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱"
+    "江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬"
+    "伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂"
+    "成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項"
+    "连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺"
+)
+_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,3}")
+
+
+def looks_like_name(text: str) -> bool:
+    """Two or three Han characters opening with a common surname, and no lexicon word of another kind.
+
+    >>> looks_like_name("蔡明哲"), looks_like_name("共体"), looks_like_name("要做好")
+    (True, False, False)
+    """
+    if not _NAME.fullmatch(text) or text[0] not in SURNAMES:
+        return False
+    tag = word_tag(text)
+    return not word_freq(text) or tag.startswith("nr")
+
+
 def _ranks(words: Iterable[tuple[str, int]]) -> dict[str, int]:
     """Rank of each character of ``words`` by the summed frequency of the words holding it (ties: first seen first)."""
     totals: dict[str, int] = {}

@@ -63,6 +63,10 @@ def test_kept_spaces_headline_byline_label_credit():
         # pymupdf4llm joins a wrapped headline's lines with a space (p1, p4 pymupdf4llm)
         ("我院开展“世界献血者 日”主题活动", "我院开展“世界献血者日”主题活动"),
         ("我院举办“联合国糖尿病日”义 诊活动", "我院举办“联合国糖尿病日”义诊活动"),
+        # ... and leaves the last few characters of the line behind the last space (p7 pymupdf4llm)
+        ("我院与五家乡镇卫生院组建紧密型医 共体", "我院与五家乡镇卫生院组建紧密型医共体"),
+        ("春季过敏高发 这些防护 要做好", "春季过敏高发 这些防护要做好"),
+        ("接種前後注意事項一次看 蔡明哲", "接種前後注意事項一次看 蔡明哲"),  # a name is no wrapped rest
         # two phrases side by side read the same either way: the space stays (gold titles)
         ("暑期儿童意外伤害就诊量上升 专家提醒做好防护", "暑期儿童意外伤害就诊量上升 专家提醒做好防护"),
         ("急急急 凌晨两台妇科急诊手术", "急急急 凌晨两台妇科急诊手术"),

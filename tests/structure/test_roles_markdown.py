@@ -92,3 +92,13 @@ def test_bold_inside_a_subtitle_line_is_no_text():
     assert art.title == "我院危重孕产妇救治中心通过省级评审"
     assert "*" not in art.subtitle and art.subtitle.endswith("三年救治危重孕产妇四百余例")
     assert any(c.reason == "Markdown bold inside a subtitle, byline or label line" for c in doc.changes)
+
+
+def test_byline_printed_on_the_subtitle_line_is_set_apart():
+    # pymupdf4llm joins a block's lines with spaces: the byline under the subtitle ends the subtitle's line
+    text = (
+        "# **我院与三家社区卫生服务中心签约**\n\n— **—** 专家下沉坐诊、检查结果互认 本报记者 何嘉宁\n\n"
+        "3月5日上午，我院与三家社区卫生服务中心签订合作协议，专家每周下沉坐诊。\n"
+    )
+    art = clean_text(text).articles[0]
+    assert (art.subtitle, art.byline) == ("专家下沉坐诊、检查结果互认", "本报记者 何嘉宁")

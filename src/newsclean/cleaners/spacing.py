@@ -42,7 +42,7 @@ from newsclean.cleaners.base import (
     pauses_gc,
 )
 from newsclean.cleaners.chars import CJK, HAN, SPACE, is_cjk, is_han
-from newsclean.lexicon import crossing_word, segmentation_score
+from newsclean.lexicon import crossing_word, looks_like_name, segmentation_score, word_freq
 from newsclean.model import Change, Document, Span, copy_with
 from newsclean.registry import cleaner
 
@@ -212,6 +212,8 @@ def _splits_headline_word(text: str, s: int, e: int) -> bool:
     word spans it (``我院召 开推进会``, ``…义 诊活动``), or it cuts off a single
     character from its quotation or phrase (``“世界献血者 日”主题活动``).
     """
+    if _wrapped_rest(text, s, e):
+        return True
     # (each test reads a few characters either side: windows, not the whole text, so a long text stays linear)
     left, right = text[max(0, s - _REACH) : s], text[e : e + _REACH]
     if crossing_word(left, right, _IN_WORD):
@@ -221,6 +223,27 @@ def _splits_headline_word(text: str, s: int, e: int) -> bool:
     if before and after and min(len(before.group(0)), len(after.group(0))) == 1:
         return True
     return segmentation_score(left + right) - segmentation_score(left) - segmentation_score(right) > _SPLIT_GAIN
+
+
+_REST = 3  # characters: a headline's last piece this short, and no word, is the rest of a wrapped line
+
+
+def _wrapped_rest(text: str, s: int, e: int) -> bool:
+    """True if the space ``text[s:e]`` sets off the rest of a headline line that wrapped (``…紧密型医 共体``).
+
+    Extractors that join a wrapped headline's lines with a space leave its
+    last few characters behind the last space; no phrase of a headline is
+    one to three characters that make no word, under a line three times as long.
+    """
+    rest = text[e:].rstrip()
+    return (
+        0 < len(rest) <= _REST
+        and e + len(rest) == len(text.rstrip())
+        and bool(_HAN_RUN_AFTER.fullmatch(rest))
+        and not word_freq(rest)
+        and not looks_like_name(rest)  # (a byline read into a subtitle: ``…家庭醫學科 蔡明哲``)
+        and len(text[:s].strip()) >= 3 * len(rest)
+    )
 
 
 def _ink_length(text: str) -> int:

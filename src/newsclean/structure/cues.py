@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import regex
 
-from newsclean.lexicon import crossing_word, word_freq, word_tag
+from newsclean.lexicon import crossing_word, looks_like_name, word_freq, word_tag
 
 # Characters a sentence (or a line that starts one) cannot begin with.
 NON_STARTERS = frozenset("，。、；：？！）》」』”’…—·%‰,.;:?!)]}")
@@ -53,16 +53,6 @@ _REPORTER = r"(?:本报|本報|特约|特約|见习|見習)?(?:记者|記者|通
 _UNSPACED_CREDITS = regex.compile(rf"^(?:({_REPORTER})({_HAN}{{2,3}}?))+$")
 # a department and a name run together: 急诊科周建华
 _UNSPACED_DEPT = regex.compile(rf"^({_HAN}{{1,8}}?(?:科|部|室|中心|组|組))({_HAN}{{2,3}})$")
-# the commonest Chinese surnames (simplified and traditional forms): a name run together with its
-# department or with the next name is only read as a name when it opens with one
-_SURNAMES = frozenset(
-    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅高郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭"
-    "田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱"
-    "江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬"
-    "伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂"
-    "成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項"
-    "连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺"
-)
 _REPORT = regex.compile(rf"^{_HAN}{{2,6}}(报道|報導|报导|讯|訊)$")
 _NEWSLETTER = regex.compile(r"(院讯|院訊|简讯|簡訊)$")  # a publication's or column's name, not a dateline
 _SECTION_SPACED = regex.compile(rf"^【?\s*{_HAN}(?:[ \u3000]+{_HAN}){{1,5}}\s*】?$")
@@ -321,6 +311,32 @@ def _names_only(body: str) -> bool:
     return len(tokens) >= 2 and all(_NAME.fullmatch(t) for t in tokens) and _is_unmarked_byline(body)
 
 
+_TRAILING_CREDIT = regex.compile(rf"[ \u3000]+((?:{_REPORTER})[ \u3000]*{_HAN}{{2,3}}(?:[ \u3000]+{_HAN}{{2,3}})*)$")
+_TRAILING_DEPT_NAME = regex.compile(rf"[ \u3000]+({_HAN}{{0,8}}?(?:科|部|室|中心))[ \u3000]+({_HAN}{{2,3}})$")
+
+
+def trailing_byline(text: str) -> int | None:
+    """Where a byline printed on the same line after a subtitle starts, or None.
+
+    An extractor that joins a block's lines with spaces puts the byline under
+    a subtitle on its line: ``——专家下沉…一体推进 本报记者 何嘉宁``. Only a
+    reporter's role word, or a department and a name, open such a tail.
+
+    >>> t = "——专家下沉、检查互认 本报记者 何嘉宁"
+    >>> t[trailing_byline(t):], trailing_byline("——接种前后注意事项一次看 家庭医学科 蔡明哲")
+    ('本报记者 何嘉宁', 14)
+    >>> trailing_byline("——记心内科急诊介入团队的一次夜间抢救"), trailing_byline("——访 基层医生")
+    (None, None)
+    """
+    m = _TRAILING_CREDIT.search(text)
+    if m and len(text[: m.start()].strip()) >= 4:
+        return m.start(1)
+    m = _TRAILING_DEPT_NAME.search(text)
+    if m and looks_like_name(m.group(2)) and len(text[: m.start()].strip()) >= 4:
+        return m.start(1)
+    return None
+
+
 def is_byline(text: str) -> bool:
     """Authors as printed: ``■ 金增秀 周长才``, ``国晓宁 通讯员 段新歌``, ``…院长 冯振``.
 
@@ -370,10 +386,7 @@ def _is_unmarked_byline(body: str) -> bool:
 
 def _is_name(text: str) -> bool:
     """Two or three Han characters opening with a common surname, and no lexicon word of another kind."""
-    if not 2 <= len(text) <= 3 or text[0] not in _SURNAMES or not _HAN_RUN.fullmatch(text):
-        return False
-    tag = word_tag(text)
-    return not word_freq(text) or tag.startswith("nr")
+    return looks_like_name(text)
 
 
 def unspaced_byline_parts(body: str) -> list[str] | None:
@@ -636,6 +649,7 @@ def is_short_label(text: str) -> bool:
 
 
 __all__ = [
+    "trailing_byline",
     "content_words",
     "is_short_label",
     "crossing_word",

@@ -33,13 +33,14 @@ from newsclean.structure.cues import (
     names_run_together,
     section_label,
     starts_dangling,
+    trailing_byline,
     unspaced_byline_parts,
     visible_len,
 )
 from newsclean.structure.head_speckle import drop_speckle_lines, drop_stray_closers
 
 _MARKER = regex.compile(r"^[■□▲△●○◆◇★☆]\s*")
-_DASHES = regex.compile(r"^[—\-─－]+")
+_DASHES = regex.compile(r"^[—\-─－](?:[ \u3000]*[—\-─－])*")  # (pymupdf4llm: ``— **—**``, bold dropped)
 _SPACE = regex.compile(r"\s")
 _PLAIN_THEN_BOLD = regex.compile(r"^([^*\s][^*]*?)\s*\*\*(?=\S)(.+?)(?<=\S)\*\*$")
 _BOLD = regex.compile(r"^\*\*(?=\S)(.+?)(?<=\S)\*\*$")
@@ -124,7 +125,7 @@ def _sort_lines(group: Sequence[Block], roles: Sequence[str], ctx: BuildContext,
         if role == "section":
             _read_section(b, ctx, head)
         elif role == "subtitle":
-            _read_subtitle(b, ctx, head)
+            _read_subtitle(b, ctx, head, lines)
         elif role == "byline":
             lines.bylines.append((_read_byline(b, ctx, head), b))
         elif role == "title":
@@ -152,8 +153,15 @@ def _read_section(b: Block, ctx: BuildContext, head: Head) -> None:
     head.section = (label, b.spans)
 
 
-def _read_subtitle(b: Block, ctx: BuildContext, head: Head) -> None:
-    """The subtitle on line ``b`` without its dash, run on to a subtitle already read."""
+def _read_subtitle(b: Block, ctx: BuildContext, head: Head, lines: _Lines) -> None:
+    """The subtitle on line ``b`` without its dash, run on to a subtitle already read; a byline after it apart."""
+    cut = trailing_byline(b.text)
+    if cut is not None:
+        b, credit = _split_line(b, cut)
+        lines.bylines.append((_read_byline(credit, ctx, head), credit))
+        ctx.changes.append(
+            Change(NAME, span_of(credit.spans), "", "", "byline printed on the subtitle's line set apart")
+        )
     dash = dash_lead(b.text) or ""
     m = _DASHES.match(b.text.strip())
     prefix = m.group(0) if m and len(m.group(0)) > len(dash) else dash
@@ -163,6 +171,18 @@ def _read_subtitle(b: Block, ctx: BuildContext, head: Head) -> None:
         if head.subtitle is None
         else (join_text(head.subtitle[0], text, " "), head.subtitle[1] + b.spans)
     )
+
+
+def _split_line(b: Block, cut: int) -> tuple[Block, Block]:
+    """Line ``b`` cut at ``cut`` into two lines, each with its exact source span where ``b`` maps one to one."""
+    left, right = b.text[:cut].rstrip(), b.text[cut:]
+    if len(b.spans) == 1 and b.spans[0].end - b.spans[0].start == len(b.text):
+        start = b.spans[0].start
+        return (
+            replace(b, text=left, spans=(Span(start, start + len(left)),)),
+            replace(b, text=right, spans=(Span(start + cut, b.spans[0].end),)),
+        )
+    return replace(b, text=left), replace(b, text=right)
 
 
 def _read_byline(b: Block, ctx: BuildContext, head: Head) -> str:
