@@ -58,6 +58,7 @@ from newsclean.registry import cleaner
 from newsclean.structure.cues import ends_sentence, unfinished_column
 from newsclean.structure.interleave import lexical_seam
 from newsclean.structure.line_moves import apply_line_moves
+from newsclean.structure.three_columns import split_three_columns
 from newsclean.variants import SIMPLIFIED, opencc_converter
 
 NAME = "split_oneline_columns"
@@ -398,11 +399,11 @@ def split_blocks(
     >>> len(runs), [b.text[:6] for b in blocks]
     (1, ['近期我市持续', '者，其中2人', '暑类型，患者', '老年人、婴幼', '耐受能力较差', '温，室内温度'])
     """
+    blocks, changes = split_three_columns(blocks, lambda left, right: _seam(left, right, simplify))
     runs = _runs(blocks)
     if not runs:
-        return list(blocks), []
+        return list(blocks), changes
     out: list[Block] = []
-    changes: list[tuple[Span, str, str]] = []
     done = 0
     for i, j in runs:
         texts = [b.text for b in blocks[i:j]]
@@ -437,7 +438,7 @@ def split_blocks(
 
 @cleaner(NAME, family="structure")
 def split_oneline_columns(doc: Document, options: Mapping[str, Any]) -> Document:
-    """Two columns printed on one line with a narrow gap (markitdown, skewed OCR) read left column first.
+    """Two (or three) columns printed on one line with a narrow gap (markitdown, OCR) read left column first.
 
     >>> from newsclean.readers import segment_lines
     >>> text = "\\n".join(["高温天气应尽量避开11时至16时外出，户外作业 一旦发现有人出现高热、意识模糊、抽搐等症",

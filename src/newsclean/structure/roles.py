@@ -294,7 +294,7 @@ def _demote_comma_heads(blocks: Sequence[Block], roles: list[str]) -> None:
 
 
 def _set_apart(prev: Block | None, b: Block, nxt: Block | None) -> bool:
-    """A reporter's byline set off by blank lines, read in mid-sentence of body text.
+    """A reporter's byline set off by a blank line (above or below it), read in mid-sentence of body text.
 
     A byline printed across the columns, under a headline that spans them,
     comes out of OCR where the first column's text stops. The line before it
@@ -304,8 +304,7 @@ def _set_apart(prev: Block | None, b: Block, nxt: Block | None) -> bool:
     return (
         prev is not None
         and nxt is not None
-        and int(b.hints.get("blank_before", 0)) >= 1
-        and int(nxt.hints.get("blank_before", 0)) >= 1
+        and (int(b.hints.get("blank_before", 0)) >= 1 or int(nxt.hints.get("blank_before", 0)) >= 1)
         and bool(_CLAUSE_MARK.search(prev.text))
         and is_reporter_byline(b.text)
     )
