@@ -338,4 +338,3 @@ def test_headline_read_after_the_first_column_of_a_story_headed_by_its_kicker_go
     art = next(a for a in clean_text(text).articles if a.title)
     assert (art.kicker, art.title, art.byline) == ("夜班护士的一天：", "守在病床边的十二个小时", "通讯员 孙三")
     assert any("血氧饱和度降到百分之八十五。" in b.text for b in art.blocks)
-
