@@ -96,6 +96,49 @@ def chain(text: str, *fixers: TextFixer) -> TextFix:
     return TextFix(current, edits)
 
 
+def repeat_fix(
+    text: str,
+    once: Callable[[str], TextFix],
+    passes: int,
+    needs_another: Callable[[TextFix], bool] = lambda fix: bool(fix.edits),
+) -> TextFix:
+    """``once`` run on ``text``, then on its own result, to a fixed point or ``passes`` runs; edits against ``text``.
+
+    A repair can give a neighbour the context of another (``当,(`` → ``当，（``):
+    a cleaner whose one pass leaves such work is idempotent only once it
+    repeats. ``needs_another`` tells from a result whether a further pass may
+    still change it (by default: whether the last pass changed anything).
+
+    >>> once = lambda t: TextFix(t.replace("ab", "b", 1), (Edit(0, 1, "a", "", "a"),) if "ab" in t else ())
+    >>> fix = repeat_fix("aab", once, 5)
+    >>> fix.text, [tuple(e) for e in fix.edits]
+    ('b', [(0, 2, 'aa', '', 'a')])
+    """
+    current = once(text)
+    for _ in range(passes - 1):
+        if not needs_another(current):
+            break
+        again = once(current.text)
+        if not again.edits:
+            break
+        current = TextFix(again.text, tuple(compose(text, current.text, current.edits, again.edits)))
+    return current
+
+
+def until_stable(step: Callable[[Document], Document], doc: Document, rounds: int) -> Document:
+    """``step`` applied to ``doc`` until it returns its input unchanged (the same object), at most ``rounds`` times.
+
+    For document-level cleaners whose pass can leave work for another (a
+    fragment moved to an earlier story leaves the next one's rest behind).
+    """
+    for _ in range(rounds):
+        again = step(doc)
+        if again is doc:
+            return doc
+        doc = again
+    return doc
+
+
 def compose(original: str, middle: str, first: Iterable[Edit], second: Iterable[Edit]) -> list[Edit]:
     """Fold ``second`` (edits of ``middle``) into ``first`` (edits of ``original`` giving ``middle``).
 
@@ -798,6 +841,8 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> TextFix:
 
 
 __all__ = [
+    "repeat_fix",
+    "until_stable",
     "Edit",
     "Flagger",
     "MERGE_GAP",

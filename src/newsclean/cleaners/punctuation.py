@@ -27,7 +27,6 @@ from newsclean.cleaners.base import (
     TextFix,
     apply_edits,
     apply_text_fixer,
-    compose,
     log_joined_edits,
     merge_close,
     node_spans,
@@ -35,6 +34,7 @@ from newsclean.cleaners.base import (
     node_texts,
     nodes_matching,
     pauses_gc,
+    repeat_fix,
 )
 from newsclean.cleaners.chars import CJK, HAN, SPACE, is_cjk
 from newsclean.model import Document
@@ -235,19 +235,17 @@ def fix_punctuation(text: str, *, traditional: bool = False) -> TextFix:
     >>> [(e.start, e.before, e.after) for e in fix_punctuation("好,是的:对").edits]
     [(1, ',', '，'), (4, ':', '：')]
     """
-    current = _fix_once(text, traditional)
-    if not current.edits:
-        return current
     # A repair can give a neighbour its Chinese context (`当,(` → `当，（`):
     # repeat while a mark left as it is stands near a repair, so the cleaner
     # is idempotent.
-    for _ in range(_MAX_PASSES):
-        if not _needs_another_pass(current):
-            break
-        again = _fix_once(current.text, traditional)
-        if not again.edits:
-            break
-        current = TextFix(again.text, tuple(compose(text, current.text, current.edits, again.edits)))
+    current = repeat_fix(
+        text,
+        lambda t: _fix_once(t, traditional),
+        _MAX_PASSES + 1,
+        needs_another=lambda fix: bool(fix.edits) and _needs_another_pass(fix),
+    )
+    if not current.edits:
+        return current
     return TextFix(current.text, tuple(merge_close(text, current.edits)))
 
 

@@ -34,12 +34,12 @@ from newsclean.cleaners.base import (
     Edit,
     TextFix,
     apply_edits,
-    compose,
     edits_to_changes,
     log_joined_edits,
     node_starts,
     nodes_matching,
     pauses_gc,
+    repeat_fix,
 )
 from newsclean.cleaners.chars import CJK, HAN, SPACE, is_cjk, is_han
 from newsclean.lexicon import crossing_word, looks_like_name, segmentation_score, word_freq
@@ -139,16 +139,8 @@ def fix_spacing(text: str, mode: str = BODY) -> TextFix:
     >>> fix_spacing("总策划：杨冬林 刘 宽 审核：李 峰", "fields").text
     '总策划：杨冬林 刘宽 审核：李峰'
     """
-    current = _fix_spacing_once(text, mode)
-    for _ in range(_MAX_PASSES - 1):
-        if not current.edits:
-            break
-        # closing one gap can make a letter-spaced run of what is left (刘 宽  刘 → 刘 宽 刘): to a fixed point
-        again = _fix_spacing_once(current.text, mode)
-        if not again.edits:
-            break
-        current = TextFix(again.text, tuple(compose(text, current.text, current.edits, again.edits)))
-    return current
+    # closing one gap can make a letter-spaced run of what is left (刘 宽  刘 → 刘 宽 刘): to a fixed point
+    return repeat_fix(text, lambda t: _fix_spacing_once(t, mode), _MAX_PASSES)
 
 
 _MAX_PASSES = 3

@@ -19,6 +19,7 @@ from typing import Any
 
 import regex
 
+from newsclean.cleaners.base import until_stable
 from newsclean.model import Article, Block, Document, Furniture, Span
 from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
@@ -161,15 +162,13 @@ def detect_furniture(doc: Document, options: Mapping[str, Any]) -> Document:
     ([('credits', '责任编辑:钟伟 校对:李吉汶')], ['标题', '正文。'])
     """
     with gc_paused():
-        doc = _detect_furniture(doc, options)
-        for _ in range(_MAX_ROUNDS):
-            reread = _read_interleaved(doc)
-            if reread is doc:
-                return doc
-            # lines re-read column by column stand by other neighbours: the furniture is looked for again
-            # (on a second run the cleaner would find it there, and a cleaner is idempotent)
-            doc = _detect_furniture(reread, options)
-        return doc
+        # lines re-read column by column stand by other neighbours: the furniture is looked for again
+        # (on a second run the cleaner would find it there, and a cleaner is idempotent)
+        def reread_then_detect(d: Document) -> Document:
+            reread = _read_interleaved(d)
+            return d if reread is d else _detect_furniture(reread, options)
+
+        return until_stable(reread_then_detect, _detect_furniture(doc, options), _MAX_ROUNDS)
 
 
 _MAX_ROUNDS = 3  # furniture and interleave passes a text gets at most (each round re-reads fewer lines)

@@ -33,6 +33,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from newsclean.cleaners.base import until_stable
 from newsclean.lexicon import segmentation_score, word_freq
 from newsclean.model import Block, Change, Document, Flag, Span, merge_spans, span_of
 from newsclean.perf import gc_paused
@@ -84,13 +85,8 @@ def reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document:
     (['当专业的操作与温柔的抚慰相伴,医疗不再是冰冷的技术。'], ['乙的正文。'])
     """
     with gc_paused():
-        for _ in range(_MAX_ROUNDS):
-            rejoined = _reassemble_fragments(doc, options)
-            if rejoined is doc:
-                return doc
-            # a fragment moved to an earlier story can leave the next one's rest for a story already passed
-            doc = rejoined
-        return doc
+        # a fragment moved to an earlier story can leave the next one's rest for a story already passed
+        return until_stable(lambda d: _reassemble_fragments(d, options), doc, _MAX_ROUNDS)
 
 
 _MAX_ROUNDS = 3
