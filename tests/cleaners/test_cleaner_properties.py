@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from budget import property_settings
@@ -137,6 +137,8 @@ def test_text_cleaners_in_pipeline_order(raw):
 
 @SETTINGS
 @given(texts)
+# (make fuzz) a clause repeat removed left a longer one, removed on dedupe's next pass with spans of the edited text
+@example(raw="东昌府区" + "把学习作为终身课题,扛牢责任担当," * 3 + "东昌府区" + "把学习作为终身课题,扛牢责任担当," * 2)
 def test_change_log_replays(raw):
     """On a one-line dump, each cleaner's log replayed at its source spans gives the cleaned text."""
     line = raw.replace("\n", " ")

@@ -27,7 +27,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from newsclean.cleaners.base import Edit, TextFix, apply_text_fixer, edits_to_changes, pauses_gc
+from newsclean.cleaners.base import Edit, TextFix, apply_text_fixer, edits_to_changes, pauses_gc, repeat_fix
 from newsclean.model import Block, Change, Document, Flag, Span, span_of
 from newsclean.registry import cleaner
 
@@ -56,6 +56,14 @@ def drop_repeated_clauses(text: str) -> TextFix:
     """
     if len(text) < 2 * MIN_CLAUSE:
         return TextFix(text, ())
+    # a repeat removed can leave a longer one (A,B,B,A,B → A,B,A,B): to a fixed point, edits against ``text``
+    return repeat_fix(text, _drop_repeated_clauses_once, _CLAUSE_PASSES)
+
+
+_CLAUSE_PASSES = 4
+
+
+def _drop_repeated_clauses_once(text: str) -> TextFix:
     edits = []
     for m in _REPEATED_CLAUSES.finditer(text):
         unit = m.group(1)
