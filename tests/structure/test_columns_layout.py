@@ -299,3 +299,31 @@ def test_lines_alone_in_either_module_under_a_head_band_stay_in_the_band():
         "丙栏第三行文字写完了。",
     ]
     assert texts.index("本报记者 甲一") < texts.index("甲栏第一行文字，")
+
+
+def test_two_modules_heads_over_a_band_each_go_to_their_module_and_labels_under_the_header_open_it():
+    # p7's shape: a page header, a row of two modules' labels, the left module's wrapped headline and centred
+    # subtitle straddling its two columns, the right module's wrapped headline and credit beside them
+    rows = [
+        _grid((0, "江城市第二人民医院报"), (40, "2026年5月15日 星期五"), (80, "第3版")),
+        "",
+        _grid((0, "院 务 动 态"), (53, "健 康 科 普")),
+        "",
+        "",
+        _grid((0, "我院与五家乡镇卫生院组建紧密型医"), (49, "春季过敏高发 这些防护")),
+        _grid((53, "要做好")),
+        _grid((7, "共体"), (57, "■ 变态反应科 邵文清")),
+        _grid((10, "————专家下沉、检查互认、双向转诊")),
+        _grid((51, "春季花粉浓度升高，过敏性鼻炎")),
+        _grid((19, "本报记者 何嘉宁")),
+        _grid((49, "和哮喘患者明显增多。打喷嚏、")),
+        _grid((2, "5月9日，我院与东湖、石"), (26, "专科。卫生院拍摄的影像"), (49, "涕、眼睛发痒持续两周以上，")),
+        _grid((0, "门、杨桥、白沙、柳岸五家"), (26, "图通过远程平台上传，由"), (49, "惕过敏，及时到医院查明。")),
+        _grid((0, "卫生院签订紧密型医共体合"), (26, "生在两小时内出具报告。"), (49, "外出做好物理隔离")),
+    ]
+    arts = clean_text("\n".join(rows)).articles
+    heads = [(a.section, a.title, a.byline) for a in arts if a.title]
+    assert heads == [
+        ("院务动态", "我院与五家乡镇卫生院组建紧密型医共体", "本报记者 何嘉宁"),
+        ("健康科普", "春季过敏高发 这些防护要做好", "变态反应科 邵文清"),
+    ]

@@ -142,7 +142,7 @@ HELD_OUT_NOW = {
     HELD_OUT_P7: {
         "markitdown": (0.184, 0.667, 0.571),
         "pdftotext": (0.354, 0.691, 1.000),
-        "pdftotext-layout": (0.082, 0.878, 0.400),
+        "pdftotext-layout": (0.003, 1.000, 1.000),
         "pymupdf": (0.003, 0.952, 1.000),
         "pymupdf-nfkc": (0.003, 0.952, 1.000),
         "pymupdf4llm": (0.226, 0.909, 1.000),

@@ -400,7 +400,11 @@ def _read_band(
             rows[k] = _cut_narrow(blocks[k], rows[k], bounds, measure)
     ncols = len(bounds) + 1
     listed = [rows.get(k, []) for k in range(end)]
-    straddle = top < end and any(_centred_under(blocks, listed, k, bounds, measure) for k in range(i + 1, top))
+    straddlers = [k for k in range(i + 1, top) if top < end and _centred_under(blocks, listed, k, bounds, measure)]
+    straddle = bool(straddlers)
+    # a cluster that straddles the columns of a module on the left leaves the last column's head lines to it
+    # (two modules side by side: p7's wrapped headline and credit of the one-column module on the right)
+    last_free = straddle and all(_end(blocks[k], rows[k][0], measure) < bounds[-1] - _SLACK for k in straddlers)
     pitch = _row_pitch(rows, range(i, end), ncols, bounds)
     columns: list[list[Block]] = [[] for _ in range(ncols)]
     last_line: list[int] = [-2] * ncols
@@ -413,7 +417,7 @@ def _read_band(
             row = _merge_pieces(row, ncols)
         for m, piece in enumerate(row):
             width = _end(b, piece, measure) - piece[0]
-            if k < top and straddle:
+            if k < top and straddle and not (last_free and piece[0] >= bounds[-1] - _SLACK):
                 hints = dict(b.hints)
                 if m:
                     hints["blank_before"] = max(1, int(hints.get("blank_before", 0)))
@@ -472,6 +476,12 @@ def split_columns(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span
             continue
         end = _band_end(blocks, pieces, i)
         new, end = _read_band(blocks, pieces, i, end)
+        labels = [k for k in range(i + 1, end) if len(pieces[k]) >= 2 and _label_row(blocks[k], pieces[k])]
+        if new is None and labels:
+            # a row of column labels under lines that are no band (a page header) opens the band below it
+            out.extend(blocks[i : labels[-1]])
+            i = labels[-1]
+            continue
         if new is None:
             out.extend(blocks[i:end])
         else:
