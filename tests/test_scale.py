@@ -68,8 +68,9 @@ def test_ten_thousand_tiny_articles():
         "把学习作为终身课题，扛牢责任担当。\n" * 20_000,
         "把学习作为终身课题，扛牢责任担当，" * 20_000,
         "温热期盼。\n\n" * 20_000,
+        "# " + "中国 人民 " * 100_000 + "\n\n正文。\n",  # (review) one headline of spaced phrases: a copy per space
     ],
-    ids=["ABAB", "聊城聊城", "doubled-run", "sentence-lines", "clause-run", "repeated-paragraphs"],
+    ids=["ABAB", "聊城聊城", "doubled-run", "sentence-lines", "clause-run", "repeated-paragraphs", "spaced-headline"],
 )
 def test_pathological_repetition_is_linear_and_conserved(text):
     clean_and_audit(text, seconds=60)

@@ -338,3 +338,16 @@ def test_headline_read_after_the_first_column_of_a_story_headed_by_its_kicker_go
     art = next(a for a in clean_text(text).articles if a.title)
     assert (art.kicker, art.title, art.byline) == ("夜班护士的一天：", "守在病床边的十二个小时", "通讯员 孙三")
     assert any("血氧饱和度降到百分之八十五。" in b.text for b in art.blocks)
+
+
+def test_headline_moved_under_its_kicker_keeps_its_flags():
+    # (review) a flag raised on the headline's line (a stray Latin word) was dropped with the move
+    text = (
+        "（宣传科）\n\n夜班护士的一天：\n\n"
+        "晚上八点，心胸外科\n护士长和两名同事完\n成交接班。病区里住着\n四十一位患者，其中三\n位刚做完手术，需要每\n"
+        "小时观察一次生命体征。\n\n凌晨一点，十二床的\n老人突然呼吸急促，血氧\n\n"
+        "守在病床边的 from 十二个小时\n\n通讯员 孙三\n\n"
+        "饱和度降到百分之八十\n五。护士长一边调高氧\n流量，一边呼叫值班医\n生，十分钟后老人的指\n标恢复平稳。\n"
+    )
+    doc = clean_text(text)
+    assert any(f.kind == "stray_word" for a in doc.articles for f in a.flags)

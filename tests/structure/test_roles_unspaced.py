@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pytest
 
+from newsclean.audit import audit_conservation
 from newsclean.pipeline import clean_text
 from newsclean.readers import segment_lines
 from newsclean.structure.cues import is_byline, is_reporter_byline, unspaced_byline_parts
@@ -165,3 +166,29 @@ def test_kicker_over_a_headline_under_two_labels_stays_so_where_no_second_byline
         "专家下沉坐诊惠及十万居民",
     )
     assert not any(f.kind == "reassembled" for f in art.flags)
+
+
+def test_second_modules_headline_waits_for_a_byline_only_until_the_next_story_opens():
+    # (review) it stayed pending past a story with its own headline and took a signoff further down
+    other = "4月2日，医院在门诊楼\n举行护理技能大赛，五十\n名护士参加了比赛，评委\n现场打分并颁发证书。"
+    text = (
+        "院 务 动 态\n\n健 康 科 普\n\n我院与三家社区卫生服务中心签约\n\n春季过敏高发 外出防护要做好\n\n"
+        "——专家下沉坐诊、检查结果互认\n本报记者 赵一\n\n"
+        + BODY
+        + "\n\n医院举办护理技能大赛\n\n本报记者 孙三\n\n"
+        + other
+        + "\n\n■ 王五\n\n"
+        + BODY
+        + "\n"
+    )
+    arts = clean_text(text).articles
+    assert not any(a.title == "春季过敏高发 外出防护要做好" and a.byline == "王五" for a in arts)
+    first = next(a for a in arts if a.byline == "本报记者 赵一")
+    assert (first.kicker, first.title) == ("我院与三家社区卫生服务中心签约", "春季过敏高发 外出防护要做好")
+    assert not any(f.kind == "reassembled" for f in first.flags)
+
+
+def test_labels_stacked_over_a_headline_printed_after_its_body_stay_content():
+    # (review) the trailing-headline reading dropped the upper labels: their text was lost
+    raw = "义 诊活动\n简 讯\n了一场健康讲座，吸引\n通讯员 孙三\n（王五）\n本报记者 赵一"
+    assert audit_conservation(raw, clean_text(raw)).ok

@@ -57,10 +57,8 @@ def drop_repeated_clauses(text: str) -> TextFix:
     if len(text) < 2 * MIN_CLAUSE:
         return TextFix(text, ())
     # a repeat removed can leave a longer one (A,B,B,A,B → A,B,A,B): to a fixed point, edits against ``text``
-    return repeat_fix(text, _drop_repeated_clauses_once, _CLAUSE_PASSES)
-
-
-_CLAUSE_PASSES = 4
+    # (each pass that changes anything shortens the text, so the passes end)
+    return repeat_fix(text, _drop_repeated_clauses_once, len(text))
 
 
 def _drop_repeated_clauses_once(text: str) -> TextFix:

@@ -227,11 +227,14 @@ def _wrapped_rest(text: str, s: int, e: int) -> bool:
     last few characters behind the last space; no phrase of a headline is
     one to three characters that make no word, under a line three times as long.
     """
-    rest = text[e:].rstrip()
+    end = len(text)
+    while end > e and end - e <= _REST + 1 and text[end - 1].isspace():
+        end -= 1  # (trailing spaces stepped over one by one: no copy of the text per space)
+    if not 0 < end - e <= _REST:
+        return False  # (checked before any slice: a long text stays linear)
+    rest = text[e:end]
     return (
-        0 < len(rest) <= _REST
-        and e + len(rest) == len(text.rstrip())
-        and bool(_HAN_RUN_AFTER.fullmatch(rest))
+        bool(_HAN_RUN_AFTER.fullmatch(rest))
         and not word_freq(rest)
         and not looks_like_name(rest)  # (a byline read into a subtitle: ``…家庭醫學科 蔡明哲``)
         and len(text[:s].strip()) >= 3 * len(rest)

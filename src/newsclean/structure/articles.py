@@ -107,6 +107,8 @@ def _build_trailing(
     for kind, group in items:
         if kind == "head":
             head = read_head([blocks[k] for k in group], [roles[k] for k in group], ctx)
+            # labels stacked over this one whose stories are elsewhere stay content, each an empty item
+            articles.extend(Head(section=label).article() for label in head.labels)
             if leading is not None:
                 articles.append(replace(leading, blocks=tuple(leading_blocks)))
                 leading, leading_blocks = None, []
@@ -152,6 +154,7 @@ class _LeadingBuilder:
         # the story at that module's byline; (its index in ``articles`` once the first story is flushed)
         self.next_title: tuple[str, tuple[Span, ...]] | None = None
         self.next_title_owner: int | None = None
+        self.next_title_flags: tuple[Flag, ...] = ()  # the kicker reading's flags, put back if it is restored
         self.prev_kind: str | None = None
         self.prev_body: Block | None = None
         self.prev_role: str | None = None
@@ -186,7 +189,8 @@ class _LeadingBuilder:
                 kicker=owner.title,
                 title=self.next_title[0],
                 field_spans=spans,
-                flags=tuple(f for f in owner.flags if not (f.kind == "reassembled" and "two modules" in f.note)),
+                flags=tuple(f for f in owner.flags if not (f.kind == "reassembled" and "two modules" in f.note))
+                + self.next_title_flags,
             )
         self.next_title, self.next_title_owner = None, None
 
@@ -287,7 +291,9 @@ class _LeadingBuilder:
             # the second module's byline, after the first module's text: its story starts here
             self._flush()
             title, self.next_title, self.next_title_owner = self.next_title, None, None
-            self.current = Head(section=self._take_pending_section(), title=title, byline=head.byline).article()
+            self.current = Head(
+                section=self._take_pending_section(), title=title, byline=head.byline, flags=list(head.flags)
+            ).article()
             return
         last = self.cur_blocks[-1]
         if int(last.hints.get("blank_before", 0)) >= 2 or len(self.cur_blocks) == 1 and self.current.title is None:
@@ -323,6 +329,9 @@ class _LeadingBuilder:
         if self._headline_under_kicker(head, nxt):
             return
         self._flush()
+        if self.next_title_owner is not None:
+            # the second module's headline waits for the next byline only until the next story opens
+            self._restore_next_title()
         if head.labels and head.section is not None:
             # labels stacked over one headline: the labels of modules side by side, read one after the
             # other; the first heads this story, the others wait for the next stories without one
@@ -365,7 +374,14 @@ class _LeadingBuilder:
         spans = dict(cur.field_spans)
         spans["kicker"] = spans.pop("title", ())
         spans["title"], spans["byline"] = head.title[1], head.byline[1]
-        self.current = replace(cur, kicker=cur.title, title=head.title[0], byline=head.byline[0], field_spans=spans)
+        self.current = replace(
+            cur,
+            kicker=cur.title,
+            title=head.title[0],
+            byline=head.byline[0],
+            field_spans=spans,
+            flags=cur.flags + tuple(f for f in head.flags if f not in cur.flags),
+        )
         self.ctx.changes.append(
             Change(
                 NAME,
@@ -396,6 +412,7 @@ class _LeadingBuilder:
             f"over this story, {head.title[0]!r} over the next one"
         )
         flags = [f for f in head.flags if f.kind != "uncertain_join"]
+        self.next_title_flags = tuple(f for f in head.flags if f.kind == "uncertain_join")
         flags.append(Flag("reassembled", note, span_of((*head.kicker[1], *head.title[1]))))
         return replace(head, title=head.kicker, kicker=None, flags=flags)
 

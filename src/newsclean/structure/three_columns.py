@@ -90,8 +90,8 @@ def _cut_at(text: str, bounds: tuple[int, int]) -> tuple[Cut, Cut] | None:
             return None
         picked.append(min(near, key=lambda c: (abs(c[2] - bound), -(c[1] - c[0]))))
     first, second = picked
-    if first[1] > second[0]:
-        return None
+    if first[1] >= second[0]:
+        return None  # (two gaps run together: no middle column between them)
     return first, second
 
 
