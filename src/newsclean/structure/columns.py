@@ -39,6 +39,7 @@ import regex
 from newsclean.model import Block, Span
 from newsclean.readers.lines import display_width
 from newsclean.structure.cues import ends_sentence, is_signoff, section_label, unfinished_column
+from newsclean.structure.line_moves import line_piece
 
 _GAP = regex.compile(r"[ \u3000]{3,}")
 _CLAUSE = regex.compile(r"[，。；,;]")  # running text, not a headline
@@ -349,8 +350,7 @@ def _mark_centred(columns: list[list[Block]]) -> None:
 
 def _cut(b: Block, piece: Placed, hints: dict) -> Block:
     """The block of one piece of a line, with its exact source span."""
-    s0 = b.spans[0].start
-    return Block(b.type, b.text[piece[1] : piece[2]], (Span(s0 + piece[1], s0 + piece[2]),), b.flags, hints)
+    return line_piece(b, piece[1], piece[2], hints)
 
 
 def _piece_column(row: Sequence[Placed], m: int, ncols: int, bounds: Sequence[int]) -> int:

@@ -38,6 +38,7 @@ from newsclean.structure.cues import (
     visible_len,
 )
 from newsclean.structure.head_speckle import drop_speckle_lines, drop_stray_closers
+from newsclean.structure.line_moves import line_piece
 
 _MARKER = regex.compile(r"^[■□▲△●○◆◇★☆]\s*")
 _DASHES = regex.compile(r"^[—\-─－](?:[ \u3000]*[—\-─－])*")  # (pymupdf4llm: ``— **—**``, bold dropped)
@@ -177,11 +178,7 @@ def _split_line(b: Block, cut: int) -> tuple[Block, Block]:
     """Line ``b`` cut at ``cut`` into two lines, each with its exact source span where ``b`` maps one to one."""
     left, right = b.text[:cut].rstrip(), b.text[cut:]
     if len(b.spans) == 1 and b.spans[0].end - b.spans[0].start == len(b.text):
-        start = b.spans[0].start
-        return (
-            replace(b, text=left, spans=(Span(start, start + len(left)),)),
-            replace(b, text=right, spans=(Span(start + cut, b.spans[0].end),)),
-        )
+        return line_piece(b, 0, len(left)), line_piece(b, cut, len(b.text))
     return replace(b, text=left), replace(b, text=right)
 
 

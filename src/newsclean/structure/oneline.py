@@ -57,12 +57,11 @@ from newsclean.readers.lines import display_width
 from newsclean.registry import cleaner
 from newsclean.structure.cues import ends_sentence, unfinished_column
 from newsclean.structure.interleave import lexical_seam
-from newsclean.structure.line_moves import apply_line_moves
+from newsclean.structure.line_moves import GUTTER, apply_line_moves, line_piece, line_runs
 from newsclean.structure.three_columns import split_three_columns
 from newsclean.variants import SIMPLIFIED, opencc_converter
 
 NAME = "split_oneline_columns"
-_GAP = regex.compile(r"[ \u3000]*\|[ \u3000]*|[ \u3000]+")  # spaces, or a gutter rule read as |
 _HAN = regex.compile(r"\p{Han}")
 _CLAUSE = regex.compile(r"[，。；、：,;:！？!?]")  # running text, not a headline
 _PROSE = regex.compile(r"[，。；,;]")  # commas and full stops: sentences, not fields or names
@@ -98,7 +97,7 @@ def _cuts_of_line(text: str) -> tuple[Cut, ...]:
     if not _SPACE.search(text) or sum(1 for piece in _WIDE_GAP.split(text) if _han(piece) >= 2) > 2:
         return ()  # one phrase, or three columns: not two column lines
     total = _han(text)
-    for m in _GAP.finditer(text):
+    for m in GUTTER.finditer(text):
         a, z = m.start(), m.end()
         if a == 0 or z >= len(text):
             continue
@@ -232,11 +231,6 @@ def _readings(halves: Sequence[tuple[str, str]], simplify: Callable[[str], str])
     return by_column, by_row
 
 
-def _cut_block(b: Block, a: int, z: int, hints: Mapping[str, Any], flags: tuple[Flag, ...] = ()) -> Block:
-    s0 = b.spans[0].start
-    return Block(b.type, b.text[a:z], (Span(s0 + a, s0 + z),), flags, dict(hints))
-
-
 def _emit(
     blocks: Sequence[Block], chosen: Sequence[tuple[Cut, bool]], flag_all: bool
 ) -> tuple[list[Block], list[Block]]:
@@ -262,8 +256,8 @@ def _emit(
                 " (a line of short pieces, cut at the gap nearest the column boundary)" if guess else ""
             )
             flags = (*flags, Flag("interleaved", note, b.spans[0]))
-        left.append(_cut_block(b, 0, len(ltext), lhints, flags))
-        right.append(_cut_block(b, cut[1], len(b.text), rhints))
+        left.append(line_piece(b, 0, len(ltext), lhints, flags))
+        right.append(line_piece(b, cut[1], len(b.text), rhints, ()))
     for col in (left, right):
         # a half above a heading of its column is set off from it too
         for k in range(1, len(col)):
@@ -276,26 +270,10 @@ def _candidate(b: Block) -> bool:
     return _line_ok(b) and not b.hints.get("oneline") and any(_usable(c) for c in _cuts(b.text))
 
 
-def _runs(blocks: Sequence[Block]) -> list[tuple[int, int]]:
-    """Maximal ranges of line blocks that each have a usable gap, at most one blank line apart.
-
-    (Tesseract sets off the blocks it finds by a blank line; read across the gutter, such a
-    line pair is still two columns' lines.)
-    """
-    runs: list[tuple[int, int]] = []
-    i, n = 0, len(blocks)
-    while i < n:
-        if not (_candidate(blocks[i]) and any(_full(blocks[i].text, c) for c in _cuts(blocks[i].text))):
-            # (a run opens with a full column line: the first line of a paragraph is one)
-            i += 1
-            continue
-        j = i + 1
-        while j < n and int(blocks[j].hints.get("blank_before", 0)) <= 1 and _candidate(blocks[j]):
-            j += 1
-        if j - i >= _MIN_LINES:
-            runs.append((i, j))
-        i = j
-    return runs
+def _opens_run(b: Block) -> bool:
+    """A line that may open a run: it has a usable gap and a full column line left of one (a paragraph's first
+    line is one)."""
+    return _candidate(b) and any(_full(b.text, c) for c in _cuts(b.text))
 
 
 def _stretches(chosen: Sequence[tuple[Cut | None, bool]]) -> list[tuple[int, int]]:
@@ -400,7 +378,7 @@ def split_blocks(
     (1, ['近期我市持续', '者，其中2人', '暑类型，患者', '老年人、婴幼', '耐受能力较差', '温，室内温度'])
     """
     blocks, changes = split_three_columns(blocks, lambda left, right: _seam(left, right, simplify))
-    runs = _runs(blocks)
+    runs = line_runs(blocks, _opens_run, _candidate, _MIN_LINES)
     if not runs:
         return list(blocks), changes
     out: list[Block] = []

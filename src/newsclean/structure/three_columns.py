@@ -28,8 +28,8 @@ import regex
 
 from newsclean.model import Block, Flag, Span
 from newsclean.readers.lines import display_width
+from newsclean.structure.line_moves import GUTTER, line_piece, line_runs
 
-_GAP = regex.compile(r"[ \u3000]*\|[ \u3000]*|[ \u3000]+")  # spaces, or a gutter rule read as |
 _HAN = regex.compile(r"\p{Han}")
 _MIN_LINES = 3  # lines a run must cut before its three columns are believed
 _DRIFT = 6  # cells a gap may stray from its boundary (OCR'd punctuation widths, a short last line)
@@ -46,7 +46,7 @@ def _cuts(text: str) -> list[Cut]:
     """Every gap between two non-space characters of a line, with the display column where it ends."""
     return [
         (m.start(), m.end(), display_width(text[: m.end()]))
-        for m in _GAP.finditer(text)
+        for m in GUTTER.finditer(text)
         if 0 < m.start() and m.end() < len(text)
     ]
 
@@ -109,28 +109,10 @@ def _readings(rows: Sequence[tuple[str, str, str]], seam: Seam) -> tuple[float, 
     return by_column, by_row
 
 
-def _runs(blocks: Sequence[Block]) -> list[tuple[int, int]]:
-    """Ranges of consecutive candidate lines, at most one blank line apart."""
-    runs = []
-    i, n = 0, len(blocks)
-    while i < n:
-        if not _line_ok(blocks[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < n and int(blocks[j].hints.get("blank_before", 0)) <= 1 and _line_ok(blocks[j]):
-            j += 1
-        if j - i >= _MIN_LINES:
-            runs.append((i, j))
-        i = j
-    return runs
-
-
 def _emit(run: Sequence[Block], cuts: Sequence[tuple[Cut, Cut]], flagged: bool) -> list[list[Block]]:
     """The run's pieces in their three columns, each with its exact source span."""
     columns: list[list[Block]] = [[], [], []]
     for k, (b, (first, second)) in enumerate(zip(run, cuts)):
-        s0 = b.spans[0].start
         bounds = ((0, first[0]), (first[1], second[0]), (second[1], len(b.text)))
         for c, (a, z) in enumerate(bounds):
             hints = {**b.hints, "column": c, "oneline": True, "width": display_width(b.text[a:z])}
@@ -141,7 +123,7 @@ def _emit(run: Sequence[Block], cuts: Sequence[tuple[Cut, Cut]], flagged: bool) 
             if flagged and k == 0 and c == 0:
                 note = "three columns printed on one line split at narrow gaps; the lexicon barely prefers it"
                 flags = (*flags, Flag("interleaved", note, b.spans[0]))
-            columns[c].append(Block(b.type, b.text[a:z], (Span(s0 + a, s0 + z),), flags, hints))
+            columns[c].append(line_piece(b, a, z, hints, flags))
     return columns
 
 
@@ -202,7 +184,7 @@ def split_three_columns(blocks: Sequence[Block], seam: Seam) -> tuple[list[Block
     out: list[Block] = []
     moves: list[tuple[Span, str, str]] = []
     done = 0
-    for i, j in _runs(blocks):
+    for i, j in line_runs(blocks, _line_ok, _line_ok, _MIN_LINES):
         run = blocks[i:j]
         bounds = _boundaries([b.text for b in run])
         if bounds is None:
