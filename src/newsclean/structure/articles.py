@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -135,6 +135,15 @@ def _build_trailing(
     return articles
 
 
+class _WaitingTitle(NamedTuple):
+    """The second module's headline read with the first module's head (see ``_second_module_title``)."""
+
+    title: tuple[str, tuple[Span, ...]]
+    owner: int  # where the first module's story stands in ``articles`` once flushed
+    flag: Flag  # the flag set on it for the reading, taken off if the headline goes back to it
+    kept: tuple[Flag, ...]  # the kicker reading's flags, put back then
+
+
 class _LeadingBuilder:
     """Articles opened by their head groups: one pass over the items, the article being built kept open."""
 
@@ -151,10 +160,8 @@ class _LeadingBuilder:
         # stories without a label of their own take them in order
         self.later_sections: list[tuple[str, tuple[Span, ...]]] = []
         # the headline of the second of two modules side by side, read with the first one's head: it opens
-        # the story at that module's byline; (its index in ``articles`` once the first story is flushed)
-        self.next_title: tuple[str, tuple[Span, ...]] | None = None
-        self.next_title_owner: int | None = None
-        self.next_title_flags: tuple[Flag, ...] = ()  # the kicker reading's flags, put back if it is restored
+        # the story at that module's byline (see _second_module_title)
+        self.waiting: _WaitingTitle | None = None
         self.prev_kind: str | None = None
         self.prev_body: Block | None = None
         self.prev_role: str | None = None
@@ -177,22 +184,20 @@ class _LeadingBuilder:
 
     def _restore_next_title(self) -> None:
         """A second module's headline that no byline claimed was the first story's headline under its kicker."""
-        if self.next_title is None:
+        waiting, self.waiting = self.waiting, None
+        if waiting is None or waiting.owner >= len(self.articles):
             return
-        k = self.next_title_owner
-        owner = self.articles[k] if k is not None and k < len(self.articles) else None
-        if k is not None and owner is not None and owner.title is not None:
-            spans = dict(owner.field_spans)
-            spans["kicker"], spans["title"] = spans["title"], self.next_title[1]
-            self.articles[k] = replace(
-                owner,
-                kicker=owner.title,
-                title=self.next_title[0],
-                field_spans=spans,
-                flags=tuple(f for f in owner.flags if not (f.kind == "reassembled" and "two modules" in f.note))
-                + self.next_title_flags,
-            )
-        self.next_title, self.next_title_owner = None, None
+        owner = self.articles[waiting.owner]
+        if owner.title is None:
+            return
+        spans = {**owner.field_spans, "kicker": owner.field_spans.get("title", ()), "title": waiting.title[1]}
+        self.articles[waiting.owner] = replace(
+            owner,
+            kicker=owner.title,
+            title=waiting.title[0],
+            field_spans=spans,
+            flags=tuple(f for f in owner.flags if f != waiting.flag) + waiting.kept,
+        )
 
     def _drop_waiting_labels(self) -> None:
         """Labels no story took stay content, each as an empty item of its section."""
@@ -287,10 +292,10 @@ class _LeadingBuilder:
 
     def _lone_byline(self, head: Head, nxt: Item | None) -> None:
         """A byline after body text: a photo's credit, the story's byline, a signoff, or the next module's byline."""
-        if self.next_title is not None and self.current is not None and self.current.byline is not None:
+        if self.waiting is not None and self.current is not None and self.current.byline is not None:
             # the second module's byline, after the first module's text: its story starts here
             self._flush()
-            title, self.next_title, self.next_title_owner = self.next_title, None, None
+            title, self.waiting = self.waiting.title, None
             self.current = Head(
                 section=self._take_pending_section(), title=title, byline=head.byline, flags=list(head.flags)
             ).article()
@@ -329,9 +334,8 @@ class _LeadingBuilder:
         if self._headline_under_kicker(head, nxt):
             return
         self._flush()
-        if self.next_title_owner is not None:
-            # the second module's headline waits for the next byline only until the next story opens
-            self._restore_next_title()
+        # the second module's headline waits for the next byline only until the next story opens
+        self._restore_next_title()
         if head.labels and head.section is not None:
             # labels stacked over one headline: the labels of modules side by side, read one after the
             # other; the first heads this story, the others wait for the next stories without one
@@ -349,8 +353,6 @@ class _LeadingBuilder:
             # a label over a headline that has a label of its own: the waiting ones' stories are elsewhere
             self._drop_waiting_labels()
         self.current = head.article()
-        if self.next_title is not None and self.next_title_owner is None:
-            self.next_title_owner = len(self.articles)  # where this story goes when it is flushed
         self.in_note = False
 
     def _headline_under_kicker(self, head: Head, nxt: Item | None) -> bool:
@@ -405,15 +407,15 @@ class _LeadingBuilder:
         """
         if head.kicker is None or head.title is None or head.kicker[0].rstrip()[-1:] in "：:" or head.byline is None:
             return head
-        self._restore_next_title()  # (an earlier one no byline claimed)
-        self.next_title = head.title
         note = (
             f"two headlines under two column labels read as two modules' headlines: {head.kicker[0]!r} "
             f"over this story, {head.title[0]!r} over the next one"
         )
-        flags = [f for f in head.flags if f.kind != "uncertain_join"]
-        self.next_title_flags = tuple(f for f in head.flags if f.kind == "uncertain_join")
-        flags.append(Flag("reassembled", note, span_of((*head.kicker[1], *head.title[1]))))
+        flag = Flag("reassembled", note, span_of((*head.kicker[1], *head.title[1])))
+        kept = tuple(f for f in head.flags if f.kind == "uncertain_join")
+        # (this story goes to ``articles`` at the next flush: nothing is appended before it)
+        self.waiting = _WaitingTitle(head.title, len(self.articles), flag, kept)
+        flags = [f for f in head.flags if f.kind != "uncertain_join"] + [flag]
         return replace(head, title=head.kicker, kicker=None, flags=flags)
 
     def _is_banner(self, head: Head, group: Sequence[int], nxt: Item | None) -> bool:
