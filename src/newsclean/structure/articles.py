@@ -37,7 +37,7 @@ from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
 from newsclean.structure.body import body_block, broken_off, in_note_after, join_across_byline
 from newsclean.structure.build_context import NAME, BuildContext, blocks_spans
-from newsclean.structure.cues import ends_sentence, ends_with_credit, is_news_lead, ocr_dash_lead
+from newsclean.structure.cues import ends_sentence, ends_with_colon, ends_with_credit, is_news_lead, ocr_dash_lead
 from newsclean.structure.dump_style import dump_style
 from newsclean.structure.head import Head, join_lines_spaced, read_head, unbold
 from newsclean.structure.head_groups import Item, group_lines, has_role, is_strong
@@ -366,7 +366,7 @@ class _LeadingBuilder:
         cur = self.current
         if cur is None or not self.cur_blocks or cur.kicker is not None or cur.byline is not None:
             return False
-        if cur.title is None or cur.title.rstrip()[-1:] not in "：:":
+        if cur.title is None or not ends_with_colon(cur.title):
             return False
         if head.title is None or head.byline is None or head.kicker or head.section or head.labels or head.subtitle:
             return False
@@ -405,7 +405,7 @@ class _LeadingBuilder:
         (see :meth:`_lone_byline`); if none comes, it is this story's
         headline under its kicker after all (:meth:`_restore_next_title`).
         """
-        if head.kicker is None or head.title is None or head.kicker[0].rstrip()[-1:] in "：:" or head.byline is None:
+        if head.kicker is None or head.title is None or ends_with_colon(head.kicker[0]) or head.byline is None:
             return head
         note = (
             f"two headlines under two column labels read as two modules' headlines: {head.kicker[0]!r} "

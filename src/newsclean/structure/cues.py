@@ -125,6 +125,11 @@ def strip_closers(text: str) -> str:
     return text
 
 
+def ends_with_colon(text: str) -> bool:
+    """True if ``text`` ends in a colon: how a kicker (引题) over its headline ends (``来自厄立特里亚患者的感谢信：``)."""
+    return text.rstrip()[-1:] in ("：", ":")
+
+
 def ends_with_credit(text: str) -> bool:
     """True if ``text`` ends with a parenthesised credit after a finished sentence.
 
@@ -649,6 +654,7 @@ def is_short_label(text: str) -> bool:
 
 
 __all__ = [
+    "ends_with_colon",
     "trailing_byline",
     "content_words",
     "is_short_label",

@@ -28,6 +28,7 @@ from newsclean.structure.cues import (
     dangling_end,
     dash_lead,
     ends_sentence,
+    ends_with_colon,
     is_parallel_slogan,
     join_text,
     names_run_together,
@@ -273,7 +274,7 @@ def _read_plain_lines(heads: list[Block], head: Head, ctx: BuildContext, *, cred
             k = heads.index(md[0])
             head.kicker = (join_lines(heads[:k], ctx), blocks_spans(heads[:k]))
             heads = heads[k:]
-        elif heads[0].text.rstrip()[-1:] in "：:":
+        elif ends_with_colon(heads[0].text):
             head.kicker = (heads[0].text.strip(), heads[0].spans)
             heads = heads[1:]
         elif not md:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from newsclean.lexicon import word_freq
 from newsclean.model import Block
-from newsclean.structure.cues import crossing_word, is_short_label
+from newsclean.structure.cues import crossing_word, ends_with_colon, is_short_label
 from newsclean.structure.head import centred_under, wrap_remainder
 from newsclean.structure.roles import HEAD_ROLES
 
@@ -146,7 +146,7 @@ def is_strong(group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str
     if any(roles[k] in ("section", "subtitle", "byline") for k in group):
         return True
     heads = [k for k in group if roles[k] == "head"]
-    return len(heads) >= 2 and blocks[heads[0]].text.rstrip()[-1:] in "：:"
+    return len(heads) >= 2 and ends_with_colon(blocks[heads[0]].text)
 
 
 def has_role(group: Sequence[int], roles: Sequence[str], role: str) -> bool:

@@ -21,7 +21,14 @@ import regex
 
 from newsclean.model import Block, Change, span_of
 from newsclean.structure.build_context import NAME, BuildContext, blocks_spans
-from newsclean.structure.cues import content_words, crossing_word, ends_sentence, is_parallel_slogan, is_short_label
+from newsclean.structure.cues import (
+    content_words,
+    crossing_word,
+    ends_sentence,
+    ends_with_colon,
+    is_parallel_slogan,
+    is_short_label,
+)
 from newsclean.structure.head import join_lines_spaced, wrap_remainder
 from newsclean.structure.head_groups import Item, is_strong
 
@@ -244,7 +251,7 @@ def _label_only(group: Sequence[int], blocks: Sequence[Block], roles: Sequence[s
 def _kicker_only(group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str]) -> bool:
     """True if the group's last headline line ends in a colon: a kicker (引题) whose headline is printed elsewhere."""
     heads = [k for k in group if roles[k] == "head"]
-    return bool(heads) and blocks[heads[-1]].text.rstrip()[-1:] in "：:"
+    return bool(heads) and ends_with_colon(blocks[heads[-1]].text)
 
 
 def _is_late_title(pos: int, items: Sequence[Item], blocks: Sequence[Block], roles: Sequence[str]) -> bool:
