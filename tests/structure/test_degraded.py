@@ -69,7 +69,9 @@ FLOORS = {
     # a line with up to two digits keeps its width as evidence (p2 0.39 -> 0.21; TOTAL with p5 0.333 -> 0.286)
     # a number cut before its unit, a line with up to two digits measured (p2 cer 0.39 -> 0.21; 0.33 -> 0.29);
     # the paragraph rhythm where the columns share one measure (p3 0.61 -> 0.45, but p4 0.25 -> 0.34)
-    "rapidocr": (0.31, 0.60, 0.37),
+    # two stories side by side under labels in a row: heads dealt to their stories, columns to the stories
+    # (side_modules; p4 title_f1 0.40 -> 1.0, cer 0.36 -> 0.27; p1 titles 0.40 -> 1.0; cer 0.29 -> 0.26)
+    "rapidocr": (0.27, 0.70, 0.62),
     # Tesseract on the page turned 2° clockwise + speckle: columns read side by side on one line, gutter
     # bars |, more look-alikes, the jump line misread (上接第]版), labels lost (cer 0.36, title_f1 0.24-0.31)
     # two columns on one line at a narrow, drifting gap split by split_oneline_columns (cer 0.30 -> 0.25);
@@ -126,7 +128,8 @@ P7_FIRST_LOOK = {
 }
 
 
-# End of session 6 (p6 after its second round of work, p7 after its first): floors that keep what was won.
+# End of session 6 (p6 after its second round of work, p7 after its first), RapidOCR after session 7: floors
+# that keep what was won.
 HELD_OUT_NOW = {
     HELD_OUT: {
         "markitdown": (0.499, 0.650, 0.400),
@@ -135,7 +138,7 @@ HELD_OUT_NOW = {
         "pymupdf": (0.003, 0.952, 1.000),
         "pymupdf-nfkc": (0.003, 0.952, 1.000),
         "pymupdf4llm": (0.237, 0.909, 1.000),
-        "rapidocr": (0.386, 0.632, 0.400),
+        "rapidocr": (0.349, 0.837, 0.571),  # session 7: stories side by side (was 0.386 / 0.632 / 0.400)
         "tesseract": (0.558, 0.462, 0.400),
         "tesseract-skew": (0.461, 0.438, 0.500),
     },
@@ -146,7 +149,7 @@ HELD_OUT_NOW = {
         "pymupdf": (0.003, 0.952, 1.000),
         "pymupdf-nfkc": (0.003, 0.952, 1.000),
         "pymupdf4llm": (0.226, 0.909, 1.000),
-        "rapidocr": (0.663, 0.444, 0.000),
+        "rapidocr": (0.201, 0.829, 1.000),  # session 7: stories side by side (was 0.663 / 0.444 / 0.000)
         "tesseract": (0.073, 0.809, 0.250),
         "tesseract-skew": (0.098, 0.611, 1.000),
     },
@@ -176,7 +179,7 @@ def test_held_out_page_no_worse_than_its_first_look(page, tool):
 
 
 @pytest.mark.parametrize(("page", "tool"), [(p, t) for p in HELD_OUT_NOW for t in sorted(HELD_OUT_NOW[p])])
-def test_held_out_page_keeps_what_session_6_reached(page, tool):
+def test_held_out_page_keeps_what_was_reached(page, tool):
     max_cer, min_para, min_title = HELD_OUT_NOW[page][tool]
     row = rows()[f"{page}/{tool}"]
     assert row["cer"] <= max_cer + 0.005 and row["para_f1"] >= min_para - 0.005, row

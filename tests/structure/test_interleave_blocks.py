@@ -56,18 +56,18 @@ def test_a_short_paragraph_end_is_not_followed_by_a_full_line():
     assert paragraph_seam(end, True, 23.0, width_bounds("藥劑部主任林美玲表示，過去尖峰時段常有病人"), 23.0) == 0.0
 
 
-def test_lines_of_one_measure_are_read_with_the_paragraph_rhythm():
+def test_lines_ofone_measure_are_read_with_the_paragraph_rhythm():
     # p2_two_sheets/pdftotext.txt (健康提醒): two columns of one measure alternate line by line; a paragraph's
     # short last line followed by a full line is a seam no column prints
-    from newsclean.structure.interleave import Seams, _one_measure
+    from newsclean.structure.interleave import Seams, one_measure
 
     lines = (
         _snippet("p2_two_sheets", "pdftotext", "意外伤害病例明显增多", "年人全程看护").replace("\n\n", "\n").split("\n")
     )
     lines = [t for t in lines if t]
-    widths = _one_measure(lines)
+    widths = one_measure(lines)
     assert widths and len(set(widths)) == 1
     seams = Seams(lines, lines, widths)
     end = lines.index("伤最为常见。")
     assert seams(end, end + 1) < 0  # 伤最为常见。 ⏎ 要放在儿童够不着的地方，…: a full line after a paragraph end
-    assert _one_measure(["要 闻", "我院召开2025年医疗质量安全推进会"]) is None  # too few lines to measure
+    assert one_measure(["要 闻", "我院召开2025年医疗质量安全推进会"]) is None  # too few lines to measure

@@ -45,7 +45,7 @@ def test_a_paragraphs_first_line_over_its_column_is_running_text_a_heading_is_no
     # p1_three_columns/pdftotext.txt (医患故事, column 2 opens with an indented paragraph) and
     # p2_two_sheets/pdftotext.txt (a 小标题 over its paragraph, much narrower than the column)
     from newsclean.model import Block
-    from newsclean.structure.interleave import _mark_running_text
+    from newsclean.structure.interleave import mark_running_text
 
     lines = [
         "值班医生刘晓东看到心电图",
@@ -53,7 +53,7 @@ def test_a_paragraphs_first_line_over_its_column_is_running_text_a_heading_is_no
         "及时补水 避免暴晒",
         "高温天气应尽量避开11时至16时外出，户外作业",
     ]
-    out = _mark_running_text([Block("paragraph", t) for t in lines], [0, 0, 1, 1])
+    out = mark_running_text([Block("paragraph", t) for t in lines], [0, 0, 1, 1])
     assert [b.hints.get("role") for b in out] == ["para", "para", None, "para"]
 
 

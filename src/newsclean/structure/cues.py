@@ -450,8 +450,8 @@ def dash_lead(text: str) -> str | None:
     ('——', '一', None)
     >>> dash_lead("-一记心内科团队"), dash_lead("一一接種前後注意事項"), dash_lead("一 急诊科专家支招"), dash_lead("一 个月")
     ('-一', '一一', '一 ', None)
-    >>> dash_lead("一 记心内科急诊介入团队的一次夜间抢救"), dash_lead("一 记耳光")
-    ('一 ', None)
+    >>> dash_lead("一 记心内科急诊介入团队的一次夜间抢救"), dash_lead("一 记耳光"), dash_lead("一记心内科急诊介入团队的一次夜间抢救")
+    ('一 ', None, '一')
     >>> dash_lead("-三年救治危重孕产妇四百余例"), dash_lead("- 列表项"), dash_lead("-5℃")
     ('-', None, None)
     """
@@ -472,7 +472,7 @@ def dash_lead(text: str) -> str | None:
     dash = m.group(1)
     if dash == "一":
         rest = text[1:]
-        if any(word_freq("一" + rest[:k]) for k in (1, 2, 3)):
+        if any(word_freq("一" + rest[:k]) for k in (1, 2, 3)) and not _PROFILE_SUBTITLE.match(rest):
             return None
     return dash
 
@@ -533,6 +533,22 @@ def unpaired_closers(text: str) -> list[int]:
             else:
                 out.append(i)
     return out
+
+
+def open_quotes(text: str) -> list[int]:
+    """Offsets of opening quotes in ``text`` that no later quote in it closes.
+
+    >>> open_quotes("我院开展“世界献血者"), open_quotes("“好”"), open_quotes("“生命通道”，“")
+    ([4], [], [7])
+    """
+    pending: dict[str, list[int]] = {o: [] for o in _QUOTE_PAIRS}
+    openers = {c: o for o, c in _QUOTE_PAIRS.items()}
+    for i, ch in enumerate(text):
+        if ch in _QUOTE_PAIRS:
+            pending[ch].append(i)
+        elif ch in openers and pending[openers[ch]]:
+            pending[openers[ch]].pop()
+    return sorted(i for stack in pending.values() for i in stack)
 
 
 def stray_closer_lead(text: str) -> bool:
@@ -658,6 +674,7 @@ __all__ = [
     "trailing_byline",
     "content_words",
     "is_short_label",
+    "open_quotes",
     "crossing_word",
     "dangling_end",
     "dash_lead",

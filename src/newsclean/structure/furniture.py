@@ -28,6 +28,7 @@ from newsclean.structure.cues import dash_lead, ends_sentence, is_byline, is_sig
 from newsclean.structure.interleave import deinterleave_lines
 from newsclean.structure.interleave_blocks import deinterleave_blocks
 from newsclean.structure.line_moves import apply_line_moves
+from newsclean.structure.side_modules import read_side_modules
 
 _CREDIT_LABELS = regex.compile(
     r"(责任编辑|責任編輯|责编|責編|版式|美编|美編|校对|校對|总策划|總策劃|审核|審核|编辑部门|編輯部門|主编|主編|"
@@ -175,7 +176,9 @@ _MAX_ROUNDS = 3  # furniture and interleave passes a text gets at most (each rou
 
 
 def _read_interleaved(doc: Document) -> Document:
-    """Column lines printed alternately (``pdftotext`` default mode) re-read column by column."""
+    """Column lines printed alternately (``pdftotext`` default mode, OCR sorted top to bottom) re-read column by
+    column, stories set side by side (their heads mixed too) first."""
+    doc = _reorder_lines(doc, read_side_modules, "stories set side by side re-read story by story")
     doc = _reorder_lines(doc, deinterleave_lines, "interleaved column lines re-read column by column")
     return _reorder_lines(doc, deinterleave_blocks, "interleaved text blocks re-read column by column")
 

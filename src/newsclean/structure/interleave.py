@@ -502,7 +502,7 @@ def reorder_items(
     first = simplified([blocks[a].text for a, _ in chunks])
     last = first if all(b - a == 1 for a, b in chunks) else simplified([blocks[b - 1].text for _, b in chunks])
     if widths is None and first is last:
-        widths = _one_measure(first)
+        widths = one_measure(first)
     seams = Seams(first, last, widths)
     column = best_columns(first, last, seams)
     if not column or len(set(column)) < 2:
@@ -527,7 +527,7 @@ def reorder_items(
                 hints["blank_before"] = opens if not moved else max(opens, int(blk.hints.get("blank_before", 0)))
             moved.append(Block(blk.type, blk.text, blk.spans, blk.flags, hints))
             cols.append(column[c])
-    moved = _mark_running_text(moved, cols)
+    moved = mark_running_text(moved, cols)
     if [b.spans for b in moved] == [b.spans for b in before]:
         return before
     runs.append((_span_of(before), "\n".join(b.text for b in before), "\n".join(b.text for b in moved)))
@@ -539,7 +539,7 @@ def reorder_items(
 _INDENT = 3.0
 
 
-def _mark_running_text(lines: list[Block], cols: list[int]) -> list[Block]:
+def mark_running_text(lines: list[Block], cols: list[int]) -> list[Block]:
     """The re-read lines, those that are running text (:func:`_running_text`) given the ``para`` role."""
     full: dict[int, float] = {}  # each column's full width: its widest line with clause marks
     for blk, col in zip(lines, cols):
@@ -575,7 +575,7 @@ def _running_text(text: str, above: str | None, below: str | None = None) -> boo
     return below is not None and bool(below.strip()) and not ends_sentence(text)
 
 
-def _one_measure(lines: Sequence[str]) -> list[float | None] | None:
+def one_measure(lines: Sequence[str]) -> list[float | None] | None:
     """Every line's column width where the run's columns share one measure (the full width of its lines with
     clause marks, as :func:`column_widths` finds it, is a single one), so that the paragraph rhythm can be
     read at each seam (:func:`~newsclean.structure.block_width.paragraph_seam`); else None."""
@@ -641,7 +641,7 @@ def mixed_seams(first: Sequence[str], last: Sequence[str], seams: Seams | None =
     """How many items read on from the item two or three back clearly better than from the one just above.
 
     Where the seams know the items' widths (:class:`Seams` ``widths``: text blocks measured over several
-    lines, or single lines of one measure, :func:`_one_measure`), a seam with the item above that reads badly
+    lines, or single lines of one measure, :func:`one_measure`), a seam with the item above that reads badly
     counts as it is; without widths it counts as neutral (a short line under a long one is common in one
     column).
 
