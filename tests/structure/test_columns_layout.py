@@ -327,3 +327,26 @@ def test_two_modules_heads_over_a_band_each_go_to_their_module_and_labels_under_
         ("院务动态", "我院与五家乡镇卫生院组建紧密型医共体", "本报记者 何嘉宁"),
         ("健康科普", "春季过敏高发 这些防护要做好", "变态反应科 邵文清"),
     ]
+
+
+def test_label_row_under_the_page_header_gives_the_modules_their_head_lines():
+    # fixtures/degraded/p8_held_out/pdftotext-layout.txt: 简 讯 over one column, 名 医 风 采 over the two
+    # beside it; the profile's kicker starts over the brief's column and its byline is printed on the row of
+    # the brief's first body line, but both stand over the profile's columns
+    from newsclean.readers import segment_lines
+    from newsclean.structure.columns import split_columns
+
+    dump = ROOT / "fixtures" / "degraded" / "p8_held_out" / "pdftotext-layout.txt"
+    blocks, bands = split_columns(list(segment_lines(dump.read_text(encoding="utf-8")).blocks()))
+    texts = [b.text.strip() for b in blocks]
+    left, right = texts.index("简 讯"), texts.index("名 医 风 采")
+    assert texts[left + 1 : left + 4] == ["我院中药房开通代煎配送服", "务", "通讯员 龙佳怡"]
+    assert texts.index("（药剂科）") < right
+    assert texts[right + 1 : right + 6] == [
+        "扎根基层二十年",
+        "针灸科主任周文博：一根银针暖人心",
+        "————记省级基层名中医周文博",
+        "本报记者 颜思雨",
+        "清晨七点半，针灸科诊室外",
+    ]
+    assert texts.index("信针灸能治病。") < texts.index("把技术送到村口") < texts.index("为了让更多群众少跑路，周")

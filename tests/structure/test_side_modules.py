@@ -118,3 +118,14 @@ def test_labels_in_a_row_without_two_heads_under_them_stay():
     )
     blocks = list(segment_lines(text).blocks())
     assert read_side_modules(blocks) == (blocks, [])
+
+
+def test_p8_mirror_a_profile_subtitle_that_lost_its_dash_and_a_kicker():
+    # a one-column brief on the left, a two-column profile on the right: RapidOCR drops the ——— of
+    # ——记省级基层名中医周文博, and the profile's label 名医风采 stands over a kicker, not a headline
+    doc = clean_text((DEGRADED / "p8_held_out" / "rapidocr.txt").read_text(encoding="utf-8"))
+    heads = [(a.section, a.kicker, a.title, a.subtitle) for a in doc.articles[:2]]
+    assert heads == [
+        ("简讯", None, "我院中药房开通代煎配送服务", None),
+        ("名医风采", "扎根基层二十年", "针灸科主任周文博：一根银针暖人心", "记省级基层名中医周文博"),
+    ]

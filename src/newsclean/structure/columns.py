@@ -38,7 +38,7 @@ import regex
 
 from newsclean.model import Block, Span
 from newsclean.readers.lines import display_width
-from newsclean.structure.cues import ends_sentence, is_signoff, section_label, unfinished_column
+from newsclean.structure.cues import ends_sentence, is_byline, is_signoff, section_label, unfinished_column
 from newsclean.structure.line_moves import line_piece
 
 _GAP = regex.compile(r"[ \u3000]{3,}")
@@ -390,7 +390,12 @@ def _read_band(
     top = i
     while top < end and _head_row(blocks[top], pieces[top]):
         top += 1
+    labels = next((k for k in range(i, top) if len(pieces[k]) >= 2 and _label_row(blocks[k], pieces[k])), None)
     measure, bounds = _best_measure(pieces[top:end])
+    if labels is not None:  # the columns are where running text starts, not where a module's head lines stand
+        running, running_bounds = _best_measure([_running_pieces(blocks[k], pieces[k]) for k in range(top, end)])
+        if running_bounds:
+            measure, bounds = running, running_bounds
     if sum(1 for k in range(i, end) if len(pieces[k]) >= 2) < _MIN_LINES or not bounds:
         return None, end
     end = _tail_end(blocks, pieces, end, bounds, measure)
@@ -399,13 +404,18 @@ def _read_band(
         for k in range(top, end):
             rows[k] = _cut_narrow(blocks[k], rows[k], bounds, measure)
     ncols = len(bounds) + 1
+    pitch = _row_pitch(rows, range(i, end), ncols, bounds)
+    modules = _label_modules(blocks[labels], rows[labels], bounds, measure) if labels is not None else []
+    if modules:
+        # rows over the labels (a page header) are read row by row
+        above = [_cut(blocks[k], piece, dict(blocks[k].hints)) for k in range(i, labels) for piece in rows[k]]
+        return above + _read_modules(blocks, rows, range(labels, end), bounds, measure, modules, pitch), end
     listed = [rows.get(k, []) for k in range(end)]
     straddlers = [k for k in range(i + 1, top) if top < end and _centred_under(blocks, listed, k, bounds, measure)]
     straddle = bool(straddlers)
     # a cluster that straddles the columns of a module on the left leaves the last column's head lines to it
     # (two modules side by side: p7's wrapped headline and credit of the one-column module on the right)
     last_free = straddle and all(_end(blocks[k], rows[k][0], measure) < bounds[-1] - _SLACK for k in straddlers)
-    pitch = _row_pitch(rows, range(i, end), ncols, bounds)
     columns: list[list[Block]] = [[] for _ in range(ncols)]
     last_line: list[int] = [-2] * ncols
     first_row: list[int] = [end] * ncols
@@ -444,6 +454,93 @@ def _read_band(
             col[0] = Block(col[0].type, col[0].text, col[0].spans, col[0].flags, {**col[0].hints, "blank_before": 0})
     _mark_centred(columns)
     return lead + [piece for col in columns for piece in col], end
+
+
+def _running_pieces(b: Block, row: Sequence[Piece]) -> list[Piece]:
+    """The pieces of a row that are running text (clause marks inside)."""
+    return [p for p in row if _CLAUSE.search(b.text[p[2] : p[3]])]
+
+
+def _label_modules(label_row: Block, row: Sequence[Placed], bounds: Sequence[int], measure: int) -> list[range]:
+    """The modules a band opened by a row of column labels holds: each label stands over the first column of
+    its module (``简 讯`` over one column, ``名 医 风 采`` over the two beside it); [] for any other band."""
+    if len(row) < 2 or not all(section_label(label_row.text[p[1] : p[2]]) for p in row):
+        return []
+    firsts = [_column_of(p[0], bounds) for p in row]
+    if firsts[0] != 0 or any(b <= a for a, b in zip(firsts, firsts[1:])):
+        return []
+    if not all(any(abs(p[0] - c) <= _SLACK for c in (0, *bounds)) for p in row):
+        return []  # a label set off its column's start: no evidence of where its module begins
+    return [range(a, b) for a, b in zip(firsts, (*firsts[1:], len(bounds) + 1))]
+
+
+def _module_of(centre: float, modules: Sequence[range], bounds: Sequence[int]) -> int:
+    """The module whose columns a piece centred at ``centre`` stands over."""
+    starts = [bounds[m.start - 1] if m.start else 0 for m in modules]
+    return max(k for k, start in enumerate(starts) if k == 0 or centre >= start)
+
+
+def _read_modules(
+    blocks: Sequence[Block],
+    rows: dict[int, list[Placed]],
+    band: range,
+    bounds: Sequence[int],
+    measure: int,
+    modules: Sequence[range],
+    pitch: Sequence[int],
+) -> list[Block]:
+    """A band of modules side by side under their labels, read module by module: its label, its head lines
+    (every piece over the module above its first line of running text), then its columns one by one."""
+    heads: list[list[Block]] = [[] for _ in modules]
+    columns: list[list[Block]] = [[] for _ in range(len(bounds) + 1)]
+    in_body = [False] * len(modules)
+    last_line = [-2] * len(columns)
+    first = band.start
+    for m, piece in enumerate(rows[first]):
+        heads[m].append(_cut(blocks[first], piece, {**blocks[first].hints, "indent": piece[0]}))
+    for k in band[1:]:
+        b = blocks[k]
+        for n, piece in enumerate(rows[k]):
+            text = b.text[piece[1] : piece[2]]
+            end = _end(b, piece, measure)
+            mod = _module_of((piece[0] + end) / 2, modules, bounds)
+            in_body[mod] = in_body[mod] or bool(_CLAUSE.search(text)) or is_byline(heads[mod][-1].text)
+            hints = {**b.hints, "width": end}
+            if not in_body[mod]:
+                hints["indent"] = piece[0]
+                heads[mod].append(_cut(b, piece, hints))
+                continue
+            col = min(max(_piece_column(rows[k], n, len(columns), bounds), modules[mod].start), modules[mod].stop - 1)
+            hints["indent"] = max(0, piece[0] - (bounds[col - 1] if col else 0))
+            hints["width"] = hints["indent"] + end - piece[0]
+            hints["column"] = col
+            gap = int(b.hints.get("blank_before", 0))
+            skipped = k - last_line[col] > pitch[col]
+            hints["blank_before"] = max(1, gap) if skipped and columns[col] else gap
+            last_line[col] = k
+            columns[col].append(_cut(b, piece, hints))
+    columns = _with_measure(columns)
+    for col in columns:
+        _mark_paragraph_starts(col)
+    _mark_centred(columns)
+    out: list[Block] = []
+    for mod, cols in zip(heads, modules):
+        out.extend(mod)
+        for c in cols:
+            if columns[c] and c != cols.start and int(columns[c][0].hints.get("indent", 0)) < 2:
+                # a column's first line without a paragraph indent goes on with the paragraph the column before ended
+                columns[c][0] = copy_hints(columns[c][0], blank_before=0)
+            elif columns[c] and c == cols.start:
+                columns[c][0] = copy_hints(
+                    columns[c][0], blank_before=max(1, int(columns[c][0].hints.get("blank_before", 0)))
+                )
+            out.extend(columns[c])
+    return out
+
+
+def copy_hints(block: Block, **hints: object) -> Block:
+    """``block`` with ``hints`` set."""
+    return Block(block.type, block.text, block.spans, block.flags, {**block.hints, **hints})
 
 
 def split_columns(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span, str, str]]]:

@@ -234,6 +234,16 @@ def signoff_opener_misread(text: str) -> str | None:
     return text.strip()[0] if m else None
 
 
+def is_profile_subtitle(text: str) -> bool:
+    """True for a profile's subtitle whose dash OCR lost: ``记`` and a person or team (``记省级基层名中医周文博``).
+
+    >>> is_profile_subtitle("记省级基层名中医周文博"), is_profile_subtitle("记者节到来之际我院"), is_profile_subtitle("记住")
+    (True, False, False)
+    """
+    text = text.strip()
+    return bool(_PROFILE_SUBTITLE.fullmatch(text)) and not text.startswith("记者")
+
+
 def ocr_dash_lead(text: str) -> bool:
     """True if ``text`` opens with a subtitle dash as OCR reads it (``一 ``, ``-一``, ``一-``), not as print sets it.
 
@@ -674,6 +684,7 @@ __all__ = [
     "trailing_byline",
     "content_words",
     "is_short_label",
+    "is_profile_subtitle",
     "open_quotes",
     "crossing_word",
     "dangling_end",

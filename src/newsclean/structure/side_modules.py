@@ -47,6 +47,7 @@ from newsclean.structure.cues import (
     is_byline,
     is_caption,
     is_headline_like,
+    is_profile_subtitle,
     is_short_label,
     open_quotes,
     section_label,
@@ -73,6 +74,7 @@ _REMAINDER = 3  # characters: a headline line this short is a wrapped rest, the 
 # a wrapped headline's rest goes to the story further right where nothing else tells: a headline beside a
 # wider one (in larger type) is the one set in the narrower measure, and its wrapped line is printed higher
 _RIGHTWARD = 0.1
+_SHAPE_COST = -0.5  # a headline-shaped line read as body text of a story whose head has closed
 _LATE_OPEN = 1.0  # per line a story's head opens later than side by side with the heads to its left
 _MAX_DEALS = 4096  # deals of the head lines read at most
 _GUTTER_SLACK = 2.0  # ems between two columns, and the room a head line may overhang its columns by
@@ -89,6 +91,7 @@ _NOTE = (
 
 # what a head line is: the parse's alphabet
 _TITLE, _SUBTITLE, _BYLINE, _BODY = "title", "subtitle", "byline", "body"
+_HEAD_ROLES = {_SUBTITLE: "subtitle", _BYLINE: "byline"}  # the line roles the parse is sure of
 # how far a story's head has got: nothing yet, headline lines, subtitle, byline (closed)
 _OPEN, _TITLED, _SUBTITLED, _CLOSED = range(4)
 
@@ -169,23 +172,25 @@ def _read_band(blocks: Sequence[Block], start: int) -> tuple[int, list[Block]] |
             columns = {col: [body[i] for i, c in enumerate(reading.column) if c == col] for col in reading.order}
             for k, col in zip(early, tops):
                 columns[col].insert(0, head_start + k)
-            out = _band_lines(blocks, start, deal, [[columns[col] for col in g] for g in groups])
+            out = _band_lines(blocks, start, deal, kinds, [[columns[col] for col in g] for g in groups])
             out[0] = _flagged(out[0], _covering(blocks[start:band_end]))
             return band_end, out
     return None
 
 
 def _band_lines(
-    blocks: Sequence[Block], start: int, deal: _Deal, stories: Sequence[Sequence[list[int]]]
+    blocks: Sequence[Block], start: int, deal: _Deal, kinds: Sequence[str], stories: Sequence[Sequence[list[int]]]
 ) -> list[Block]:
     """The band's lines story by story: its label, its head lines, then its columns (``stories``: each
     story's columns left to right, each a list of line indices) in reading order."""
     head_start = start + len(stories)
     lines: list[Block] = []
     for story, columns in enumerate(stories):
-        lines.append(_opening(blocks[start + story], story > 0))
+        lines.append(_as_label(_opening(blocks[start + story], story > 0)))
         lines.extend(
-            _moved(blocks[head_start + k]) for k in range(deal.end) if deal.stories[k] == story and not deal.body[k]
+            _moved(blocks[head_start + k], _HEAD_ROLES.get(kinds[k]))
+            for k in range(deal.end)
+            if deal.stories[k] == story and not deal.body[k]
         )
         moved = [_opening(blocks[k]) if n == 0 else _moved(blocks[k]) for col in columns for n, k in enumerate(col)]
         lines.extend(mark_running_text(moved, [c for c, col in enumerate(columns) for _ in col]))
@@ -267,7 +272,7 @@ def _kind(text: str) -> str:
     text = text.strip()
     if is_byline(text):
         return _BYLINE
-    if dash_lead(text):
+    if dash_lead(text) or is_profile_subtitle(text):
         return _SUBTITLE
     if is_headline_like(text) and not is_caption(text) and not _CLAUSE_MARKS.search(text):
         return _TITLE
@@ -314,7 +319,9 @@ def _deals(texts: Sequence[str], kinds: Sequence[str], stories: int) -> Iterator
 def _fit(text: str, kind: str, stage: int, above: str | None) -> float | None:
     """What a line of ``kind`` adds to a story whose head has reached ``stage`` (None: it cannot go there)."""
     if stage == _CLOSED:
-        return 0.0 if kind in (_BODY, _TITLE) else None  # a short body line with no clause mark
+        if kind == _TITLE:
+            return _SHAPE_COST  # a short body line with no clause mark, but more often a head line
+        return 0.0 if kind == _BODY else None
     if kind == _TITLE:
         if stage == _OPEN:
             return 0.0 if visible_len(text) >= _MIN_TITLE else None
@@ -418,22 +425,28 @@ def _best_grouping(
     story) is that story's; among the cuts that agree, the one whose columns go on into each other within a
     story and least across a cut between stories wins.
     """
+    best: tuple[float, list[list[int]]] | None = None
+    for groups in _groupings(reading, stories):
+        if any(groups[s][0] != col for s, col in opens.items()) or any(
+            col not in groups[s] for col, s in owners.items()
+        ):
+            continue
+        score = sum(reading.goes_on(g[j], g[j + 1]) for g in groups for j in range(len(g) - 1))
+        score -= sum(reading.goes_on(a[-1], b[0]) for a, b in zip(groups, groups[1:]))
+        if best is None or score > best[0]:
+            best = (score, groups)
+    return best[1] if best else None
+
+
+def _groupings(reading: _Columns, stories: int) -> Iterator[list[list[int]]]:
+    """Every cut of the columns into ``stories`` runs of neighbours, left to right: each turn of the rhythm
+    cut at every place."""
     order = reading.order
     count = len(order)
-    best: tuple[float, list[list[int]]] | None = None
     for turn in range(count):
         cols = list(order[turn:]) + list(order[:turn])
         for cuts in _cut_points(count, stories):
-            groups = [cols[a:b] for a, b in zip((0, *cuts), (*cuts, count))]
-            if any(groups[s][0] != col for s, col in opens.items()) or any(
-                col not in groups[s] for col, s in owners.items()
-            ):
-                continue
-            score = sum(reading.goes_on(g[j], g[j + 1]) for g in groups for j in range(len(g) - 1))
-            score -= sum(reading.goes_on(a[-1], b[0]) for a, b in zip(groups, groups[1:]))
-            if best is None or score > best[0]:
-                best = (score, groups)
-    return best[1] if best else None
+            yield [cols[a:b] for a, b in zip((0, *cuts), (*cuts, count))]
 
 
 def _cut_points(count: int, stories: int) -> list[tuple[int, ...]]:
@@ -447,9 +460,13 @@ def _cut_points(count: int, stories: int) -> list[tuple[int, ...]]:
     ]
 
 
-def _moved(block: Block) -> Block:
-    """``block`` marked as re-read, so that the column passes after this one leave it where it is."""
-    return Block(block.type, block.text, block.spans, block.flags, {**block.hints, "deinterleaved": True})
+def _moved(block: Block, role: str | None = None) -> Block:
+    """``block`` marked as re-read, so that the column passes after this one leave it where it is, with the
+    head role the parse read it in, if any."""
+    hints = {**block.hints, "deinterleaved": True}
+    if role:
+        hints["role"] = role
+    return Block(block.type, block.text, block.spans, block.flags, hints)
 
 
 def _opening(block: Block, apart: bool = True) -> Block:
@@ -458,6 +475,11 @@ def _opening(block: Block, apart: bool = True) -> Block:
     if apart:
         hints["blank_before"] = max(2, int(block.hints.get("blank_before", 0)))
     return Block(block.type, block.text, block.spans, block.flags, hints)
+
+
+def _as_label(block: Block) -> Block:
+    """``block`` given the ``section`` role: the parse read it as a story's label."""
+    return Block(block.type, block.text, block.spans, block.flags, {**block.hints, "role": "section"})
 
 
 def _flagged(block: Block, span: Span) -> Block:
