@@ -179,7 +179,7 @@ HELD_OUT_NOW = {
         "pymupdf-nfkc": (0.003, 0.864, 1.000),
         "pymupdf4llm": (0.214, 0.898, 1.000),
         "rapidocr": (0.596, 0.727, 1.000),  # a profile subtitle that lost its dash, the label's role kept
-        "tesseract": (0.112, 0.739, 0.667),
+        "tesseract": (0.111, 0.792, 1.000),  # ———— read as 一 一一 is a subtitle dash
         "tesseract-skew": (0.499, 0.439, 0.333),
     },
 }
