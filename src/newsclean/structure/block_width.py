@@ -81,13 +81,16 @@ def width_bounds(text: str) -> Bounds:
     return round(whole + _HALF[0] * half, 2), round(whole + _HALF[1] * half, 2)
 
 
-def paragraph_seam(tail: Bounds, tail_done: bool, left: float | None, head: Bounds, right: float | None) -> float:
+def paragraph_seam(
+    tail: Bounds, tail_done: bool, left: float | None, head: Bounds, right: float | None, head_last: bool = False
+) -> float:
     """The score a seam between two blocks gets from the paragraph rhythm of justified, indented columns: a
     paragraph's short last line (it ends a sentence, surely narrower than its block's full width ``left``
     less an indent) is followed by an indented first line, never by a full one; a full line that stops
     mid-sentence is followed by a full line, never by an indented first line. :data:`WIDTH_MISMATCH` off
     where either is broken; the widths are :func:`width_bounds`, so digits and Latin letters count only as
-    far as they are certain.
+    far as they are certain. A head that may be a paragraph's short last line itself (``head_last``: one line
+    that ends a sentence) may be as narrow as an indented one.
 
     >>> paragraph_seam((11.35, 11.95), True, 23.0, (22.0, 22.0), 22.0), paragraph_seam((14, 14), True, 22.0, (22, 22), 24.0)
     (-2.0, 0.0)
@@ -100,7 +103,7 @@ def paragraph_seam(tail: Bounds, tail_done: bool, left: float | None, head: Boun
     head_indented = right - _INDENT[1] <= head[0] and head[1] <= right - _INDENT[0]
     if tail_done and tail[1] < left - _INDENT[0] and head_full:
         return -WIDTH_MISMATCH
-    if not tail_done and tail[0] >= left - _FULL and head_indented:
+    if not tail_done and tail[0] >= left - _FULL and head_indented and not head_last:
         return -WIDTH_MISMATCH
     return 0.0
 

@@ -32,6 +32,7 @@ last item), so it is linear in the number of lines.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -52,6 +53,7 @@ from newsclean.structure.cues import (
     starts_dangling,
     visible_len,
 )
+from newsclean.structure.measures import Measures, two_measures
 from newsclean.variants import opencc_converter
 
 _MIN_GAIN = 6.0  # a re-ordering must beat the printed order by this much
@@ -112,6 +114,8 @@ class Tail(NamedTuple):
     going: bool  # it ends with a mark after which the sentence must go on (，、：)
     width: float | None  # its printed width, None where digits or Latin letters make the width no evidence
     carry: str = ""  # what it leaves to go on: a cut Latin run, a number (:func:`~newsclean.structure.carry.tail_kind`)
+    marked: bool = True  # it holds clause marks: running text, not a subhead or a label
+    closed: bool = False  # it is a sign-off: its story, and the column under it, end here
 
 
 class Head(NamedTuple):
@@ -128,7 +132,11 @@ def tail_cues(text: str, done: bool | None = None, width: float | None = -1.0) -
     """The :class:`Tail` of a line (``done`` and ``width``, if given, as :func:`_line_cues` read them)."""
     if done is None:
         done, width = _line_cues(text)
-    return Tail(text.rstrip()[-_SEAM_CHARS:], done, ends_continuing(text), width, tail_kind(text))
+    marked = bool(_BODY_MARKS.search(text))
+    closed = not marked and is_signoff(text)
+    return Tail(
+        text.rstrip()[-_SEAM_CHARS:], done or closed, ends_continuing(text), width, tail_kind(text), marked, closed
+    )
 
 
 def head_cues(text: str, done: bool | None = None, width: float | None = -1.0) -> Head:
@@ -327,7 +335,7 @@ def _body_lines(blocks: Sequence[Block], start: int, end: int) -> list[bool]:
     widths = [display_width(t) for t in texts]
     marked = sorted(w for w, m in zip(widths, marks) if m)
     columns = column_widths(marked)
-    return [
+    body = [
         (
             any(w <= column + 2 and (m or w >= column - 3) for column in columns)
             or (is_signoff(t) and any(w <= column + 2 for column in columns))
@@ -335,6 +343,24 @@ def _body_lines(blocks: Sequence[Block], start: int, end: int) -> list[bool]:
         and not (section_label(t) or is_byline(t))
         for t, w, m in zip(texts, widths, marks)
     ]
+    # a subhead inside a column is read with its lines: a short line with no marks between two of running text
+    running = [b and m for b, m in zip(body, marks)]
+    return [
+        body[k] or (0 < k < len(texts) - 1 and running[k - 1] and running[k + 1] and _subhead_shaped(texts[k]))
+        for k in range(len(texts))
+    ]
+
+
+_SUBHEAD_MAX = 12  # characters a subhead inside a column holds at most
+
+
+def _subhead_shaped(text: str) -> bool:
+    """A line that may be a column's subhead: short, no clause marks, no label or byline."""
+    return (
+        0 < visible_len(text) <= _SUBHEAD_MAX
+        and not _BODY_MARKS.search(text)
+        and not (section_label(text) or is_byline(text) or is_caption(text))
+    )
 
 
 def _deinterleave_glued(blocks: list[Block], runs: list[tuple[Span, str, str]]) -> list[Block]:
@@ -356,13 +382,27 @@ def _deinterleave_glued(blocks: list[Block], runs: list[tuple[Span, str, str]]) 
             j = k
             while j < end and body[j - start]:
                 j += 1
-            out.extend(
-                reorder_items(blocks, [(x, x + 1) for x in range(k, j)], runs) if j - k <= MAX_ITEMS else blocks[k:j]
-            )
+            stop = _closing_signoff(blocks, k, j)
+            captions = [x for x in range(k + 1, stop - 1) if is_caption(blocks[x].text)]
+            if stop - k > MAX_ITEMS:
+                out.extend(blocks[k:stop])
+            elif captions:
+                out.extend(_reorder_around_captions(blocks, k, stop, captions, runs, glued=True))
+            else:
+                out.extend(reorder_items(blocks, [(x, x + 1) for x in range(k, stop)], runs))
+            out.extend(blocks[stop:j])
             k = j
         done = end
     out.extend(blocks[done:])
     return out
+
+
+def _closing_signoff(blocks: Sequence[Block], start: int, end: int) -> int:
+    """Where the items of a glued run end: at the sign-off after its last running text, which closes the
+    story (it and the heads of the next story after it stay as printed, whichever column they were read in),
+    else at ``end``."""
+    last = max((k for k in range(start, end) if _BODY_MARKS.search(blocks[k].text)), default=start)
+    return next((k for k in range(last + 1, end) if is_signoff(blocks[k].text)), end)
 
 
 def _looks_interleaved(blocks: Sequence[Block], start: int, end: int) -> bool:
@@ -397,13 +437,15 @@ def _examine(blocks: Sequence[Block], start: int, end: int, runs: list[tuple[Spa
     return out
 
 
-def _caption_place(order: list[int], column_firsts: list[int], caption: int) -> int:
-    """Where a caption printed at ``caption`` goes among the re-read lines (their printed places ``order``)."""
+def _caption_place(order: list[int], column_firsts: list[int], caption: int, closed: set[int]) -> int:
+    """Where a caption printed at ``caption`` goes among the re-read lines (their printed places ``order``;
+    ``closed``: those that end a sentence): over the first column that starts after it, else at the first
+    column end after the line printed after it where no sentence goes on into the next column."""
     later = [p for p in column_firsts if p > caption]
     if later:
         return order.index(min(later))
     after = order.index(min(p for p in order if p > caption))  # the line printed after it, in its column
-    ends = [n for n in range(after + 1, len(order)) if order[n] in column_firsts]
+    ends = [n for n in range(after + 1, len(order)) if order[n] in column_firsts and order[n - 1] in closed]
     return ends[0] if ends else len(order)
 
 
@@ -421,25 +463,39 @@ def _captions_inside(blocks: Sequence[Block], breaks: list[bool], start: int) ->
 
 
 def _reorder_around_captions(
-    blocks: Sequence[Block], start: int, end: int, captions: list[int], runs: list[tuple[Span, str, str]]
+    blocks: Sequence[Block],
+    start: int,
+    end: int,
+    captions: list[int],
+    runs: list[tuple[Span, str, str]],
+    glued: bool = False,
 ) -> list[Block]:
     """The lines of ``blocks[start:end]`` but the ``captions`` re-read, each caption put back over its column.
 
     A caption printed among alternating lines belongs to the column whose first
     line comes next in print (the photo stands over that column's text); if
     every column started before it, it is put after the column it interrupts
-    (the column of the line printed after it), never inside a sentence.
+    (the column of the line printed after it), never inside a sentence. Lines
+    ``glued`` (OCR, one per item) are read with the captions in their rows,
+    which keep the row rhythm, and the captions are taken out after; text
+    blocks are read without them.
     """
     lines = [blocks[k] for k in range(start, end) if k not in captions]
     logged = len(runs)
-    moved = _reorder(lines, 0, len(lines), runs)
+    if glued:
+        lifted = {blocks[k].spans for k in captions}
+        read = reorder_items(blocks, [(x, x + 1) for x in range(start, end)], runs)
+        moved = [b for b in read if b.spans not in lifted]
+    else:
+        moved = _reorder(lines, 0, len(lines), runs)
     printed = {b.spans: k for k, b in zip((k for k in range(start, end) if k not in captions), lines)}
     order = [printed.get(b.spans, -1) for b in moved]
     column_firsts = [p for n, p in enumerate(order) if n == 0 or p < order[n - 1]]
+    closed = {k for k in range(start, end) if ends_sentence(blocks[k].text)}
     out = list(moved)
     for k in sorted(captions, reverse=True):
         at = (
-            _caption_place(order, column_firsts, k)
+            _caption_place(order, column_firsts, k, closed)
             if len(runs) > logged
             else order.index(min(p for p in order if p > k))
         )
@@ -683,14 +739,19 @@ def join_score(left: str, right: str) -> float:
     return _join(tail_cues(left), head_cues(right))
 
 
+_CLOSED = -1.0  # a line read on under a sign-off: another story's
+
+
 def _join(tail: Tail, head: Head) -> float:
     """:func:`join_score` from the cues of the two lines."""
     score = _seam(tail, head)
+    if tail.closed:
+        return score + _CLOSED
     if tail.done or head.stop or tail.width is None or head.width is None:
         return score  # a sentence's short last line; digits and Latin letters are set proportionally
     step = head.width - tail.width
-    if step > _WIDE_SLACK or step < -_NARROW_SLACK:
-        score += _WIDTH_MISMATCH
+    if (step > _WIDE_SLACK and tail.marked) or step < -_NARROW_SLACK:
+        score += _WIDTH_MISMATCH  # (a subhead, no marks, is narrower than the paragraph it heads)
     return score
 
 
@@ -711,6 +772,8 @@ class Seams:
             self.heads = [head_cues(t) for t in first]
             self.tails = [tail_cues(t) for t in last]
         self.widths = widths
+        self.lines = first is last  # each item one line
+        self.echoes = echoes(first if first is last else [*first, *last])
         if widths:  # the printed widths of each block's last and first line, for the paragraph rhythm
             self.last_widths = [width_bounds(t) for t in last]
             self.first_widths = [width_bounds(t) for t in first]
@@ -720,10 +783,14 @@ class Seams:
     def _pair(self, a: int, b: int) -> float:
         tail, head = self.tails[a], self.heads[b]
         score = _join(tail, head)
+        if self.echoes and _echoed(tail, head, self.echoes):
+            score += _ECHO_GAIN
         if not self.widths:
             return score
         left, right = self.widths[a], self.widths[b]
-        rhythm = paragraph_seam(self.last_widths[a], tail.done, left, self.first_widths[b], right)
+        rhythm = paragraph_seam(
+            self.last_widths[a], tail.done, left, self.first_widths[b], right, self.lines and head.stop
+        )
         return score + width_seam(left, right) + rhythm
 
     def __len__(self) -> int:
@@ -747,13 +814,43 @@ class Seams:
         return row
 
 
+_ECHO_GAIN = 1.5  # a seam that makes a name or term the run prints whole elsewhere
+_HAN_RUN = regex.compile(r"\p{Han}{3,}")
+
+
+def echoes(lines: Sequence[str]) -> frozenset[str]:
+    """The three-character Han strings printed whole inside two or more of ``lines``: the names and terms a
+    story repeats (周文博), which a seam that makes them again joins (周|文博), lexicon or not.
+
+    >>> sorted(echoes(["患者。周文博", "二十年前，周文博从", "为了，周"]))
+    ['周文博']
+    """
+    counts: Counter[str] = Counter()
+    for line in lines:
+        counts.update({run[k : k + 3] for run in _HAN_RUN.findall(line) for k in range(len(run) - 2)})
+    return frozenset(g for g, n in counts.items() if n >= 2)
+
+
+def _echoed(tail: Tail, head: Head, echoed: frozenset[str]) -> bool:
+    """Whether the seam between ``tail`` and ``head`` makes one of the ``echoed`` strings, part on each side."""
+    if tail.done or tail.going or head.dangling:
+        return False
+    joined = tail.text[-2:] + head.text[:2]
+    return joined[:3] in echoed or joined[1:] in echoed
+
+
 def _skipped(column: int, following: int, columns: int) -> int:
     """Columns passed over going from ``column`` to ``following`` in left-to-right, row-by-row order."""
     return (following - column - 1) % columns
 
 
 def assign_columns(
-    first: Sequence[str], last: Sequence[str], columns: int, seams: Seams | None = None
+    first: Sequence[str],
+    last: Sequence[str],
+    columns: int,
+    seams: Seams | None = None,
+    measures: Measures | None = None,
+    layout: tuple[int, ...] | None = None,
 ) -> tuple[float, list[int]]:
     """Best column (0 = leftmost) of each item, read as rows printed across ``columns`` columns, and its score.
 
@@ -763,15 +860,31 @@ def assign_columns(
     gap), and an item placed in a column is scored by :func:`join_score` against that column's last item.
     A beam search over the :func:`_rhythm` states (how far back each column's last item is); linear in the
     number of items.
+
+    With two ``measures`` and a ``layout`` (each column's measure, left to right), the columns of one
+    measure are one module: the row rhythm holds within a module (the other module prints its rows at its
+    own pitch), a line whose width fits one measure only goes in a column of that measure, and each column
+    reads the paragraph rhythm of its seams at its own measure.
     """
     m = len(first)
     seam = seams if seams is not None else Seams(first, last)
-    rhythm = _rhythm(columns)
-    states = {rhythm.index[offsets]: -_SKIP_COST * c for c, offsets in enumerate(rhythm.starts)}
+    rhythm = _rhythm(columns, layout)
+    allowed = _allowed_states(rhythm, measures, layout, m)
+    states = {
+        rhythm.index[offsets]: -_SKIP_COST * c
+        for c, offsets in enumerate(rhythm.starts)
+        if rhythm.index[offsets] in allowed[0]
+    }
     back: list[dict[int, int]] = [{}]
-    for i in range(1, m):
-        states, ptr = _advance(states, seam.window(i), rhythm)
-        back.append(ptr)
+    if measures is not None and layout is not None:
+        measured = [Seams(first, last, [width] * m) for width in measures.widths]
+        for i in range(1, m):
+            states, ptr = _advance_measured(states, [s.window(i) for s in measured], rhythm, allowed[i], layout)
+            back.append(ptr)
+    else:
+        for i in range(1, m):
+            states, ptr = _advance(states, seam.window(i), rhythm)
+            back.append(ptr)
     best = max(states.values())
     state = max(states, key=lambda st: states[st] - _open_ends(rhythm, st, seam, last))
     out = [0] * m
@@ -780,6 +893,18 @@ def assign_columns(
         if i:
             state = back[i][state]
     return best, out
+
+
+def _allowed_states(
+    rhythm: _Rhythm, measures: Measures | None, layout: tuple[int, ...] | None, items: int
+) -> list[frozenset[int]]:
+    """Per item, the rhythm states it may be placed in: those whose column has the measure the item's width
+    fits (:attr:`Measures.belongs`), or all."""
+    every = frozenset(range(len(rhythm.column)))
+    if measures is None or layout is None:
+        return [every] * items
+    by_measure = {k: frozenset(state for state, col in enumerate(rhythm.column) if layout[col] == k) for k in (0, 1)}
+    return [every if k is None else by_measure[k] for k in measures.belongs]
 
 
 _OPEN_END_COST = 1.0  # per column whose last item stops mid-sentence: its text must go on somewhere
@@ -823,9 +948,10 @@ class _Rhythm(NamedTuple):
     jumps: list[list[tuple[int, int, float]]]  # per state, to each other column: (next state, gain offset, cost)
 
 
-@lru_cache(maxsize=4)
-def _rhythm(columns: int) -> _Rhythm:
-    """Every state reachable from the starts, and each one's moves in column order."""
+@lru_cache(maxsize=32)
+def _rhythm(columns: int, layout: tuple[int, ...] | None = None) -> _Rhythm:
+    """Every state reachable from the starts, and each one's moves in column order (with a ``layout``, the
+    row rhythm of each module: see :func:`assign_columns`)."""
     far = _ROW_WINDOW
     starts = [tuple(0 if k == c else far for k in range(columns)) for c in range(columns)]
     index: dict[tuple[int, ...], int] = {}
@@ -837,12 +963,13 @@ def _rhythm(columns: int) -> _Rhythm:
         index[offsets] = len(index)
         found.extend(_moved(offsets, nxt) for nxt in range(columns))
     column = [offsets.index(0) for offsets in index]
+    passing = _passing if layout is None else lambda offsets, c, nxt: _module_passing(offsets, nxt, layout)
     stay = [index[_moved(offsets, c)] for offsets, c in zip(index, column)]
     jumps = [
-        [(index[_moved(offsets, nxt)], offsets[nxt], _passing(offsets, c, nxt)) for nxt in range(columns) if nxt != c]
+        [(index[_moved(offsets, nxt)], offsets[nxt], passing(offsets, c, nxt)) for nxt in range(columns) if nxt != c]
         for offsets, c in zip(index, column)
     ]
-    stay_cost = [_passing(offsets, c, c) for offsets, c in zip(index, column)]
+    stay_cost = [passing(offsets, c, c) for offsets, c in zip(index, column)]
     return _Rhythm(starts, index, list(index), column, stay, stay_cost, jumps)
 
 
@@ -857,6 +984,28 @@ def _passing(offsets: tuple[int, ...], column: int, following: int) -> float:
     columns = len(offsets)
     skipped = [(column + 1 + k) % columns for k in range(_skipped(column, following, columns))]
     return sum((_SKIP_COST if offsets[k] < columns else _GAP_COST for k in skipped), 0.0)
+
+
+def _module_passing(offsets: tuple[int, ...], following: int, layout: tuple[int, ...]) -> float:
+    """:func:`_passing` within the module of column ``following`` (its columns: those of its measure in
+    ``layout``), from the module's column placed last; where the module has not been seen lately, what
+    opening it at ``following`` passes over (its first line is its leftmost column's, as for the run's).
+
+    >>> _module_passing((0, 1, 2), 0, (0, 1, 1)), _module_passing((1, 0, 2), 1, (0, 1, 1))
+    (0.0, 0.8)
+    >>> _module_passing((0, 12, 12), 2, (0, 1, 1))
+    0.8
+    """
+    module = [k for k, m in enumerate(layout) if m == layout[following]]
+    recent = [k for k in module if offsets[k] < _ROW_WINDOW]
+    if not recent:
+        return _SKIP_COST * module.index(following)
+    last = min(recent, key=offsets.__getitem__)
+    place = module.index(last)
+    skipped = [
+        module[(place + 1 + k) % len(module)] for k in range((module.index(following) - place - 1) % len(module))
+    ]
+    return sum((_SKIP_COST if offsets[k] < len(offsets) else _GAP_COST for k in skipped), 0.0)
 
 
 def _moved(offsets: tuple[int, ...], nxt: int) -> tuple[int, ...]:
@@ -902,6 +1051,31 @@ def _advance(states: dict[int, float], gains: list[float], rhythm: _Rhythm) -> t
     return new, ptr
 
 
+def _advance_measured(
+    states: dict[int, float],
+    gains: list[list[float]],
+    rhythm: _Rhythm,
+    allowed: frozenset[int],
+    layout: tuple[int, ...],
+) -> tuple[dict[int, float], dict[int, int]]:
+    """:func:`_advance` where each column reads its seams at its own measure (``gains[k]``: the seams at
+    measure ``k``) and only ``allowed`` states are kept."""
+    new: dict[int, float] = {}
+    ptr: dict[int, int] = {}
+    column = rhythm.column
+    for state, score in states.items():
+        for key, d, cost in [(rhythm.stay[state], 0, rhythm.stay_cost[state]), *rhythm.jumps[state]]:
+            if key not in allowed:
+                continue
+            value = score + gains[layout[column[key]]][d] - cost
+            if value > new.get(key, _NONE):
+                new[key] = value
+                ptr[key] = state
+    if len(new) > _ROW_BEAM:
+        new = {k: new[k] for k in sorted(new, key=new.__getitem__, reverse=True)[:_ROW_BEAM]}
+    return new, ptr
+
+
 def printed_order_score(first: Sequence[str], last: Sequence[str], seams: Seams | None = None) -> float:
     """The seams of the items read as printed."""
     seam = seams if seams is not None else Seams(first, last)
@@ -921,15 +1095,18 @@ def best_columns(first: Sequence[str], last: Sequence[str], seams: Seams | None 
     if mixed_seams(first, last, seams) < _MIN_HINTS:
         return None  # no line reads on from one two or three back: nothing to search for
     plain = printed_order_score(first, last, seams)
+    # lines of two measures side by side are two modules: each line goes in a column its width fits
+    measures = two_measures(first, [head.width for head in seams.heads]) if first is last else None
     best: tuple[float, list[int]] | None = None
     for columns in (2, 3):
         if len(first) < 2 * columns:
             continue
-        least = max(_MIN_GAIN, best[0]) if best else _MIN_GAIN
-        if _score_bound(seams, columns) - plain - _COLUMN_COST * (columns - 1) < least:
-            continue  # the search cannot reach the gain it needs
-        score, column = assign_columns(first, last, columns, seams)
-        gain = score - plain - _COLUMN_COST * (columns - 1)
-        if gain >= _MIN_GAIN and (best is None or gain > best[0]):
-            best = (gain, column)
+        for layout in measures.layouts(columns) if measures else [None]:
+            least = max(_MIN_GAIN, best[0]) if best else _MIN_GAIN
+            if layout is None and _score_bound(seams, columns) - plain - _COLUMN_COST * (columns - 1) < least:
+                continue  # the search cannot reach the gain it needs
+            score, column = assign_columns(first, last, columns, seams, measures, layout)
+            gain = score - plain - _COLUMN_COST * (columns - 1)
+            if gain >= _MIN_GAIN and (best is None or gain > best[0]):
+                best = (gain, column)
     return best[1] if best else None
