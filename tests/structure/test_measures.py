@@ -135,3 +135,15 @@ def test_a_one_line_paragraph_end_may_be_as_narrow_as_an_indent():
     full, short = (14.0, 14.0), (12.0, 12.0)
     assert paragraph_seam(full, False, 14.0, short, 14.0) < 0  # a first line under an open full line
     assert paragraph_seam(full, False, 14.0, short, 14.0, head_last=True) == 0.0  # ...unless it ends the paragraph
+
+
+def test_a_column_that_signed_off_is_passed_over_for_nothing():
+    # p6: a brief beside a story's column; after the brief's sign-off the story's column goes on alone
+    lines = dump_lines("p6_held_out", "每天上午", "(耳鼻喉科)")
+    texts = simplified(lines)
+    seams = Seams(texts, texts, one_measure(texts))
+    column = best_columns(texts, texts, seams)
+    assert column is not None
+    tail = lines.index("科室主任薛立群介绍，先天")
+    own = column[tail]
+    assert [column[k] for k in range(tail, tail + 4)] == [own] * 4  # 科室主任… to 以接近… read on in one column

@@ -876,10 +876,18 @@ def assign_columns(
         if rhythm.index[offsets] in allowed[0]
     }
     back: list[dict[int, int]] = [{}]
+    closed = [tail.closed for tail in seam.tails] if any(tail.closed for tail in seam.tails[:-1]) else None
     if measures is not None and layout is not None:
         measured = [Seams(first, last, [width] * m) for width in measures.widths]
         for i in range(1, m):
-            states, ptr = _advance_measured(states, [s.window(i) for s in measured], rhythm, allowed[i], layout)
+            windows = [s.window(i) for s in measured]
+            gains = [windows[layout[c]] for c in range(columns)]
+            # (no sign-off refund: the modules' own rhythms already pass each other's columns freely)
+            states, ptr = _advance_general(states, gains, rhythm, allowed[i], None, i)
+            back.append(ptr)
+    elif closed:
+        for i in range(1, m):
+            states, ptr = _advance_general(states, [seam.window(i)] * columns, rhythm, None, closed, i)
             back.append(ptr)
     else:
         for i in range(1, m):
@@ -946,6 +954,7 @@ class _Rhythm(NamedTuple):
     stay: list[int]  # per state: the state after the next item goes on in the same column
     stay_cost: list[float]  # per state: what going on in the same column costs (it passes over every other one)
     jumps: list[list[tuple[int, int, float]]]  # per state, to each other column: (next state, gain offset, cost)
+    passed: list[list[tuple[tuple[int, float], ...]]]  # per state, per move (stay, then jumps): (column, cost) passed
 
 
 @lru_cache(maxsize=32)
@@ -970,7 +979,11 @@ def _rhythm(columns: int, layout: tuple[int, ...] | None = None) -> _Rhythm:
         for offsets, c in zip(index, column)
     ]
     stay_cost = [passing(offsets, c, c) for offsets, c in zip(index, column)]
-    return _Rhythm(starts, index, list(index), column, stay, stay_cost, jumps)
+    passed = [
+        [_passed(offsets, c, nxt, layout) for nxt in (c, *(n for n in range(columns) if n != c))]
+        for offsets, c in zip(index, column)
+    ]
+    return _Rhythm(starts, index, list(index), column, stay, stay_cost, jumps, passed)
 
 
 def _passing(offsets: tuple[int, ...], column: int, following: int) -> float:
@@ -981,9 +994,27 @@ def _passing(offsets: tuple[int, ...], column: int, following: int) -> float:
     >>> _passing((0, 1, 2), 0, 0), _passing((0, 1, 5), 0, 1), _passing((0, 3, 4), 0, 0)
     (1.6, 0.0, 1.0)
     """
+    return sum((cost for _, cost in _passed(offsets, column, following)), 0.0)
+
+
+def _passed(
+    offsets: tuple[int, ...], column: int, following: int, layout: tuple[int, ...] | None = None
+) -> tuple[tuple[int, float], ...]:
+    """The columns passed over going from ``column`` to ``following``, each with what passing it costs (see
+    :func:`_passing`; with a ``layout``, within ``following``'s module, from the module's column placed last)."""
     columns = len(offsets)
-    skipped = [(column + 1 + k) % columns for k in range(_skipped(column, following, columns))]
-    return sum((_SKIP_COST if offsets[k] < columns else _GAP_COST for k in skipped), 0.0)
+    if layout is None:
+        skipped = [(column + 1 + k) % columns for k in range(_skipped(column, following, columns))]
+    else:
+        module = [k for k, m in enumerate(layout) if m == layout[following]]
+        recent = [k for k in module if offsets[k] < _ROW_WINDOW]
+        if not recent:
+            return ()
+        place = module.index(min(recent, key=offsets.__getitem__))
+        skipped = [
+            module[(place + 1 + k) % len(module)] for k in range((module.index(following) - place - 1) % len(module))
+        ]
+    return tuple((k, _SKIP_COST if offsets[k] < columns else _GAP_COST) for k in skipped)
 
 
 def _module_passing(offsets: tuple[int, ...], following: int, layout: tuple[int, ...]) -> float:
@@ -997,15 +1028,9 @@ def _module_passing(offsets: tuple[int, ...], following: int, layout: tuple[int,
     0.8
     """
     module = [k for k, m in enumerate(layout) if m == layout[following]]
-    recent = [k for k in module if offsets[k] < _ROW_WINDOW]
-    if not recent:
+    if not any(offsets[k] < _ROW_WINDOW for k in module):
         return _SKIP_COST * module.index(following)
-    last = min(recent, key=offsets.__getitem__)
-    place = module.index(last)
-    skipped = [
-        module[(place + 1 + k) % len(module)] for k in range((module.index(following) - place - 1) % len(module))
-    ]
-    return sum((_SKIP_COST if offsets[k] < len(offsets) else _GAP_COST for k in skipped), 0.0)
+    return sum((cost for _, cost in _passed(offsets, following, following, layout)), 0.0)
 
 
 def _moved(offsets: tuple[int, ...], nxt: int) -> tuple[int, ...]:
@@ -1051,23 +1076,29 @@ def _advance(states: dict[int, float], gains: list[float], rhythm: _Rhythm) -> t
     return new, ptr
 
 
-def _advance_measured(
+def _advance_general(
     states: dict[int, float],
     gains: list[list[float]],
     rhythm: _Rhythm,
-    allowed: frozenset[int],
-    layout: tuple[int, ...],
+    allowed: frozenset[int] | None,
+    closed: list[bool] | None,
+    item: int,
 ) -> tuple[dict[int, float], dict[int, int]]:
-    """:func:`_advance` where each column reads its seams at its own measure (``gains[k]``: the seams at
-    measure ``k``) and only ``allowed`` states are kept."""
+    """:func:`_advance` for ``item`` where each column reads its own seams (``gains[c]``: a column of two
+    measures reads them at its measure), only ``allowed`` states are kept (all if None), and passing over a
+    column whose last item is ``closed`` (a sign-off: its story ended there) costs nothing."""
     new: dict[int, float] = {}
     ptr: dict[int, int] = {}
     column = rhythm.column
     for state, score in states.items():
-        for key, d, cost in [(rhythm.stay[state], 0, rhythm.stay_cost[state]), *rhythm.jumps[state]]:
-            if key not in allowed:
+        offsets = rhythm.offsets[state]
+        moves = [(rhythm.stay[state], 0, rhythm.stay_cost[state]), *rhythm.jumps[state]]
+        for (key, d, cost), passed in zip(moves, rhythm.passed[state]):
+            if allowed is not None and key not in allowed:
                 continue
-            value = score + gains[layout[column[key]]][d] - cost
+            if closed:
+                cost -= sum(c for k, c in passed if offsets[k] < _ROW_WINDOW and closed[item - 1 - offsets[k]])
+            value = score + gains[column[key]][d] - cost
             if value > new.get(key, _NONE):
                 new[key] = value
                 ptr[key] = state
