@@ -42,7 +42,9 @@ FLOORS = {
     # interleaved column lines re-read as rows of two or three columns (printing rhythm): cer 0.37 -> 0.31
     # re-read column lines that go on a sentence are running text (para_f1 0.57 -> 0.62 with p5); text blocks
     # alternating between columns re-read by their full widths and paragraph rhythm (p3 cer 0.42 -> 0.31)
-    "pdftotext": (0.33, 0.60, 0.44),
+    # rows that visit every column in turn need less lexical evidence; a subhead sorted after its story goes
+    # back; two headline lines of equal weight are one headline (p5 0.38 -> 0.14: cer 0.24 -> 0.20, title 0.56 -> 0.69)
+    "pdftotext": (0.21, 0.78, 0.68),
     # headlines printed after their bodies claimed back (was title_f1 0.0); a quoted name claims its story (0.92 -> 1)
     # a couplet headline (two 10-character phrases) is no motto; the paper's name beside a bare date is masthead
     # (p5: title_f1 0.67 -> 1.0, cer 0.05 -> 0)
@@ -58,7 +60,7 @@ FLOORS = {
     # title_f1 0.58; was cer 0.91, para_f1 0.35, title_f1 0.375 before the tables were read)
     # two columns joined by ONE space on a line where pdfplumber found no table (p2 page 2) split by
     # split_oneline_columns (cer 0.23 -> 0.14, para_f1 0.77 -> 0.82, title_f1 0.58 -> 0.67)
-    "markitdown": (0.16, 0.78, 0.60),
+    "markitdown": (0.12, 0.83, 0.66),  # (a subhead sorted after its story goes back: p5 cer 0.033 -> 0.010)
     # RapidOCR, one box per line top to bottom: lines of side-by-side columns alternate with no blank line,
     # spaces dropped (本报记者王雪), （）→(), —→一; the p3 zh-Hant page through the zh-Hans model loses
     # characters (啟, 諮, 週) and reads 。 as ° (cer 0.73, title_f1 0.125); rows of columns re-read column by

@@ -434,7 +434,8 @@ class _LeadingBuilder:
     def _subhead(self, gblocks: Sequence[Block]) -> None:
         text = join_lines_spaced([unbold(b, self.ctx) for b in gblocks])
         self._open_untitled()
-        self.cur_blocks.append(Block("heading", text, blocks_spans(gblocks), hints={"built": True}))
+        flags = tuple(f for b in gblocks for f in b.flags)
+        self.cur_blocks.append(Block("heading", text, blocks_spans(gblocks), flags, hints={"built": True}))
         self.in_note = False
 
     def _opens_article(self, group: list[int]) -> bool:

@@ -48,6 +48,7 @@ _PLAIN_THEN_BOLD = regex.compile(r"^([^*\s][^*]*?)\s*\*\*(?=\S)(.+?)(?<=\S)\*\*$
 _BOLD = regex.compile(r"^\*\*(?=\S)(.+?)(?<=\S)\*\*$")
 # a kicker is a line of its own; a shorter phrase over a headline line (智慧藥局上線) is more often the first
 # of two phrases printed side by side, which some extractors break into two lines
+_HAS_COLON = regex.compile(r"[：:]")
 _MIN_KICKER = 8
 _SHORT_OVER_LONG = 0.5  # a headline line at most this share of the line under it is no wrap of it
 
@@ -297,6 +298,16 @@ def _split_kicker(heads: list[Block], head: Head, ctx: BuildContext, *, credited
     if len(printed) < 2:
         return heads
     if ctx.style != "fixed":
+        if len(printed) == 2 and two_phrase_headline(_join_wrapped(printed[0]), _join_wrapped(printed[1])):
+            head.flags.append(
+                Flag(
+                    "uncertain_join",
+                    "two headline lines read as one headline of two phrases printed side by side; "
+                    f"check {_join_wrapped(printed[0])!r} is not its kicker",
+                    span_of(blocks_spans(heads)),
+                )
+            )
+            return heads
         head.kicker = (_join_wrapped(printed[0]), blocks_spans(printed[0]))
         return [b for line in printed[1:] for b in line]
     if not credited or len(printed) != 2:
@@ -321,6 +332,22 @@ def _split_kicker(heads: list[Block], head: Head, ctx: BuildContext, *, credited
         )
     )
     return printed[1]
+
+
+def two_phrase_headline(upper: str, lower: str) -> bool:
+    """Whether two headline lines, each printed as a line of its own, read as one headline of two phrases
+    side by side rather than a kicker over its headline: a kicker is set shorter than the headline under it,
+    unless the headline is whole in itself (``科室：标题``, or two phrases already), and neither line ends in
+    a colon.
+
+    >>> two_phrase_headline("远程会诊中心投入使用", "乡镇患者不出村看专家"), two_phrase_headline("出院不是终点", "延续护理让患者安心回家")
+    (True, False)
+    >>> two_phrase_headline("一年帮助300余名患者恢复行走能力", "康复医学科：让患者重新站起来")
+    False
+    """
+    if ends_with_colon(upper) or _HAS_COLON.search(lower) or _SPACE.search(lower.strip()):
+        return False
+    return visible_len(upper) >= visible_len(lower)
 
 
 def printed_lines(heads: Sequence[Block]) -> list[list[Block]]:

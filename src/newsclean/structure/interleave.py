@@ -1120,6 +1120,15 @@ def _score_bound(seams: Seams, columns: int) -> float:
     return sum(max(row[0] - stay, max(row[1:])) for row in map(seams.window, range(1, len(seams))))
 
 
+_STRICT_GAIN = 3.0  # what a re-reading whose every row visits every column in turn must gain
+
+
+def _strict_rows(column: Sequence[int], columns: int) -> bool:
+    """Whether every printed row visits all ``columns`` columns in turn (0, 1, …, 0, 1, …; the last row may be
+    short): the rhythm itself then says the lines alternate, and the seams need show less."""
+    return all(c == k % columns for k, c in enumerate(column))
+
+
 def best_columns(first: Sequence[str], last: Sequence[str], seams: Seams | None = None) -> list[int] | None:
     """Column of each item under the best rhythm (two or three columns), or None if the printed order reads as well."""
     seams = seams if seams is not None else Seams(first, last)
@@ -1133,11 +1142,12 @@ def best_columns(first: Sequence[str], last: Sequence[str], seams: Seams | None 
         if len(first) < 2 * columns:
             continue
         for layout in measures.layouts(columns) if measures else [None]:
-            least = max(_MIN_GAIN, best[0]) if best else _MIN_GAIN
+            least = max(_STRICT_GAIN, best[0]) if best else _STRICT_GAIN
             if layout is None and _score_bound(seams, columns) - plain - _COLUMN_COST * (columns - 1) < least:
                 continue  # the search cannot reach the gain it needs
             score, column = assign_columns(first, last, columns, seams, measures, layout)
             gain = score - plain - _COLUMN_COST * (columns - 1)
-            if gain >= _MIN_GAIN and (best is None or gain > best[0]):
+            needed = _STRICT_GAIN if _strict_rows(column, columns) else _MIN_GAIN
+            if gain >= needed and (best is None or gain > best[0]):
                 best = (gain, column)
     return best[1] if best else None

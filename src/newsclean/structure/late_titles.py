@@ -9,17 +9,22 @@ quotes whole are looked for in the body of each story printed before it; the
 story that holds most of them claims it (a story with no headline of its own
 first, then the nearer one). Its label becomes the section, its other head
 lines the kicker. Late headlines no story claims are left where they are.
+
+A story that has a headline of its own gets no second one: a late line it
+claims is one of its subheads, printed out of place (pdftotext sorts a
+subhead set at a column's head after the column's foot), and goes back before
+the paragraph that holds most of its words, flagged ``reassembled``.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
-from newsclean.model import Block, Change, span_of
+from newsclean.model import Block, Change, Flag, span_of
 from newsclean.structure.build_context import NAME, BuildContext, blocks_spans
 from newsclean.structure.cues import (
     content_words,
@@ -63,8 +68,10 @@ class _Stories:
         return sorted(ranked)
 
 
-def claim_late_titles(items: list[Item], blocks: Sequence[Block], roles: list[str], ctx: BuildContext) -> list[Item]:
-    """``items`` with each late headline moved into the head group of the story it names (roles set to ``title``)."""
+def claim_late_titles(items: list[Item], blocks: list[Block], roles: list[str], ctx: BuildContext) -> list[Item]:
+    """``items`` with each late headline moved into the head group of the story it names (roles set to
+    ``title``), or, where that story has a headline of its own, before the paragraph that names it as a
+    subhead (its block in ``blocks`` flagged)."""
     stories, orphans = _find_stories(items, blocks, roles)
     if not orphans or not stories.openers:
         return items
@@ -73,7 +80,15 @@ def claim_late_titles(items: list[Item], blocks: Sequence[Block], roles: list[st
     claims = _claims(units, items, blocks, stories)
     if not claims:
         return items
-    return _move_titles(items, claims, blocks, roles, ctx)
+    subheads: dict[int, list[int]] = {}
+    for si, opener in enumerate(stories.openers):
+        unit = claims.get(opener)
+        full = unit and stories.titled[si] and _kicker_and_title(items[opener][1], blocks, roles)
+        at = _subhead_place(unit, stories.bodies[si], items, blocks) if full else None
+        if at is not None:
+            subheads[at] = claims.pop(opener)
+    items = _move_subheads(items, subheads, blocks, ctx) if subheads else items
+    return _move_titles(items, claims, blocks, roles, ctx) if claims else items
 
 
 def _find_stories(items: Sequence[Item], blocks: Sequence[Block], roles: Sequence[str]) -> tuple[_Stories, list[int]]:
@@ -205,6 +220,52 @@ def _move_titles(
         else:
             out.append(("head", list(late)))
             out.append((kind, group))
+    return out
+
+
+def _kicker_and_title(group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str]) -> bool:
+    """Whether head group ``group`` holds a kicker and a headline already: two headline lines, besides a label,
+    neither wrapped from the other."""
+    heads = [k for k in group if roles[k] == "head" and not is_short_label(blocks[k].text)]
+    return len(heads) >= 2 and not any(
+        crossing_word(blocks[a].text, blocks[b].text, min_freq=1) or wrap_remainder(blocks[a].text, blocks[b].text)
+        for a, b in zip(heads, heads[1:])
+    )
+
+
+def _subhead_place(unit: list[int], body: Sequence[int], items: Sequence[Item], blocks: Sequence[Block]) -> int | None:
+    """The item a subhead printed out of place goes before: the first line of the story's paragraph (in
+    ``body``, its item positions) that holds most of its words, at least two; else None."""
+    words = title_words(join_lines_spaced([blocks[k] for k in unit]))
+    starts = [p for n, p in enumerate(body) if n == 0 or ends_sentence(blocks[items[body[n - 1]][1][-1]].text)]
+    best: tuple[int, int] | None = None
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else None
+        text = "".join(blocks[k].text for p in body if p >= start and (end is None or p < end) for k in items[p][1])
+        hits = sum(1 for w in words if w in text)
+        if hits >= 2 and (best is None or hits > best[0]):
+            best = (hits, start)
+    return best[1] if best else None
+
+
+def _move_subheads(
+    items: Sequence[Item], subheads: dict[int, list[int]], blocks: list[Block], ctx: BuildContext
+) -> list[Item]:
+    """``items`` with each subhead (item position -> its lines) moved before that item, flagged and logged."""
+    moved = {k for unit in subheads.values() for k in unit}
+    out: list[Item] = []
+    for pos, (kind, group) in enumerate(items):
+        unit = subheads.get(pos)
+        if unit is not None:
+            span = span_of(blocks_spans([blocks[k] for k in unit]))
+            note = "a subhead printed after its story put back before the paragraph that names its words"
+            ctx.changes.append(Change(NAME, span, "", "", note))
+            flag = Flag("reassembled", note + "; check its place", span)
+            blocks[unit[0]] = replace(blocks[unit[0]], flags=(*blocks[unit[0]].flags, flag))
+            out.append(("head", list(unit)))
+        left = [k for k in group if k not in moved]
+        if left:
+            out.append((kind, left))
     return out
 
 
