@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from newsclean.model import Article, Block, Document
 from newsclean.pipeline import clean_text
 from newsclean.registry import get_cleaner
@@ -102,3 +104,24 @@ def test_byline_printed_on_the_subtitle_line_is_set_apart():
     )
     art = clean_text(text).articles[0]
     assert (art.subtitle, art.byline) == ("专家下沉坐诊、检查结果互认", "本报记者 何嘉宁")
+
+
+P8_PYMUPDF4LLM = Path(__file__).resolve().parents[2] / "fixtures" / "degraded" / "p8_held_out" / "pymupdf4llm.txt"
+
+
+def test_labels_of_two_modules_stacked_over_the_first_headline_go_to_the_stories_in_order():
+    # pymupdf4llm reads the row of labels over a brief and a profile side by side as 简讯, then ##### 名医风采
+    doc = clean_text(P8_PYMUPDF4LLM.read_text(encoding="utf-8"))
+    assert [(a.section, a.title) for a in doc.articles[:2]] == [
+        ("简讯", "我院中药房开通代煎配送服务"),
+        ("名医风采", "针灸科主任周文博：一根银针暖人心"),
+    ]
+
+
+def test_an_unmarked_line_with_a_list_and_a_clause_comma_is_body_text_in_a_markdown_dump():
+    # a paragraph cut where a photo interrupts its column: it ends mid-sentence, but it is no headline
+    doc = clean_text(P8_PYMUPDF4LLM.read_text(encoding="utf-8"))
+    story = next(a for a in doc.articles if a.title == "秋季养肺正当时")
+    cut = next(b for b in story.blocks if b.text.startswith("日常饮食"))
+    assert cut.type == "paragraph"
+    assert [b.text for b in story.blocks if b.type == "heading"] == ["饮食宜润", "起居有常"]

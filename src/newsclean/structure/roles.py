@@ -70,6 +70,12 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
     _mark_column_labels(blocks, roles)
     if not any(b.hints.get("md_level") for b in blocks):
         _demote_comma_heads(blocks, roles)
+    else:  # a Markdown dump marks its headlines: an unmarked one with a comma must read as two phrases
+        for i, r in enumerate(roles):
+            text = blocks[i].text
+            if r == "head" and not blocks[i].hints.get("md_level") and _COMMA.search(text):
+                if not blocks[i].hints.get("role") and not _balanced_comma_head(text):
+                    roles[i] = "para"
     return roles
 
 
@@ -260,19 +266,33 @@ def _demote_labels_inside_text(blocks: Sequence[Block], roles: list[str]) -> Non
 
 
 def _mark_column_labels(blocks: Sequence[Block], roles: list[str]) -> None:
-    """An unspaced column label (要闻, 医患故事) directly over a headline, subtitle or byline becomes ``section``."""
-    for i in range(len(blocks) - 1):
+    """An unspaced column label (要闻, 医患故事) directly over a headline, subtitle or byline becomes ``section``;
+    so do labels stacked over it (简讯 then 名医风采: the labels of modules side by side, read one after the
+    other, which the article builder gives to the next stories in order)."""
+    i = 0
+    while i < len(blocks) - 1:
+        j = i
+        while j < len(blocks) - 1 and _label_shaped(blocks[j], roles[j]):
+            j += 1
         if (
-            roles[i] == "head"
-            and not blocks[i].hints.get("role")
-            and is_short_label(blocks[i].text.strip("*# "))
-            and roles[i + 1] == "head"
-            and not is_short_label(blocks[i + 1].text.strip("*# "))
-            and not 0 < int(blocks[i].hints.get("md_level") or 0) <= 2
+            j > i
+            and roles[j] == "head"
+            and not is_short_label(blocks[j].text.strip("*# "))
             and (i == 0 or roles[i - 1] not in ("head", "section") or blocks[i].hints.get("after_furniture"))
-            and _credits_below(roles, i + 1)
+            and _credits_below(roles, j)
         ):
-            roles[i] = "section"
+            roles[i:j] = ["section"] * (j - i)
+        i = j + 1 if j > i else i + 1
+
+
+def _label_shaped(b: Block, role: str) -> bool:
+    """A headline-role line shaped as an unspaced column label, not marked as a top-level Markdown heading."""
+    return (
+        role == "head"
+        and not b.hints.get("role")
+        and is_short_label(b.text.strip("*# "))
+        and not 0 < int(b.hints.get("md_level") or 0) <= 2
+    )
 
 
 def _demote_comma_heads(blocks: Sequence[Block], roles: list[str]) -> None:
@@ -415,8 +435,9 @@ def _walk_forward(s: int, blocks: Sequence[Block], shapes: Sequence[str | None])
 
 
 def _balanced_comma_head(text: str) -> bool:
+    """Two phrases of a headline either side of one comma (系统谋划，绘制…); a list (、) is a sentence's."""
     parts = [p for p in _COMMA.split(text.strip()) if p]
-    return len(parts) == 2 and all(visible_len(p) >= 4 for p in parts) and not dangling_end(text)
+    return len(parts) == 2 and all(visible_len(p) >= 4 for p in parts) and not dangling_end(text) and "、" not in text
 
 
 def _is_kicker_line(text: str) -> bool:
