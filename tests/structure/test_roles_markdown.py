@@ -125,3 +125,10 @@ def test_an_unmarked_line_with_a_list_and_a_clause_comma_is_body_text_in_a_markd
     cut = next(b for b in story.blocks if b.text.startswith("日常饮食"))
     assert cut.type == "paragraph"
     assert [b.text for b in story.blocks if b.type == "heading"] == ["饮食宜润", "起居有常"]
+
+
+def test_a_photo_caption_marked_as_a_heading_is_a_caption():
+    # pymupdf4llm marks p4's caption, set in bold, as #### 图为…
+    text = "## **康复医学科：让患者重新站起来**\n\n走进训练大厅，设备一字排开。\n\n#### 图为治疗师指导患者进行步态训练。\n\n今年9月，科室引进了新设备。"
+    story = clean_text(text).articles[0]
+    assert [b.type for b in story.blocks] == ["paragraph", "caption", "paragraph"]

@@ -26,6 +26,7 @@ from newsclean.structure.cues import (
     ends_continuing,
     ends_sentence,
     is_byline,
+    is_caption,
     is_headline_like,
     is_news_lead,
     is_report_tail,
@@ -122,7 +123,8 @@ class _LineReader:
         if (prev_role == "head" or b.hints.get("md_level")) and _is_subtitle_line(t):
             return "subtitle"
         if b.hints.get("md_level"):
-            return "head"
+            # (a photo caption set in bold type is marked a heading by a Markdown converter: it is a caption)
+            return "para" if is_caption(t) else "head"
         if is_headline_like(t) or stray_closer_lead(t) and (fresh or ends_sentence(prev.text)):
             return "head" if self._stays_head(b, prev, prev_role, nxt, bool(fresh)) else "para"
         return "para"
