@@ -151,6 +151,23 @@ P8_FIRST_LOOK = {
 }
 
 
+# Held out in session 8: page p9 (a masthead over a two-column lead with kicker, subtitle and a subhead, and
+# under it three one-column briefs side by side, each under its own label) was written and extracted after that
+# session's changes so far and scored before any change for it: its first-look figures. Micro over the nine
+# dumps: cer 0.168, para_f1 0.790, title_f1 0.816.
+HELD_OUT_P9 = "p9_held_out"
+P9_FIRST_LOOK = {
+    "markitdown": (0.254, 0.755, 1.000),
+    "pdftotext": (0.154, 0.679, 0.857),
+    "pdftotext-layout": (0.003, 0.982, 1.000),
+    "pymupdf": (0.009, 0.880, 1.000),
+    "pymupdf-nfkc": (0.009, 0.880, 1.000),
+    "pymupdf4llm": (0.029, 0.963, 1.000),
+    "rapidocr": (0.326, 0.654, 0.800),
+    "tesseract": (0.312, 0.745, 0.286),
+    "tesseract-skew": (0.418, 0.571, 0.400),
+}
+
 # End of session 6 (p6 after its second round of work, p7 after its first), RapidOCR and p8 after sessions 7
 # and 8: floors that keep what was won.
 HELD_OUT_NOW = {
@@ -201,7 +218,9 @@ def tool_total(tool: str) -> dict:
         {
             k: v
             for k, v in rows().items()
-            if k.count("/") == 1 and k.split("/")[1] == tool and not k.startswith((HELD_OUT, HELD_OUT_P7, HELD_OUT_P8))
+            if k.count("/") == 1
+            and k.split("/")[1] == tool
+            and not k.startswith((HELD_OUT, HELD_OUT_P7, HELD_OUT_P8, HELD_OUT_P9))
         }
     )
 
@@ -210,12 +229,17 @@ def tool_total(tool: str) -> dict:
     ("page", "tool"),
     [(HELD_OUT, t) for t in sorted(P6_FIRST_LOOK)]
     + [(HELD_OUT_P7, t) for t in sorted(P7_FIRST_LOOK)]
-    + [(HELD_OUT_P8, t) for t in sorted(P8_FIRST_LOOK)],
+    + [(HELD_OUT_P8, t) for t in sorted(P8_FIRST_LOOK)]
+    + [(HELD_OUT_P9, t) for t in sorted(P9_FIRST_LOOK)],
 )
 def test_held_out_page_no_worse_than_its_first_look(page, tool):
-    max_cer, min_para, min_title = {HELD_OUT: P6_FIRST_LOOK, HELD_OUT_P7: P7_FIRST_LOOK, HELD_OUT_P8: P8_FIRST_LOOK}[
-        page
-    ][tool]
+    first_looks = {
+        HELD_OUT: P6_FIRST_LOOK,
+        HELD_OUT_P7: P7_FIRST_LOOK,
+        HELD_OUT_P8: P8_FIRST_LOOK,
+        HELD_OUT_P9: P9_FIRST_LOOK,
+    }
+    max_cer, min_para, min_title = first_looks[page][tool]
     row = rows()[f"{page}/{tool}"]
     assert row["cer"] <= max_cer + 0.005 and row["para_f1"] >= min_para - 0.005, row
     assert row["title_f1"] >= min_title - 0.005, row
