@@ -230,3 +230,18 @@ def test_a_narrow_gap_inside_a_wide_gap_band_is_the_gutter():
     assert any(p.startswith("入秋以来") and "三岁的" in p and "性损伤" not in p for p in paragraphs)
     assert any(p.startswith("骨科护理团队") and "性损伤的问题" in p for p in paragraphs)
     assert audit_conservation(text, doc).ok
+
+
+def test_both_columns_first_lines_read_as_blocks_above_the_run_go_over_their_columns():
+    # p9 Tesseract: the lead's left column's first lines, then the right one's, then the rest side by side
+    text = (ROOT / "p9_held_out" / "tesseract.txt").read_text(encoding="utf-8")
+    body = "".join(b.text for b in clean_text(text).articles[0].blocks)
+    assert "建立了院前急救与院内救治" in body  # 院前急|救与: the left column's first half under its top
+    assert "把胸痛救治网络延伸到各乡镇卫生院" in body  # the right column's under its own
+    assert body.index("直达导管室") < body.index("统计显示") < body.index("规范救治")
+
+
+def test_a_row_of_the_next_bands_headlines_under_the_run_is_not_cut_into_its_columns():
+    text = (ROOT / "p9_held_out" / "tesseract.txt").read_text(encoding="utf-8")
+    blocks = [b.text for b in split_oneline_columns(segment_lines(text), {}).blocks()]
+    assert "我院举办糖尿病健康教育”冬季洗澡注意三件事 | 新门诊楼智能导诊系统" in blocks

@@ -276,16 +276,28 @@ def _opens_run(b: Block) -> bool:
     return _candidate(b) and any(_full(b.text, c) for c in _cuts(b.text))
 
 
-def _stretches(chosen: Sequence[tuple[Cut | None, bool]]) -> list[tuple[int, int]]:
-    """The ranges of consecutive lines of a run that all have a cut."""
+def _stretches(chosen: Sequence[tuple[Cut | None, bool]], texts: Sequence[str]) -> list[tuple[int, int]]:
+    """The ranges of consecutive lines of a run that all have a cut, less the heads of the band under the
+    two columns where the stretch ends in them (see :func:`_band_heads_after`)."""
     out: list[tuple[int, int]] = []
     start = 0
     for k in range(len(chosen) + 1):
         if k == len(chosen) or chosen[k][0] is None:
-            if k > start:
-                out.append((start, k))
+            end = _band_heads_after(chosen, texts, start, k)
+            if end > start:
+                out.append((start, end))
             start = k + 1
     return out
+
+
+def _band_heads_after(chosen: Sequence[tuple[Cut | None, bool]], texts: Sequence[str], start: int, end: int) -> int:
+    """Where a stretch's text ends: before its last lines without clause marks if one of them is cut at the
+    column boundary itself (a row of the next band's headlines printed side by side, not the two columns'
+    subheads, which are cut where they fall: a guess), else at ``end``."""
+    k = end
+    while k > start and not _CLAUSE.search(texts[k - 1]):
+        k -= 1
+    return k if any(not chosen[m][1] for m in range(k, end)) else end
 
 
 def _split_stretch(
@@ -361,6 +373,52 @@ def _take_tail(
     return end
 
 
+def _left_top(
+    blocks: Sequence[Block],
+    done: int,
+    start: int,
+    column: int,
+    left: Block,
+    right: Block,
+    simplify: Callable[[str], str],
+) -> int | None:
+    """Where the left column's first lines end, if OCR read both columns' first lines as blocks of their own
+    above the run (the left one's, then the right one's) before reading across the gutter.
+
+    The block printed right before the run stops mid-sentence and the right column's first half goes on
+    from it; an earlier block stops mid-sentence too and the left column's first half reads on from it (a
+    word across the seam: 院前急|救与院内); every line between fits one column. Returns the index just after
+    that earlier block (the right column's first lines start there), or None.
+    """
+    chunks = _blocks_above(blocks, done, start, _MAX_TOP_BLOCKS + 1)
+    if not chunks or ends_sentence(blocks[chunks[0][1] - 1].text):
+        return None
+    for m, (a, z) in enumerate(chunks):
+        if any(display_width(b.text) > column + _DRIFT or not _prose(b.text) for b in blocks[a:z]):
+            return None
+        last = blocks[z - 1].text
+        if m and not ends_sentence(last) and _seam(last, left.text, simplify) > 0:
+            return z if _seam(blocks[start - 1].text, right.text, simplify) >= 0 else None
+    return None
+
+
+def _blocks_above(blocks: Sequence[Block], done: int, start: int, most: int) -> list[tuple[int, int]]:
+    """Up to ``most`` text blocks (line ranges set off by blank lines) printed right above ``start``, nearest
+    first, none before ``done``."""
+    out: list[tuple[int, int]] = []
+    z = start
+    while z > done and len(out) < most:
+        a = z - 1
+        while a > done and not int(blocks[a].hints.get("blank_before", 0)):
+            a -= 1
+        out.append((a, z))
+        z = a
+    return out
+
+
+_MAX_TOP_BLOCKS = 3  # blocks of the right column's first lines that may stand between the left's and the run
+
+
 def split_blocks(
     blocks: Sequence[Block], simplify: Callable[[str], str] = lambda s: s
 ) -> tuple[list[Block], list[tuple[Span, str, str]]]:
@@ -390,7 +448,7 @@ def split_blocks(
         if support < 2:
             continue
         chosen = [_choose(t, cs, column, k > 0) for k, (t, cs) in enumerate(zip(texts, cuts))]
-        for a, z in _stretches(chosen):
+        for a, z in _stretches(chosen, texts):
             if i + a < done:
                 continue  # taken as the tail of the stretch above
             columns = _split_stretch(blocks[i + a : i + z], chosen[a:z], simplify)
@@ -398,9 +456,18 @@ def split_blocks(
                 continue
             left, right = columns
             end = _take_tail(blocks, i + z, column, left, right, simplify)
-            run = blocks[i + a : end]
-            new = left + right
-            out.extend(blocks[done : i + a])
+            start = i + a
+            # the columns' first lines, read as blocks of their own above the run: the left column's over it
+            top = _left_top(blocks, done, start, column, left[0], right[0], simplify)
+            if top is not None:
+                left[0] = replace(left[0], hints={**left[0].hints, "blank_before": 0})
+                right[0] = replace(right[0], hints={**right[0].hints, "blank_before": 0})
+                new = [*left, *blocks[top:start], *right]
+                start = top
+            else:
+                new = left + right
+            run = blocks[start:end]
+            out.extend(blocks[done:start])
             out.extend(new)
             done = end
             changes.append(
