@@ -75,8 +75,9 @@ FLOORS = {
     # (side_modules; p4 title_f1 0.40 -> 1.0, cer 0.36 -> 0.27; p1 titles 0.40 -> 1.0; cer 0.29 -> 0.26)
     # modules of two measures side by side read by width, each keeping its own row rhythm; a sign-off closes
     # its column and the run; subheads and captions inside glued columns (p4 cer 0.27 -> 0.00, p5 0.05 -> 0.01,
-    # p1 0.35 -> 0.26; cer 0.26 -> 0.19, para_f1 0.72 -> 0.75, title_f1 0.63 -> 0.70)
-    "rapidocr": (0.20, 0.74, 0.69),
+    # p1 0.35 -> 0.26; cer 0.26 -> 0.19, para_f1 0.72 -> 0.75, title_f1 0.63 -> 0.70); a story's columns share
+    # its measure, equal readings go to the rows read left to right (p1 0.26 -> 0.10: cer 0.19 -> 0.16)
+    "rapidocr": (0.16, 0.79, 0.69),
     # Tesseract on the page turned 2° clockwise + speckle: columns read side by side on one line, gutter
     # bars |, more look-alikes, the jump line misread (上接第]版), labels lost (cer 0.36, title_f1 0.24-0.31)
     # two columns on one line at a narrow, drifting gap split by split_oneline_columns (cer 0.30 -> 0.25);
@@ -181,7 +182,7 @@ HELD_OUT_NOW = {
         "pymupdf-nfkc": (0.003, 0.952, 1.000),
         "pymupdf4llm": (0.237, 0.909, 1.000),
         # session 7: stories side by side (was 0.386 / 0.632 / 0.400); session 8: a signed-off column ended (0.349)
-        "rapidocr": (0.273, 0.837, 0.571),
+        "rapidocr": (0.273, 0.857, 1.000),  # session 8: a wrapped headline's rest kept with its headline
         "tesseract": (0.558, 0.462, 0.400),
         "tesseract-skew": (0.461, 0.438, 0.500),
     },
@@ -208,6 +209,18 @@ HELD_OUT_NOW = {
         "rapidocr": (0.003, 0.863, 1.000),
         "tesseract": (0.111, 0.792, 1.000),  # ———— read as 一 一一 is a subtitle dash
         "tesseract-skew": (0.499, 0.439, 0.333),
+    },
+    HELD_OUT_P9: {
+        "markitdown": (0.254, 0.755, 1.000),
+        "pdftotext": (0.154, 0.679, 0.857),
+        "pdftotext-layout": (0.003, 0.982, 1.000),
+        "pymupdf": (0.009, 0.880, 1.000),
+        "pymupdf-nfkc": (0.009, 0.880, 1.000),
+        "pymupdf4llm": (0.029, 0.963, 1.000),
+        # three briefs side by side: heads dealt row by row, a rest that makes what its story prints (0.326)
+        "rapidocr": (0.115, 0.880, 1.000),
+        "tesseract": (0.135, 0.792, 0.286),  # the lead's columns under their first lines (0.312)
+        "tesseract-skew": (0.418, 0.571, 0.400),
     },
 }
 

@@ -129,3 +129,27 @@ def test_p8_mirror_a_profile_subtitle_that_lost_its_dash_and_a_kicker():
         ("简讯", None, "我院中药房开通代煎配送服务", None),
         ("名医风采", "扎根基层二十年", "针灸科主任周文博：一根银针暖人心", "记省级基层名中医周文博"),
     ]
+
+
+def test_p9_three_briefs_side_by_side_each_get_their_headline_byline_and_text():
+    # three labels in a row, three headlines, then a row of two wrapped rests and a byline (讲座 | 心内科韩冬 |
+    # 上线): the heads print row by row, left to right, and a rest that makes what its story prints (教育讲座,
+    # 系统上线) joins that story's headline
+    doc = clean_text((DEGRADED / "p9_held_out" / "rapidocr.txt").read_text(encoding="utf-8"))
+    briefs = [(a.section, a.title, a.byline, a.blocks[0].text[:6]) for a in doc.articles[1:]]
+    assert briefs == [
+        ("简讯", "我院举办糖尿病健康教育讲座", "通讯员 陆晨", "11月4日下"),
+        ("健康提示", "冬季洗澡注意三件事", "心内科 韩冬", "天气转冷后，"),
+        ("医院动态", "新门诊楼智能导诊系统上线", "通讯员 程思", "近日，我院新"),
+    ]
+    assert "饭后和饮酒后不要立即洗澡，浴室要保持通风" in "".join(b.text for b in doc.articles[2].blocks)
+
+
+def test_p1_a_two_column_story_beside_a_brief_of_another_measure_keeps_its_two_columns():
+    doc = clean_text((DEGRADED / "p1_three_columns" / "rapidocr.txt").read_text(encoding="utf-8"))
+    story = next(a for a in doc.articles if a.title == "58分钟打通“生命通道”")
+    text = "".join(b.text for b in story.blocks)
+    # the story's two columns are its own (14 ems), the brief's one column (16 ems) is the brief's
+    assert "刘大爷在睡梦中突感胸口剧烈疼痛" in text and "刘大爷的老伴拉着医护人员的手连声道谢" in text
+    brief = "".join(b.text for b in doc.articles[doc.articles.index(story) + 1].blocks)
+    assert "共有86人成功献血，献血量达27600毫升" in brief and "刘大爷" not in brief

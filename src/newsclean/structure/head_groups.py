@@ -96,6 +96,8 @@ def _starts_cluster(
     """
     if roles[j] != "head" or not is_short_label(blocks[j].text) or j + 1 >= len(blocks):
         return False
+    if blocks[j].hints.get("headline_rest"):
+        return False  # a reader that dealt the heads of stories side by side found it the rest of a headline
     if roles[j + 1] not in ("head", "subtitle", "byline") or blocks[j + 1].hints.get("after_furniture"):
         return False
     if marked and roles[j + 1] != "head":

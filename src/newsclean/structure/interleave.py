@@ -1137,7 +1137,7 @@ def best_columns(first: Sequence[str], last: Sequence[str], seams: Seams | None 
     plain = printed_order_score(first, last, seams)
     # lines of two measures side by side are two modules: each line goes in a column its width fits
     measures = two_measures(first, [head.width for head in seams.heads]) if first is last else None
-    best: tuple[float, list[int]] | None = None
+    best: tuple[float, int, list[int]] | None = None
     for columns in (2, 3):
         if len(first) < 2 * columns:
             continue
@@ -1148,6 +1148,12 @@ def best_columns(first: Sequence[str], last: Sequence[str], seams: Seams | None 
             score, column = assign_columns(first, last, columns, seams, measures, layout)
             gain = score - plain - _COLUMN_COST * (columns - 1)
             needed = _STRICT_GAIN if _strict_rows(column, columns) else _MIN_GAIN
-            if gain >= needed and (best is None or gain > best[0]):
-                best = (gain, column)
-    return best[1] if best else None
+            # (equal gains, as two measures' layouts may read alike: the one whose rows run left to right)
+            if gain >= needed and (best is None or (gain, _row_steps(column, columns)) > best[:2]):
+                best = (gain, _row_steps(column, columns), column)
+    return best[2] if best else None
+
+
+def _row_steps(column: Sequence[int], columns: int) -> int:
+    """How many items go on in the column right of the one before (the next in a row read left to right)."""
+    return sum(1 for a, b in zip(column, column[1:]) if b == (a + 1) % columns)

@@ -34,7 +34,7 @@ columns; otherwise it is left as printed. The re-read band is flagged
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -74,6 +74,11 @@ _REMAINDER = 3  # characters: a headline line this short is a wrapped rest, the 
 # a wrapped headline's rest goes to the story further right where nothing else tells: a headline beside a
 # wider one (in larger type) is the one set in the narrower measure, and its wrapped line is printed higher
 _RIGHTWARD = 0.1
+_ROW_STEP = 0.5  # a line dealt to the story right of the one before: the heads print row by row, left to right
+_ECHO = 2.0  # a wrapped headline's rest that makes, with its line, what the story's text prints
+_HAN_RUN = regex.compile(r"\p{Han}{3,}")
+_MIXED_MEASURES = -2.0  # per pair of neighbour columns of one story set to different measures
+_SAME_MEASURE = 1.5  # ems two columns' full widths may differ by and still be one measure
 _SHAPE_COST = -0.5  # a headline-shaped line read as body text of a story whose head has closed
 _LATE_OPEN = 1.0  # per line a story's head opens later than side by side with the heads to its left
 _MAX_DEALS = 4096  # deals of the head lines read at most
@@ -91,7 +96,7 @@ _NOTE = (
 
 # what a head line is: the parse's alphabet
 _TITLE, _SUBTITLE, _BYLINE, _BODY = "title", "subtitle", "byline", "body"
-_HEAD_ROLES = {_SUBTITLE: "subtitle", _BYLINE: "byline"}  # the line roles the parse is sure of
+_HEAD_ROLES = {_TITLE: "head", _SUBTITLE: "subtitle", _BYLINE: "byline"}  # the line roles the parse is sure of
 # how far a story's head has got: nothing yet, headline lines, subtitle, byline (closed)
 _OPEN, _TITLED, _SUBTITLED, _CLOSED = range(4)
 
@@ -112,17 +117,20 @@ def read_side_modules(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[
     joined by newlines) for the change log.
 
     The head lines of RapidOCR's reading of two stories side by side, dealt to the left (0) and right (1)
-    story: ``要做好`` is the right headline's wrapped rest (the left one's, ``共体``, is printed lower), the
-    right story closes at its byline, and its first body line comes before the left story's byline:
+    story: ``要做好`` is the right headline's wrapped rest (the left one's, ``共体``, is printed lower: the left
+    story's text prints 医共体 whole), the right story closes at its byline, and its first body line comes
+    before the left story's byline:
 
     >>> heads = ["我院与五家乡镇卫生院组建紧密型医", "春季过敏高发这些防护", "要做好", "共体", "■变态反应科邵文清",
     ...          "-专家下沉、检查互认、双向转诊一体推进", "春季花粉浓度升高，过敏性鼻炎", "本报记者何嘉宁"]
-    >>> deals = sorted(_deals(heads, [_kind(t) for t in heads], 2), key=lambda d: -d.score)
+    >>> printed = _trigrams(["5月9日，我院与东湖、石门、杨桥五家乡镇卫生院签订紧密型医共体合作协议。"])
+    >>> deals = sorted(_deals(heads, [_kind(t) for t in heads], 2, printed), key=lambda d: -d.score)
     >>> deals[0].stories[:4], [d.stories[4:] for d in deals[:2]]
-    ((0, 1, 1, 0), [(0, 1, 0, 1), (1, 0, 1, 0)])
+    ((0, 1, 1, 0), [(1, 0, 1, 0), (0, 1, 0, 1)])
 
-    The two deals of the byline and subtitle read alike; the subtitle's width, wider than the right story's
-    one column, decides for the second (see :func:`_heads_fit`).
+    The two deals of the byline and subtitle part by the row rhythm (the lines of a row go to the stories
+    left to right), and the subtitle's width, wider than the right story's one column, rules out the second
+    (see :func:`_heads_fit`).
     """
     out: list[Block] = []
     moves: list[tuple[Span, str, str]] = []
@@ -149,7 +157,9 @@ def _read_band(blocks: Sequence[Block], start: int) -> tuple[int, list[Block]] |
     head_start = start + stories
     texts = [b.text.strip() for b in _head_lines(blocks, head_start)]
     kinds = [_kind(t) for t in texts]
-    deals = sorted(itertools.islice(_deals(texts, kinds, stories), _MAX_DEALS), key=lambda d: -d.score)
+    after = head_start + len(texts)
+    printed = _trigrams(b.text for b in blocks[after : after + MAX_ITEMS])
+    deals = sorted(itertools.islice(_deals(texts, kinds, stories, printed), _MAX_DEALS), key=lambda d: -d.score)
     if not deals:
         return None
     zone = deals[0].end  # every deal closes at the same line: the byline that closes the last story
@@ -162,16 +172,18 @@ def _read_band(blocks: Sequence[Block], start: int) -> tuple[int, list[Block]] |
         return None
     for deal in deals:
         early = [k for k in range(zone) if deal.body[k]]
-        tops = reading.tops([texts[k] for k in early])
+        tops = reading.tops([texts[k] for k in early], sure=stories < len(reading.order))
         opens: dict[int, int] = {}
         for k, col in zip(early, tops):
-            opens.setdefault(deal.stories[k], col)
-        owners = {col: deal.stories[k] for k, col in zip(early, tops)}
+            if col is not None:
+                opens.setdefault(deal.stories[k], col)
+        owners = {col: deal.stories[k] for k, col in zip(early, tops) if col is not None}
         groups = _best_grouping(reading, stories, opens, owners)
         if groups is not None and _heads_fit(texts, kinds, deal, [reading.measure(g) for g in groups]):
             columns = {col: [body[i] for i, c in enumerate(reading.column) if c == col] for col in reading.order}
             for k, col in zip(early, tops):
-                columns[col].insert(0, head_start + k)
+                # (a line no column's head clearly goes on from heads its story's first column)
+                columns[groups[deal.stories[k]][0] if col is None else col].insert(0, head_start + k)
             out = _band_lines(blocks, start, deal, kinds, [[columns[col] for col in g] for g in groups])
             out[0] = _flagged(out[0], _covering(blocks[start:band_end]))
             return band_end, out
@@ -187,14 +199,22 @@ def _band_lines(
     lines: list[Block] = []
     for story, columns in enumerate(stories):
         lines.append(_as_label(_opening(blocks[start + story], story > 0)))
+        heads = [k for k in range(deal.end) if deal.stories[k] == story and not deal.body[k]]
         lines.extend(
-            _moved(blocks[head_start + k], _HEAD_ROLES.get(kinds[k]))
-            for k in range(deal.end)
-            if deal.stories[k] == story and not deal.body[k]
+            _moved(blocks[head_start + k], _HEAD_ROLES.get(kinds[k]), _is_rest(heads, n, kinds, blocks, head_start))
+            for n, k in enumerate(heads)
         )
         moved = [_opening(blocks[k]) if n == 0 else _moved(blocks[k]) for col in columns for n, k in enumerate(col)]
         lines.extend(mark_running_text(moved, [c for c, col in enumerate(columns) for _ in col]))
     return lines
+
+
+def _is_rest(heads: Sequence[int], n: int, kinds: Sequence[str], blocks: Sequence[Block], head_start: int) -> bool:
+    """Whether the ``n``-th of a story's head lines is the wrapped rest of the headline line dealt above it."""
+    k = heads[n]
+    if not n or kinds[k] != _TITLE or kinds[heads[n - 1]] != _TITLE:
+        return False
+    return _wrapped_rest(blocks[head_start + heads[n - 1]].text.strip(), blocks[head_start + k].text.strip())
 
 
 def _heads_fit(texts: Sequence[str], kinds: Sequence[str], deal: _Deal, measures: Sequence[float]) -> bool:
@@ -279,8 +299,12 @@ def _kind(text: str) -> str:
     return _BODY
 
 
-def _deals(texts: Sequence[str], kinds: Sequence[str], stories: int) -> Iterator[_Deal]:
-    """Every deal of the head lines that parses, up to the line that closes the last story, with its score."""
+def _deals(
+    texts: Sequence[str], kinds: Sequence[str], stories: int, printed: frozenset[str] = frozenset()
+) -> Iterator[_Deal]:
+    """Every deal of the head lines that parses, up to the line that closes the last story, with its score
+    (``printed``: the three-character strings the text under the heads prints, which a headline's wrap that
+    makes one of them joins: 教育|讲座 where the story tells of a 教育讲座)."""
     stage = [_OPEN] * stories
     last_title: list[str | None] = [None] * stories
     dealt: list[int] = []
@@ -302,6 +326,9 @@ def _deals(texts: Sequence[str], kinds: Sequence[str], stories: int) -> Iterator
                 gain -= _LATE_OPEN * (k - story)  # the heads' top lines stand side by side, printed first
             elif kinds[k] == _TITLE and _wrapped_rest(last_title[story], texts[k]):
                 gain += _RIGHTWARD * story * (len(texts) - k)  # the higher the rest, the more it counts
+                gain += _ECHO if _spans_printed(last_title[story], texts[k], printed) else 0.0
+            if dealt and story == (dealt[-1] + 1) % stories:
+                gain += _ROW_STEP
             saved = stage[story], last_title[story]
             stage[story] = _advance(kinds[k], stage[story])
             if kinds[k] == _TITLE and saved[0] != _CLOSED:
@@ -347,6 +374,19 @@ def _wrapped_rest(upper: str | None, lower: str) -> bool:
     return upper is not None and 2 * visible_len(lower) < visible_len(upper)
 
 
+def _trigrams(lines: Iterable[str]) -> frozenset[str]:
+    """The three-character Han strings printed inside ``lines``."""
+    return frozenset(run[k : k + 3] for line in lines for run in _HAN_RUN.findall(line) for k in range(len(run) - 2))
+
+
+def _spans_printed(upper: str | None, lower: str, printed: frozenset[str]) -> bool:
+    """Whether joining ``lower`` to headline line ``upper`` makes a three-character string the text prints."""
+    if upper is None:
+        return False
+    joined = upper.strip()[-2:] + lower.strip()[:2]
+    return joined[:3] in printed or joined[1:4] in printed
+
+
 @lru_cache(maxsize=1024)
 def _title_join(upper: str, lower: str) -> float:
     """How well headline line ``lower`` goes on from ``upper``, the story's headline line above it."""
@@ -387,16 +427,20 @@ class _Columns(NamedTuple):
         """How well column ``left``'s last line goes on in column ``right``'s first."""
         return self.seams(self.tails[left], self.heads[right])
 
-    def tops(self, lines: Sequence[str]) -> list[int]:
+    def tops(self, lines: Sequence[str], sure: bool = True) -> list[int | None]:
         """The column each of ``lines`` (body lines printed above the band's, among the heads) stands on top of:
         the one whose first line it clearly goes on in, else, in print order, the free column that starts
-        highest (its first line printed first)."""
+        highest (its first line printed first); where every story has one column (not ``sure``), None
+        instead: its story's column."""
         free = sorted(self.order, key=self.heads.__getitem__)
-        out = []
+        out: list[int | None] = []
         for text in lines:
             if not free:
                 free = sorted(self.order, key=self.heads.__getitem__)
             clear = [col for col in free if join_score(text, self.first_lines[col]) >= _CLEAR_JOIN]
+            if not clear and not sure:
+                out.append(None)
+                continue
             col = max(clear, key=lambda c: join_score(text, self.first_lines[c])) if clear else free[0]
             free.remove(col)
             out.append(col)
@@ -433,6 +477,10 @@ def _best_grouping(
             continue
         score = sum(reading.goes_on(g[j], g[j + 1]) for g in groups for j in range(len(g) - 1))
         score -= sum(reading.goes_on(a[-1], b[0]) for a, b in zip(groups, groups[1:]))
+        # a story's columns share its measure: columns of two measures are two modules
+        score += _MIXED_MEASURES * sum(
+            1 for g in groups for a, b in zip(g, g[1:]) if abs(reading.widths[a] - reading.widths[b]) > _SAME_MEASURE
+        )
         if best is None or score > best[0]:
             best = (score, groups)
     return best[1] if best else None
@@ -460,12 +508,15 @@ def _cut_points(count: int, stories: int) -> list[tuple[int, ...]]:
     ]
 
 
-def _moved(block: Block, role: str | None = None) -> Block:
+def _moved(block: Block, role: str | None = None, rest: bool = False) -> Block:
     """``block`` marked as re-read, so that the column passes after this one leave it where it is, with the
-    head role the parse read it in, if any."""
+    head role the parse read it in, if any (and, for a headline's wrapped rest, ``headline_rest``: the
+    article builder takes no label out of it)."""
     hints = {**block.hints, "deinterleaved": True}
     if role:
         hints["role"] = role
+    if rest:
+        hints["headline_rest"] = True
     return Block(block.type, block.text, block.spans, block.flags, hints)
 
 
