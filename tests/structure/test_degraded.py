@@ -210,17 +210,10 @@ HELD_OUT_NOW = {
         "tesseract": (0.111, 0.792, 1.000),  # ———— read as 一 一一 is a subtitle dash
         "tesseract-skew": (0.499, 0.439, 0.333),
     },
-    HELD_OUT_P9: {
-        "markitdown": (0.254, 0.755, 1.000),
-        "pdftotext": (0.154, 0.679, 0.857),
-        "pdftotext-layout": (0.003, 0.982, 1.000),
-        "pymupdf": (0.009, 0.880, 1.000),
-        "pymupdf-nfkc": (0.009, 0.880, 1.000),
-        "pymupdf4llm": (0.029, 0.963, 1.000),
+    HELD_OUT_P9: {  # the tools that moved since its first look (the others: P9_FIRST_LOOK)
         # three briefs side by side: heads dealt row by row, a rest that makes what its story prints (0.326)
         "rapidocr": (0.115, 0.880, 1.000),
         "tesseract": (0.135, 0.792, 0.286),  # the lead's columns under their first lines (0.312)
-        "tesseract-skew": (0.418, 0.571, 0.400),
     },
 }
 
