@@ -15,7 +15,7 @@ from newsclean.audit import audit_conservation
 from newsclean.pipeline import DEFAULT_CLEANERS, clean_text
 from newsclean.readers import read_path, segment_lines
 from newsclean.registry import get_cleaner
-from newsclean.structure.tables import unfold_tables
+from newsclean.structure.tables import unfold_blocks, unfold_tables
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures" / "degraded"
 PAGES = ["p1_three_columns", "p2_two_sheets", "p3_traditional", "p4_noisy_scan"]
@@ -216,3 +216,24 @@ def test_markitdown_dump_is_conserved(page):
 def test_a_two_row_table_of_figures_is_left_alone():
     doc = segment_lines("\n".join(DATA_TABLE[:3]))
     assert unfold_tables(doc, {}) is doc
+
+
+def test_a_row_printed_as_a_plain_line_above_or_inside_a_table_is_cut_into_its_columns():
+    # p9 markitdown: pdfplumber prints the table's first row (and a row it lost between two tables) as one
+    # line, the two columns' lines joined by one space
+    lines = (ROOT / "p9_held_out" / "markitdown.txt").read_text(encoding="utf-8").splitlines()
+    text = "\n".join(lines[9:19])  # 11月2日…通过认 统计显示… over the table, 管内科…院前急 院长唐振华… inside it
+    blocks, bands = unfold_blocks(list(segment_lines(text).blocks()))
+    column = [b.text for b in blocks]
+    assert column[:2] == [
+        "11月2日，国家胸痛中心联盟公布了新一批通过认",
+        "证的单位名单，我院胸痛中心顺利通过标准版认证，",
+    ]
+    left_end = column.index("管内科、放射科和检验科等科室力量，建立了院前急")
+    assert column[left_end + 1] == "救与院内救治无缝衔接的工作流程。救护车在转运途"
+    right = column.index("统计显示，今年前十个月，我院共救治急性胸痛")
+    assert (
+        column[right + 1].startswith("患者一千二百余例")
+        and "院长唐振华表示，下一步医院将把胸痛救治网络" in column[right:]
+    )
+    assert len(bands) == 1 and "".join(b.text for b in blocks).count("院长唐振华表示") == 1

@@ -336,9 +336,15 @@ def _mark_paragraph_ends(column: list[Block]) -> list[Block]:
 
 
 def read_band(
-    blocks: Sequence[Block], rows: Sequence[Row | None], start: int, end: int, trailing: Block | None
-) -> tuple[list[Block], bool]:
-    """The band's blocks re-read column by column, and whether ``trailing`` (the line after it) was taken in."""
+    blocks: Sequence[Block],
+    rows: Sequence[Row | None],
+    start: int,
+    end: int,
+    trailing: Block | None,
+    leading: Block | None = None,
+) -> tuple[list[Block], bool, bool]:
+    """The band's blocks re-read column by column, and whether ``trailing`` (the line after it) and
+    ``leading`` (the line before it) were taken in."""
     pieces: list[Piece] = []
     loose: list[Piece] = []
     ncols = 0
@@ -352,6 +358,10 @@ def read_band(
     group = column_groups(pieces, ncols)
     placed: list[tuple[int, Piece]] = [(group[p.column], p) for p in pieces]
     for p in loose:
+        halves = _leading_row(p.block, pieces, group)  # (a row pdfplumber lost, its two lines joined by a space)
+        if halves:
+            placed.extend((g, Piece(p.position, -1, half)) for g, half in halves)
+            continue
         g = _place_loose(p, pieces, group)
         placed.append((g if g is not None else len(group), p))
     took = False
@@ -360,15 +370,50 @@ def read_band(
         if g is not None:
             placed.append((g, Piece(end, -1, trailing)))
             took = True
+    halves = _leading_row(leading, pieces, group) if leading is not None else None
+    for g, half in halves or ():
+        placed.append((g, Piece(start - 1, -1, half)))
     placed.sort(key=lambda gp: (gp[0], gp[1].position))
     out: list[Block] = []
     for g in sorted({g for g, _ in placed}):
         column = [_in_column(p.block, g) for h, p in placed if h == g]
         out.extend(_mark_paragraph_ends(column))
-    first = blocks[start].hints.get("blank_before", 0)
+    first = (leading if halves else blocks[start]).hints.get("blank_before", 0)
     if out:
         out[0] = replace(out[0], hints={**out[0].hints, "blank_before": first})
-    return out, took
+    return out, took, bool(halves)
+
+
+def _leading_row(line: Block, pieces: Sequence[Piece], group: Sequence[int]) -> list[tuple[int, Block]] | None:
+    """A row of the table pdfplumber printed as a plain line (above the table, or between its rows): two
+    columns' lines joined by one space (``…通过认 统计显示，…``), each as wide as its column, cut there with
+    the column each half goes to; else None."""
+    widest: dict[int, float] = {}
+    for p in pieces:
+        g = group[p.column]
+        widest[g] = max(widest.get(g, 0.0), display_width(p.block.text))
+    top = max(widest.values(), default=0.0)
+    widest = {g: w for g, w in widest.items() if w >= top / 2}  # (not a sign-off's column set flush right)
+    if len(widest) != 2 or not _as_read(line) or not _CLAUSE.search(line.text):
+        return None
+    cuts = [m for m in _ONE_SPACE.finditer(line.text)]
+    if len(cuts) != 1:
+        return None
+    cut = cuts[0]
+    left, right = line.text[: cut.start()], line.text[cut.end() :]
+    (g0, w0), (g1, w1) = sorted(widest.items())
+    fits = [w - _ROW_SLACK <= display_width(half) <= w + 2 for half, w in ((left, w0), (right, w1))]
+    if not all(fits):
+        return None
+    base = line.spans[0].start
+    return [
+        (g0, _cell_block(line, left, (Span(base, base + cut.start()),))),
+        (g1, _cell_block(line, right, (Span(base + cut.end(), base + len(line.text)),))),
+    ]
+
+
+_ONE_SPACE = regex.compile(r"(?<=\S) (?=\S)")
+_ROW_SLACK = 6  # display cells (three Chinese characters) a table's first line may fall short of its column
 
 
 def _in_column(b: Block, g: int) -> Block:
@@ -400,10 +445,14 @@ def unfold_blocks(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span
                 i = e
                 continue
             trailing = _line_after(blocks, rows, e)
-            new, took = read_band(blocks, rows, s, e, trailing)
+            leading = _line_before(blocks, rows, s) if out and s > i - 1 and out[-1] is blocks[s - 1] else None
+            new, took, led = read_band(blocks, rows, s, e, trailing, leading)
             stop = e + 1 if took else e
+            first = s - 1 if led else s
+            if led:
+                out.pop()
             out.extend(new)
-            changes.append(_band_change(blocks[s:stop], new))
+            changes.append(_band_change(blocks[first:stop], new))
             i = stop
     out.extend(blocks[i:])
     return out, changes
@@ -414,6 +463,13 @@ def _line_after(blocks: Sequence[Block], rows: Sequence[Row | None], end: int) -
     if end >= len(blocks) or rows[end] is not None or int(blocks[end].hints.get("blank_before", 0)):
         return None
     return blocks[end]
+
+
+def _line_before(blocks: Sequence[Block], rows: Sequence[Row | None], start: int) -> Block | None:
+    """The line right above a band, if it is no table row and no blank line sets the band apart from it."""
+    if start == 0 or rows[start - 1] is not None or int(blocks[start].hints.get("blank_before", 0)):
+        return None
+    return blocks[start - 1]
 
 
 def _band_change(old: Sequence[Block], new: Sequence[Block]) -> tuple[Span, str, str]:
