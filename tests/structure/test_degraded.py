@@ -214,6 +214,7 @@ HELD_OUT_NOW = {
         # three briefs side by side: heads dealt row by row, a rest that makes what its story prints (0.326)
         "rapidocr": (0.115, 0.880, 1.000),
         "tesseract": (0.135, 0.792, 0.286),  # the lead's columns under their first lines (0.312)
+        "markitdown": (0.068, 0.863, 1.000),  # a row printed as a plain line cut into its columns (0.254)
     },
 }
 
