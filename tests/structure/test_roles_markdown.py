@@ -132,3 +132,14 @@ def test_a_photo_caption_marked_as_a_heading_is_a_caption():
     text = "## **康复医学科：让患者重新站起来**\n\n走进训练大厅，设备一字排开。\n\n#### 图为治疗师指导患者进行步态训练。\n\n今年9月，科室引进了新设备。"
     story = clean_text(text).articles[0]
     assert [b.type for b in story.blocks] == ["paragraph", "caption", "paragraph"]
+
+
+def test_a_hard_wrapped_markdown_headline_keeps_its_rest():
+    # seed 000 hard-wrapped at 30 characters: the # headline's last characters go to a plain line under it
+    text = (
+        "# 东昌府区中医院召开“万名医护进乡村”工作部署会 让优质医\n疗资源扩容下沉\n\n"
+        "国晓宁 通讯员 段新歌\n聊城报道\n\n为贯彻落实省市卫健委统一安排部署，进一步推动城乡医院对口帮扶。"
+    )
+    story = clean_text(text).articles[0]
+    assert story.title == "东昌府区中医院召开“万名医护进乡村”工作部署会 让优质医疗资源扩容下沉"
+    assert len(clean_text(text).articles) == 1

@@ -67,8 +67,16 @@ def _closes_group(j: int, group: Sequence[int], blocks: Sequence[Block], roles: 
     if blocks[j].hints.get("md_level"):
         # a second # headline is the next story's, unless the ones above are set smaller (kicker)
         return not _smaller_heads_above(j, group, blocks, roles)
-    # in a Markdown dump a plain line under a # headline is not part of it
-    return md_doc and any(roles[k] == "head" and blocks[k].hints.get("md_level") for k in group)
+    # in a Markdown dump a plain line under a # headline is not part of it, but for its hard-wrapped rest: a line
+    # glued to it that a word runs on into (…让优质医⏎疗资源扩容下沉)
+    prev = group[-1]
+    wrapped = (
+        prev == j - 1
+        and blocks[prev].hints.get("md_level")
+        and not int(blocks[j].hints.get("blank_before", 0))
+        and crossing_word(blocks[prev].text, blocks[j].text) is not None
+    )
+    return md_doc and not wrapped and any(roles[k] == "head" and blocks[k].hints.get("md_level") for k in group)
 
 
 def _smaller_heads_above(j: int, group: Sequence[int], blocks: Sequence[Block], roles: Sequence[str]) -> bool:
