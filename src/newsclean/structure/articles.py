@@ -481,7 +481,6 @@ class _LeadingBuilder:
             and self.prev_body is not None
             and ends_sentence(self.prev_body.text)
             and is_news_lead(b.text)
-            and self.ctx.style != "fixed"
         )
 
     def _next_item(self) -> None:
