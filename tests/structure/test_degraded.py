@@ -199,7 +199,7 @@ HELD_OUT_NOW = {
     },
     HELD_OUT_P8: {
         "markitdown": (0.183, 0.863, 1.000),
-        "pdftotext": (0.308, 0.654, 0.800),
+        "pdftotext": (0.173, 0.717, 0.800),  # session 8: a name's echo counted once per line (0.308)
         "pdftotext-layout": (0.010, 0.960, 1.000),  # labels over the modules under the page header
         "pymupdf": (0.003, 0.864, 1.000),
         "pymupdf-nfkc": (0.003, 0.864, 1.000),

@@ -115,3 +115,26 @@ def test_short_rest_of_a_wrapped_headline_over_its_byline_is_no_label():
     text = "我院与五家乡镇卫生院组建紧密型医\n共体\n本报记者 何一\n3月5日上午，我院举办\n了一场健康讲座，吸引\n了很多市民参加。\n"
     art = clean_text(text).articles[0]
     assert (art.section, art.title) == (None, "我院与五家乡镇卫生院组建紧密型医共体")
+
+
+def test_a_subhead_and_a_late_title_moved_together_each_land_in_their_own_story():
+    from newsclean.model import Block, Span
+    from newsclean.structure.build_context import BuildContext
+    from newsclean.structure.late_titles import _move_subheads, _move_titles
+
+    texts = ["标题甲", "正文甲一。", "正文甲二。", "正文乙一。", "正文乙二。", "小标题甲", "乙的标题"]
+    blocks = [Block("paragraph", t, (Span(i * 10, i * 10 + len(t)),)) for i, t in enumerate(texts)]
+    roles = ["head", "para", "para", "para", "para", "head", "head"]
+    items = [("head", [0]), ("body", [1]), ("body", [2]), ("body", [3]), ("body", [4]), ("head", [5]), ("head", [6])]
+    ctx = BuildContext([], [], "lines")
+    # story 乙 (opened by item 3) claims the late title; story 甲's subhead goes before the paragraph at line 2
+    out = _move_subheads(_move_titles(items, {3: [6]}, blocks, roles, ctx), {2: [5]}, blocks, ctx)
+    assert [[blocks[k].text for k in g] for _, g in out] == [
+        ["标题甲"],
+        ["正文甲一。"],
+        ["小标题甲"],
+        ["正文甲二。"],
+        ["乙的标题"],
+        ["正文乙一。"],
+        ["正文乙二。"],
+    ]

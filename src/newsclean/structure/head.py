@@ -48,9 +48,9 @@ _PLAIN_THEN_BOLD = regex.compile(r"^([^*\s][^*]*?)\s*\*\*(?=\S)(.+?)(?<=\S)\*\*$
 _BOLD = regex.compile(r"^\*\*(?=\S)(.+?)(?<=\S)\*\*$")
 # a kicker is a line of its own; a shorter phrase over a headline line (智慧藥局上線) is more often the first
 # of two phrases printed side by side, which some extractors break into two lines
-_HAS_COLON = regex.compile(r"[：:]")
 _MIN_KICKER = 8
 _SHORT_OVER_LONG = 0.5  # a headline line at most this share of the line under it is no wrap of it
+_HAS_COLON = regex.compile(r"[：:]")
 
 Field = tuple[str, tuple[Span, ...]]
 
@@ -288,7 +288,8 @@ def _split_kicker(heads: list[Block], head: Head, ctx: BuildContext, *, credited
     """Set ``head.kicker`` from plain headline lines stacked over the headline; the headline's lines are returned.
 
     One paragraph per line (a ``lines`` dump): the first printed line is the
-    kicker. A hard-wrapped dump breaks long headlines too, so there it takes
+    kicker, unless the two lines read as one headline of two phrases
+    (:func:`two_phrase_headline`; flagged for the editor). A hard-wrapped dump breaks long headlines too, so there it takes
     a story's cluster (closed by a byline or subtitle) of exactly two printed
     lines that do not wrap into each other, the first a line of its own
     length. A headline of two phrases printed side by side reads the same in

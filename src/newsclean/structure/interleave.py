@@ -33,7 +33,7 @@ last item), so it is linear in the number of lines.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -110,7 +110,7 @@ class Tail(NamedTuple):
     """What the end of a line says about the line printed after it (read once per line)."""
 
     text: str  # the last characters the lexicon reads across the seam ('' for a blank line)
-    done: bool  # it ends a sentence
+    done: bool  # it ends a sentence, or it is a sign-off (``closed``)
     going: bool  # it ends with a mark after which the sentence must go on (，、：)
     width: float | None  # its printed width, None where digits or Latin letters make the width no evidence
     carry: str = ""  # what it leaves to go on: a cut Latin run, a number (:func:`~newsclean.structure.carry.tail_kind`)
@@ -482,10 +482,11 @@ def _reorder_around_captions(
     """
     lines = [blocks[k] for k in range(start, end) if k not in captions]
     logged = len(runs)
+    lifted = {blocks[k].spans: blocks[k] for k in captions}
     if glued:
-        lifted = {blocks[k].spans for k in captions}
         read = reorder_items(blocks, [(x, x + 1) for x in range(start, end)], runs)
         moved = [b for b in read if b.spans not in lifted]
+        lifted.update((b.spans, b) for b in read if b.spans in lifted)  # (a caption read first keeps the run's flag)
     else:
         moved = _reorder(lines, 0, len(lines), runs)
     printed = {b.spans: k for k, b in zip((k for k in range(start, end) if k not in captions), lines)}
@@ -499,7 +500,7 @@ def _reorder_around_captions(
             if len(runs) > logged
             else order.index(min(p for p in order if p > k))
         )
-        out.insert(at, blocks[k])
+        out.insert(at, lifted[blocks[k].spans])
         order.insert(at, k)
     if len(runs) > logged:
         before = blocks[start:end]
@@ -773,7 +774,7 @@ class Seams:
             self.tails = [tail_cues(t) for t in last]
         self.widths = widths
         self.lines = first is last  # each item one line
-        self.echoes = echoes(first if first is last else [*first, *last])
+        self.echoes = echoes(first if first is last else [f if f == e else f + "\n" + e for f, e in zip(first, last)])
         if widths:  # the printed widths of each block's last and first line, for the paragraph rhythm
             self.last_widths = [width_bounds(t) for t in last]
             self.first_widths = [width_bounds(t) for t in first]
@@ -818,25 +819,33 @@ _ECHO_GAIN = 1.5  # a seam that makes a name or term the run prints whole elsewh
 _HAN_RUN = regex.compile(r"\p{Han}{3,}")
 
 
-def echoes(lines: Sequence[str]) -> frozenset[str]:
-    """The three-character Han strings printed whole inside two or more of ``lines``: the names and terms a
-    story repeats (周文博), which a seam that makes them again joins (周|文博), lexicon or not.
+def printed_trigrams(lines: Iterable[str], times: int = 1) -> frozenset[str]:
+    """The three-character Han strings printed whole inside ``times`` or more of ``lines``.
 
-    >>> sorted(echoes(["患者。周文博", "二十年前，周文博从", "为了，周"]))
+    >>> sorted(printed_trigrams(["患者。周文博", "二十年前，周文博从", "为了，周"], times=2))
     ['周文博']
     """
     counts: Counter[str] = Counter()
     for line in lines:
         counts.update({run[k : k + 3] for run in _HAN_RUN.findall(line) for k in range(len(run) - 2)})
-    return frozenset(g for g, n in counts.items() if n >= 2)
+    return frozenset(g for g, n in counts.items() if n >= times)
+
+
+def echoes(lines: Iterable[str]) -> frozenset[str]:
+    """The names and terms a story repeats (周文博: printed whole inside two or more of ``lines``), which a
+    seam that makes them again joins (周|文博), lexicon or not."""
+    return printed_trigrams(lines, times=2)
+
+
+def joins_printed(left: str, right: str, printed: frozenset[str]) -> bool:
+    """Whether putting ``right`` after ``left`` makes one of the ``printed`` strings, part on each side."""
+    joined = left.strip()[-2:] + right.strip()[:2]
+    return joined[:3] in printed or joined[1:4] in printed
 
 
 def _echoed(tail: Tail, head: Head, echoed: frozenset[str]) -> bool:
-    """Whether the seam between ``tail`` and ``head`` makes one of the ``echoed`` strings, part on each side."""
-    if tail.done or tail.going or head.dangling:
-        return False
-    joined = tail.text[-2:] + head.text[:2]
-    return joined[:3] in echoed or joined[1:] in echoed
+    """Whether the seam between ``tail`` and ``head`` makes one of the ``echoed`` strings (see :func:`echoes`)."""
+    return not (tail.done or tail.going or head.dangling) and joins_printed(tail.text, head.text, echoed)
 
 
 def _skipped(column: int, following: int, columns: int) -> int:
@@ -851,6 +860,7 @@ def assign_columns(
     seams: Seams | None = None,
     measures: Measures | None = None,
     layout: tuple[int, ...] | None = None,
+    measured: Sequence[Seams] | None = None,
 ) -> tuple[float, list[int]]:
     """Best column (0 = leftmost) of each item, read as rows printed across ``columns`` columns, and its score.
 
@@ -864,7 +874,8 @@ def assign_columns(
     With two ``measures`` and a ``layout`` (each column's measure, left to right), the columns of one
     measure are one module: the row rhythm holds within a module (the other module prints its rows at its
     own pitch), a line whose width fits one measure only goes in a column of that measure, and each column
-    reads the paragraph rhythm of its seams at its own measure.
+    reads the paragraph rhythm of its seams at its own measure (``measured``: the seams at each measure, if
+    the caller has them already).
     """
     m = len(first)
     seam = seams if seams is not None else Seams(first, last)
@@ -876,16 +887,15 @@ def assign_columns(
         if rhythm.index[offsets] in allowed[0]
     }
     back: list[dict[int, int]] = [{}]
-    closed = [tail.closed for tail in seam.tails] if any(tail.closed for tail in seam.tails[:-1]) else None
     if measures is not None and layout is not None:
-        measured = [Seams(first, last, [width] * m) for width in measures.widths]
+        measured = measured or measured_seams(first, last, measures)
         for i in range(1, m):
             windows = [s.window(i) for s in measured]
             gains = [windows[layout[c]] for c in range(columns)]
             # (no sign-off refund: the modules' own rhythms already pass each other's columns freely)
             states, ptr = _advance_general(states, gains, rhythm, allowed[i], None, i)
             back.append(ptr)
-    elif closed:
+    elif closed := _closed_items(seam):
         for i in range(1, m):
             states, ptr = _advance_general(states, [seam.window(i)] * columns, rhythm, None, closed, i)
             back.append(ptr)
@@ -901,6 +911,17 @@ def assign_columns(
         if i:
             state = back[i][state]
     return best, out
+
+
+def measured_seams(first: Sequence[str], last: Sequence[str], measures: Measures) -> list[Seams]:
+    """The seams of a run read at each of its two measures (every item that measure's width)."""
+    return [Seams(first, last, [width] * len(first)) for width in measures.widths]
+
+
+def _closed_items(seams: Seams) -> list[bool] | None:
+    """Per item, whether it is a sign-off that closes its column, if any item but the last is; else None."""
+    closed = [tail.closed for tail in seams.tails]
+    return closed if any(closed[:-1]) else None
 
 
 def _allowed_states(
@@ -1137,6 +1158,7 @@ def best_columns(first: Sequence[str], last: Sequence[str], seams: Seams | None 
     plain = printed_order_score(first, last, seams)
     # lines of two measures side by side are two modules: each line goes in a column its width fits
     measures = two_measures(first, [head.width for head in seams.heads]) if first is last else None
+    measured = measured_seams(first, last, measures) if measures else None
     best: tuple[float, int, list[int]] | None = None
     for columns in (2, 3):
         if len(first) < 2 * columns:
@@ -1145,7 +1167,7 @@ def best_columns(first: Sequence[str], last: Sequence[str], seams: Seams | None 
             least = max(_STRICT_GAIN, best[0]) if best else _STRICT_GAIN
             if layout is None and _score_bound(seams, columns) - plain - _COLUMN_COST * (columns - 1) < least:
                 continue  # the search cannot reach the gain it needs
-            score, column = assign_columns(first, last, columns, seams, measures, layout)
+            score, column = assign_columns(first, last, columns, seams, measures, layout, measured)
             gain = score - plain - _COLUMN_COST * (columns - 1)
             needed = _STRICT_GAIN if _strict_rows(column, columns) else _MIN_GAIN
             # (equal gains, as two measures' layouts may read alike: the one whose rows run left to right)

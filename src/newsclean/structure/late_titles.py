@@ -80,15 +80,15 @@ def claim_late_titles(items: list[Item], blocks: list[Block], roles: list[str], 
     claims = _claims(units, items, blocks, stories)
     if not claims:
         return items
-    subheads: dict[int, list[int]] = {}
+    subheads: dict[int, list[int]] = {}  # the first line of the paragraph a subhead goes before -> its lines
     for si, opener in enumerate(stories.openers):
         unit = claims.get(opener)
         full = unit and stories.titled[si] and _kicker_and_title(items[opener][1], blocks, roles)
         at = _subhead_place(unit, stories.bodies[si], items, blocks) if full else None
         if at is not None:
-            subheads[at] = claims.pop(opener)
-    items = _move_subheads(items, subheads, blocks, ctx) if subheads else items
-    return _move_titles(items, claims, blocks, roles, ctx) if claims else items
+            subheads[items[at][1][0]] = claims.pop(opener)
+    items = _move_titles(items, claims, blocks, roles, ctx) if claims else items  # (claims: positions in items)
+    return _move_subheads(items, subheads, blocks, ctx) if subheads else items
 
 
 def _find_stories(items: Sequence[Item], blocks: Sequence[Block], roles: Sequence[str]) -> tuple[_Stories, list[int]]:
@@ -251,11 +251,12 @@ def _subhead_place(unit: list[int], body: Sequence[int], items: Sequence[Item], 
 def _move_subheads(
     items: Sequence[Item], subheads: dict[int, list[int]], blocks: list[Block], ctx: BuildContext
 ) -> list[Item]:
-    """``items`` with each subhead (item position -> its lines) moved before that item, flagged and logged."""
+    """``items`` with each subhead (the first line of a body item -> the subhead's lines) moved before that
+    item, flagged and logged."""
     moved = {k for unit in subheads.values() for k in unit}
     out: list[Item] = []
-    for pos, (kind, group) in enumerate(items):
-        unit = subheads.get(pos)
+    for kind, group in items:
+        unit = subheads.get(group[0]) if kind == "body" and group else None
         if unit is not None:
             span = span_of(blocks_spans([blocks[k] for k in unit]))
             note = "a subhead printed after its story put back before the paragraph that names its words"

@@ -69,14 +69,8 @@ def classify_lines(blocks: Sequence[Block], style: str, width: int = 0) -> list[
     roles = reader.roles
     _demote_labels_inside_text(blocks, roles)
     _mark_column_labels(blocks, roles)
-    if not any(b.hints.get("md_level") for b in blocks):
-        _demote_comma_heads(blocks, roles)
-    else:  # a Markdown dump marks its headlines: an unmarked one with a comma must read as two phrases
-        for i, r in enumerate(roles):
-            text = blocks[i].text
-            if r == "head" and not blocks[i].hints.get("md_level") and _COMMA.search(text):
-                if not blocks[i].hints.get("role") and not _balanced_comma_head(text):
-                    roles[i] = "para"
+    # (a Markdown dump marks its headlines: there an unmarked one with a comma must read as two phrases)
+    _demote_comma_heads(blocks, roles, series=not any(b.hints.get("md_level") for b in blocks))
     return roles
 
 
@@ -297,21 +291,25 @@ def _label_shaped(b: Block, role: str) -> bool:
     )
 
 
-def _demote_comma_heads(blocks: Sequence[Block], roles: list[str]) -> None:
-    """Headlines with a comma become body text unless the page shows a series of balanced ones.
+def _demote_comma_heads(blocks: Sequence[Block], roles: list[str], series: bool = True) -> None:
+    """Headlines with a comma become body text unless they read as two balanced phrases and, where ``series``,
+    the page shows a series of such ones.
 
     In a plain dump a comma inside a "headline" is more often a cut-off
     sentence: such lines stay headlines only when the page shows a series of
-    them.
+    them. In a Markdown dump only the lines no ``#`` marks are judged, one by one.
     """
     comma = [
         i
         for i, r in enumerate(roles)
-        if r == "head" and not blocks[i].hints.get("role") and any(c in blocks[i].text for c in "，,")
+        if r == "head"
+        and not blocks[i].hints.get("role")
+        and not (not series and blocks[i].hints.get("md_level"))
+        and any(c in blocks[i].text for c in "，,")
     ]
     good = [i for i in comma if _balanced_comma_head(blocks[i].text)]
     for i in comma:
-        if len(good) < 2 or i not in good:
+        if (series and len(good) < 2) or i not in good:
             roles[i] = "para"
 
 

@@ -34,7 +34,7 @@ columns; otherwise it is left as printed. The re-read band is flagged
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -61,9 +61,11 @@ from newsclean.structure.interleave import (
     best_columns,
     column_order,
     join_score,
+    joins_printed,
     lexical_seam,
     mark_running_text,
     one_measure,
+    printed_trigrams,
     simplified,
 )
 
@@ -76,7 +78,6 @@ _REMAINDER = 3  # characters: a headline line this short is a wrapped rest, the 
 _RIGHTWARD = 0.1
 _ROW_STEP = 0.5  # a line dealt to the story right of the one before: the heads print row by row, left to right
 _ECHO = 2.0  # a wrapped headline's rest that makes, with its line, what the story's text prints
-_HAN_RUN = regex.compile(r"\p{Han}{3,}")
 _MIXED_MEASURES = -2.0  # per pair of neighbour columns of one story set to different measures
 _SAME_MEASURE = 1.5  # ems two columns' full widths may differ by and still be one measure
 _SHAPE_COST = -0.5  # a headline-shaped line read as body text of a story whose head has closed
@@ -123,7 +124,7 @@ def read_side_modules(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[
 
     >>> heads = ["我院与五家乡镇卫生院组建紧密型医", "春季过敏高发这些防护", "要做好", "共体", "■变态反应科邵文清",
     ...          "-专家下沉、检查互认、双向转诊一体推进", "春季花粉浓度升高，过敏性鼻炎", "本报记者何嘉宁"]
-    >>> printed = _trigrams(["5月9日，我院与东湖、石门、杨桥五家乡镇卫生院签订紧密型医共体合作协议。"])
+    >>> printed = printed_trigrams(["5月9日，我院与东湖、石门、杨桥五家乡镇卫生院签订紧密型医共体合作协议。"])
     >>> deals = sorted(_deals(heads, [_kind(t) for t in heads], 2, printed), key=lambda d: -d.score)
     >>> deals[0].stories[:4], [d.stories[4:] for d in deals[:2]]
     ((0, 1, 1, 0), [(1, 0, 1, 0), (0, 1, 0, 1)])
@@ -158,7 +159,7 @@ def _read_band(blocks: Sequence[Block], start: int) -> tuple[int, list[Block]] |
     texts = [b.text.strip() for b in _head_lines(blocks, head_start)]
     kinds = [_kind(t) for t in texts]
     after = head_start + len(texts)
-    printed = _trigrams(b.text for b in blocks[after : after + MAX_ITEMS])
+    printed = printed_trigrams(b.text for b in blocks[after : after + MAX_ITEMS])
     deals = sorted(itertools.islice(_deals(texts, kinds, stories, printed), _MAX_DEALS), key=lambda d: -d.score)
     if not deals:
         return None
@@ -181,9 +182,12 @@ def _read_band(blocks: Sequence[Block], start: int) -> tuple[int, list[Block]] |
         groups = _best_grouping(reading, stories, opens, owners)
         if groups is not None and _heads_fit(texts, kinds, deal, [reading.measure(g) for g in groups]):
             columns = {col: [body[i] for i, c in enumerate(reading.column) if c == col] for col in reading.order}
+            above: dict[int, list[int]] = {}
             for k, col in zip(early, tops):
                 # (a line no column's head clearly goes on from heads its story's first column)
-                columns[groups[deal.stories[k]][0] if col is None else col].insert(0, head_start + k)
+                above.setdefault(groups[deal.stories[k]][0] if col is None else col, []).append(head_start + k)
+            for col, lines in above.items():
+                columns[col][:0] = lines  # in print order, over the column's own lines
             out = _band_lines(blocks, start, deal, kinds, [[columns[col] for col in g] for g in groups])
             out[0] = _flagged(out[0], _covering(blocks[start:band_end]))
             return band_end, out
@@ -303,7 +307,7 @@ def _deals(
     texts: Sequence[str], kinds: Sequence[str], stories: int, printed: frozenset[str] = frozenset()
 ) -> Iterator[_Deal]:
     """Every deal of the head lines that parses, up to the line that closes the last story, with its score
-    (``printed``: the three-character strings the text under the heads prints, which a headline's wrap that
+    (``printed``: the three-character strings the text after the heads prints, which a headline's wrap that
     makes one of them joins: 教育|讲座 where the story tells of a 教育讲座)."""
     stage = [_OPEN] * stories
     last_title: list[str | None] = [None] * stories
@@ -326,7 +330,7 @@ def _deals(
                 gain -= _LATE_OPEN * (k - story)  # the heads' top lines stand side by side, printed first
             elif kinds[k] == _TITLE and _wrapped_rest(last_title[story], texts[k]):
                 gain += _RIGHTWARD * story * (len(texts) - k)  # the higher the rest, the more it counts
-                gain += _ECHO if _spans_printed(last_title[story], texts[k], printed) else 0.0
+                gain += _ECHO if joins_printed(last_title[story] or "", texts[k], printed) else 0.0
             if dealt and story == (dealt[-1] + 1) % stories:
                 gain += _ROW_STEP
             saved = stage[story], last_title[story]
@@ -372,19 +376,6 @@ def _advance(kind: str, stage: int) -> int:
 def _wrapped_rest(upper: str | None, lower: str) -> bool:
     """True if headline line ``lower`` is shorter than half ``upper``: the rest of a wrapped line."""
     return upper is not None and 2 * visible_len(lower) < visible_len(upper)
-
-
-def _trigrams(lines: Iterable[str]) -> frozenset[str]:
-    """The three-character Han strings printed inside ``lines``."""
-    return frozenset(run[k : k + 3] for line in lines for run in _HAN_RUN.findall(line) for k in range(len(run) - 2))
-
-
-def _spans_printed(upper: str | None, lower: str, printed: frozenset[str]) -> bool:
-    """Whether joining ``lower`` to headline line ``upper`` makes a three-character string the text prints."""
-    if upper is None:
-        return False
-    joined = upper.strip()[-2:] + lower.strip()[:2]
-    return joined[:3] in printed or joined[1:4] in printed
 
 
 @lru_cache(maxsize=1024)
@@ -510,8 +501,8 @@ def _cut_points(count: int, stories: int) -> list[tuple[int, ...]]:
 
 def _moved(block: Block, role: str | None = None, rest: bool = False) -> Block:
     """``block`` marked as re-read, so that the column passes after this one leave it where it is, with the
-    head role the parse read it in, if any (and, for a headline's wrapped rest, ``headline_rest``: the
-    article builder takes no label out of it)."""
+    head role the parse read it in, if any (and, for a headline's wrapped rest, ``headline_rest``: the head
+    grouping opens no cluster at it, :func:`newsclean.structure.head_groups.group_lines`)."""
     hints = {**block.hints, "deinterleaved": True}
     if role:
         hints["role"] = role

@@ -370,18 +370,18 @@ def read_band(
         if g is not None:
             placed.append((g, Piece(end, -1, trailing)))
             took = True
-    halves = _leading_row(leading, pieces, group) if leading is not None else None
-    for g, half in halves or ():
+    lead = _leading_row(leading, pieces, group) if leading is not None else None
+    for g, half in lead or ():
         placed.append((g, Piece(start - 1, -1, half)))
     placed.sort(key=lambda gp: (gp[0], gp[1].position))
     out: list[Block] = []
     for g in sorted({g for g, _ in placed}):
         column = [_in_column(p.block, g) for h, p in placed if h == g]
         out.extend(_mark_paragraph_ends(column))
-    first = (leading if halves else blocks[start]).hints.get("blank_before", 0)
+    first = (leading if lead else blocks[start]).hints.get("blank_before", 0)
     if out:
         out[0] = replace(out[0], hints={**out[0].hints, "blank_before": first})
-    return out, took, bool(halves)
+    return out, took, bool(lead)
 
 
 def _leading_row(line: Block, pieces: Sequence[Piece], group: Sequence[int]) -> list[tuple[int, Block]] | None:
@@ -445,7 +445,7 @@ def unfold_blocks(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span
                 i = e
                 continue
             trailing = _line_after(blocks, rows, e)
-            leading = _line_before(blocks, rows, s) if out and s > i - 1 and out[-1] is blocks[s - 1] else None
+            leading = _line_before(blocks, rows, s) if out and out[-1] is blocks[s - 1] else None
             new, took, led = read_band(blocks, rows, s, e, trailing, leading)
             stop = e + 1 if took else e
             first = s - 1 if led else s
