@@ -55,3 +55,14 @@ def test_a_kicker_is_shorter_than_its_headline_unless_the_headline_is_whole_in_i
     assert not two_phrase_headline("守护生命起点", "我院危重孕产妇救治中心通过省级评审")
     assert not two_phrase_headline("一年帮助300余名患者恢复行走能力", "康复医学科：让患者重新站起来")
     assert not two_phrase_headline("我院与五家乡镇卫生院组建紧密型医共体", "春季过敏高发 这些防护要做好")
+
+
+def test_a_column_printed_after_the_brief_beside_it_goes_back_to_the_story_its_signoff_names():
+    # p6: the story 新生儿听力筛查… (no sign-off of its own; its text names 耳鼻喉科) has its last column printed
+    # after the brief beside it, which signs off （宣传科）; that column signs off （耳鼻喉科）
+    doc = cleaned("p6_held_out")
+    story = article(doc, "新生儿听力筛查实现全覆盖")
+    text = "".join(b.text for b in story.blocks)
+    assert "科室主任薛立群介绍" in text and story.blocks[-1].text == "（耳鼻喉科）"
+    assert any(f.kind == "reassembled" for b in story.blocks for f in b.flags)
+    assert not [a for a in doc.articles if not a.title and any("薛立群" in b.text for b in a.blocks)]

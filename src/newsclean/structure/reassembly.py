@@ -33,6 +33,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+import regex
+
 from newsclean.cleaners.base import until_stable
 from newsclean.lexicon import segmentation_score, word_freq
 from newsclean.model import Block, Change, Document, Flag, Span, merge_spans, span_of
@@ -46,6 +48,7 @@ from newsclean.structure.cues import (
     ends_with_credit,
     first_word,
     is_news_lead,
+    is_signoff,
     join_text,
     starts_dangling,
     subjectless_start,
@@ -108,6 +111,8 @@ def _reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document
         _stacked_heads(articles, heads, i, changes)
     for i in range(len(articles)):
         _place_orphan(articles, heads, i, changes)
+    for i in range(len(articles)):
+        _signed_tail(articles, heads, i, changes)
     for i in range(len(articles)):
         _lead_out_of_order(articles, i, changes)
 
@@ -285,6 +290,45 @@ def _place_orphan(articles: list[list[Block]], heads: list[Any], i: int, changes
             articles[i] = []
             return True
     return False
+
+
+def _signed_tail(articles: list[list[Block]], heads: list[Any], i: int, changes: list[Change]) -> bool:
+    """Put an untitled item back at the end of the story its sign-off names.
+
+    A dump that reads a story's last column after the brief set beside it
+    prints that column as an untitled item after the brief: the brief ends
+    with its own sign-off, the item with the story's (``（耳鼻喉科）``), and the
+    story, which has none, names that department in its text. The item goes
+    back to the end of the nearest such story before it (flagged
+    ``reassembled``).
+    """
+    blocks = articles[i]
+    if not blocks or any(heads[i].head().values()) or i < 2 or not is_signoff(blocks[-1].text):
+        return False
+    before = articles[i - 1]
+    if not before or not is_signoff(before[-1].text):
+        return False
+    department = _SIGNOFF_NAME.sub("", blocks[-1].text)
+    if len(department) < 2:
+        return False
+    for j in range(i - 2, max(-1, i - 1 - _CONTINUATION_WINDOW), -1):
+        story = articles[j]
+        if not story or any(is_signoff(b.text) for b in story) or not any(heads[j].head().values()):
+            continue
+        if department not in "".join(b.text for b in story):
+            continue
+        where = span_of(tuple(s for b in blocks for s in b.spans))
+        note = (
+            f"a column printed after the story beside it, signed {blocks[-1].text.strip()}: put back at its story's end"
+        )
+        changes.append(Change(NAME, where, "", "", note))
+        articles[j] = [*story, _add_flag(blocks[0], Flag("reassembled", note, where)), *blocks[1:]]
+        articles[i] = []
+        return True
+    return False
+
+
+_SIGNOFF_NAME = regex.compile(r"[\s()（）《》〈〉\[\]【】]")
 
 
 def _joined_hints(u: Block, p: Block) -> dict[str, Any]:
