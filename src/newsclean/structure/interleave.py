@@ -24,8 +24,12 @@ costs a little, less again where it had no line in the row before either
 share). Which column is leftmost is read from how each column's last line
 goes on in the next one's first line (:func:`column_order`). Traditional
 lines are scored on their OpenCC ``t2s`` rendering (:func:`simplified`), as
-the lexicon is Simplified. The re-ordering is taken only where it beats the printed order
-clearly; a run whose seams say it is mixed but cannot be re-read is flagged
+the lexicon is Simplified. Where the run's lines fall into two measures
+(modules side by side, :mod:`newsclean.structure.measures`), each line goes
+in a column its width fits and the row rhythm holds within each module; a
+sign-off closes its column. The re-ordering is taken only where it beats the
+printed order clearly (less clearly where every row visits every column in
+turn); a run whose seams say it is mixed but cannot be re-read is flagged
 ``interleaved`` as printed. The search is a beam over (column, each column's
 last item), so it is linear in the number of lines.
 """
