@@ -237,3 +237,12 @@ def test_a_row_printed_as_a_plain_line_above_or_inside_a_table_is_cut_into_its_c
         and "院长唐振华表示，下一步医院将把胸痛救治网络" in column[right:]
     )
     assert len(bands) == 1 and "".join(b.text for b in blocks).count("院长唐振华表示") == 1
+
+
+def test_a_lone_separator_row_is_no_table_to_read():
+    # two dumps concatenated without a newline glue a table's header row to the line before it, leaving its
+    # | --- | row alone: it has no columns to read (it crashed unfold_tables)
+    text = "主办：明湖市卫生健康委员会| 仁和醫院院訊 |  | 第3版 |\n| ------ | --- | --- |\n責任編輯：林怡君"
+    blocks, bands = unfold_blocks(list(segment_lines(text).blocks()))
+    assert bands == [] and [b.text for b in blocks] == text.split("\n")
+    assert audit_conservation(text, clean_text(text)).ok

@@ -440,7 +440,7 @@ def unfold_blocks(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span
         i = start
         for s, e in split_bands(blocks, rows, start, end):
             out.extend(blocks[i:s])
-            if is_data_table(blocks, rows, s, e):
+            if is_data_table(blocks, rows, s, e) or not _has_cells(rows, s, e):
                 out.extend(blocks[s:e])
                 i = e
                 continue
@@ -463,6 +463,11 @@ def _line_after(blocks: Sequence[Block], rows: Sequence[Row | None], end: int) -
     if end >= len(blocks) or rows[end] is not None or int(blocks[end].hints.get("blank_before", 0)):
         return None
     return blocks[end]
+
+
+def _has_cells(rows: Sequence[Row | None], start: int, end: int) -> bool:
+    """Whether a band holds a row that is no separator (a lone ``| --- |`` line has no columns to read)."""
+    return any(rows[k] is not None and not rows[k].separator for k in range(start, end))
 
 
 def _line_before(blocks: Sequence[Block], rows: Sequence[Row | None], start: int) -> Block | None:
