@@ -57,7 +57,7 @@ from newsclean.structure.cues import (
     starts_dangling,
     visible_len,
 )
-from newsclean.structure.measures import Measures, two_measures
+from newsclean.structure.measures import Measures, layouts, two_measures
 from newsclean.variants import opencc_converter
 
 _MIN_GAIN = 6.0  # a re-ordering must beat the printed order by this much
@@ -484,7 +484,7 @@ def _reorder_around_captions(
     which keep the row rhythm, and the captions are taken out after; text
     blocks are read without them.
     """
-    lines = [blocks[k] for k in range(start, end) if k not in captions]
+    kept = [k for k in range(start, end) if k not in captions]
     logged = len(runs)
     lifted = {blocks[k].spans: blocks[k] for k in captions}
     if glued:
@@ -492,8 +492,8 @@ def _reorder_around_captions(
         moved = [b for b in read if b.spans not in lifted]
         lifted.update((b.spans, b) for b in read if b.spans in lifted)  # (a caption read first keeps the run's flag)
     else:
-        moved = _reorder(lines, 0, len(lines), runs)
-    printed = {b.spans: k for k, b in zip((k for k in range(start, end) if k not in captions), lines)}
+        moved = _reorder([blocks[k] for k in kept], 0, len(kept), runs)
+    printed = {blocks[k].spans: k for k in kept}
     order = [printed.get(b.spans, -1) for b in moved]
     column_firsts = [p for n, p in enumerate(order) if n == 0 or p < order[n - 1]]
     closed = {k for k in range(start, end) if ends_sentence(blocks[k].text)}
@@ -1167,7 +1167,7 @@ def best_columns(first: Sequence[str], last: Sequence[str], seams: Seams | None 
     for columns in (2, 3):
         if len(first) < 2 * columns:
             continue
-        for layout in measures.layouts(columns) if measures else [None]:
+        for layout in layouts(columns) if measures else [None]:
             least = max(_STRICT_GAIN, best[0]) if best else _STRICT_GAIN
             if layout is None and _score_bound(seams, columns) - plain - _COLUMN_COST * (columns - 1) < least:
                 continue  # the search cannot reach the gain it needs

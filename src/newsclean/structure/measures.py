@@ -39,9 +39,14 @@ class Measures(NamedTuple):
     widths: tuple[float, float]
     belongs: list[int | None]
 
-    def layouts(self, columns: int) -> list[tuple[int, ...]]:
-        """Every way to give ``columns`` columns (left to right) a measure each, both measures used."""
-        return [m for m in itertools.product((0, 1), repeat=columns) if len(set(m)) == 2]
+
+def layouts(columns: int) -> list[tuple[int, ...]]:
+    """Every way to give ``columns`` columns (left to right) one of two measures each, both used.
+
+    >>> layouts(2)
+    [(0, 1), (1, 0)]
+    """
+    return [m for m in itertools.product((0, 1), repeat=columns) if len(set(m)) == 2]
 
 
 def two_measures(lines: Sequence[str], widths: Sequence[float | None]) -> Measures | None:

@@ -357,8 +357,9 @@ def read_band(
             pieces.extend(_row_pieces(blocks[k], row, k))
     group = column_groups(pieces, ncols)
     placed: list[tuple[int, Piece]] = [(group[p.column], p) for p in pieces]
+    text_columns = _text_columns(pieces, group)
     for p in loose:
-        halves = _leading_row(p.block, pieces, group)  # (a row pdfplumber lost, its two lines joined by a space)
+        halves = _leading_row(p.block, text_columns)  # (a row pdfplumber lost, its two lines joined by a space)
         if halves:
             placed.extend((g, Piece(p.position, -1, half)) for g, half in halves)
             continue
@@ -370,7 +371,7 @@ def read_band(
         if g is not None:
             placed.append((g, Piece(end, -1, trailing)))
             took = True
-    lead = _leading_row(leading, pieces, group) if leading is not None else None
+    lead = _leading_row(leading, text_columns) if leading is not None else None
     for g, half in lead or ():
         placed.append((g, Piece(start - 1, -1, half)))
     placed.sort(key=lambda gp: (gp[0], gp[1].position))
@@ -384,24 +385,29 @@ def read_band(
     return out, took, bool(lead)
 
 
-def _leading_row(line: Block, pieces: Sequence[Piece], group: Sequence[int]) -> list[tuple[int, Block]] | None:
-    """A row of the table pdfplumber printed as a plain line (above the table, or between its rows): two
-    columns' lines joined by one space (``…通过认 统计显示，…``), each as wide as its column, cut there with
-    the column each half goes to; else None."""
+def _text_columns(pieces: Sequence[Piece], group: Sequence[int]) -> dict[int, float]:
+    """The band's printed columns of running text and each one's widest line (display cells): the columns at
+    least half as wide as the widest (not a sign-off's column set flush right)."""
     widest: dict[int, float] = {}
     for p in pieces:
         g = group[p.column]
         widest[g] = max(widest.get(g, 0.0), display_width(p.block.text))
     top = max(widest.values(), default=0.0)
-    widest = {g: w for g, w in widest.items() if w >= top / 2}  # (not a sign-off's column set flush right)
-    if len(widest) != 2 or not _as_read(line) or not _CLAUSE.search(line.text):
+    return {g: w for g, w in widest.items() if w >= top / 2}
+
+
+def _leading_row(line: Block, text_columns: dict[int, float]) -> list[tuple[int, Block]] | None:
+    """A row of the table pdfplumber printed as a plain line (above the table, or between its rows): two
+    columns' lines joined by one space (``…通过认 统计显示，…``), each as wide as its column
+    (``text_columns``, see :func:`_text_columns`), cut there with the column each half goes to; else None."""
+    if len(text_columns) != 2 or not _as_read(line) or not _CLAUSE.search(line.text):
         return None
-    cuts = [m for m in _ONE_SPACE.finditer(line.text)]
+    cuts = list(_ONE_SPACE.finditer(line.text))
     if len(cuts) != 1:
         return None
     cut = cuts[0]
     left, right = line.text[: cut.start()], line.text[cut.end() :]
-    (g0, w0), (g1, w1) = sorted(widest.items())
+    (g0, w0), (g1, w1) = sorted(text_columns.items())
     fits = [w - _ROW_SLACK <= display_width(half) <= w + 2 for half, w in ((left, w0), (right, w1))]
     if not all(fits):
         return None
