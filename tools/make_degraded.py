@@ -970,6 +970,8 @@ def gold_of(page: dict) -> dict:
     arts = []
     for art in page["articles"]:
         arts.append({k: copy.deepcopy(v) for k, v in art.items() if not k.startswith("_")})
+        # SPEC 2: a subtitle is stored without its dash (p6-p9 print a doubled one, kept as printed)
+        arts[-1]["subtitle"] = (arts[-1]["subtitle"] or "").lstrip("—") or arts[-1]["subtitle"]
     for ai, bi, kind, note in page.get("flags", []):
         arts[ai]["blocks"][bi].setdefault("flags", []).append({"kind": kind, "note": note})
     # gold lists the articles in reading order: where each first appears on the page
