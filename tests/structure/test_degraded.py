@@ -50,7 +50,8 @@ FLOORS = {
     # (p5: title_f1 0.67 -> 1.0, cer 0.05 -> 0)
     "pymupdf": (0.03, 0.92, 0.95),
     # Markdown bold and # levels read as hints (was title_f1 0.17, cer 0.20); a jump line on a text line cut out
-    "pymupdf4llm": (0.12, 0.92, 0.95),
+    # a story's two columns printed as blocks sorted by their tops re-read by the blocks' heights (0.12 -> 0.00)
+    "pymupdf4llm": (0.02, 0.97, 0.95),
     # a headline-shaped line alone after a story's credit is the next headline (p5 title_f1 0.40 -> 0.67)
     # a subtitle OCR read under a subhead inside its story goes back to the headline (p2 articles 1.33 -> 1.0)
     # two headlines read before both stories' text: the text that names the first goes back to it (p4 cer 0.12 -> 0.06)
@@ -192,7 +193,7 @@ HELD_OUT_NOW = {
         "pdftotext-layout": (0.003, 1.000, 1.000),
         "pymupdf": (0.003, 0.952, 1.000),
         "pymupdf-nfkc": (0.003, 0.952, 1.000),
-        "pymupdf4llm": (0.226, 0.909, 1.000),
+        "pymupdf4llm": (0.003, 0.980, 1.000),  # session 9: columns sorted by their tops re-read (0.226)
         "rapidocr": (0.171, 0.837, 1.000),  # session 7: stories side by side (was 0.663 / 0.444 / 0.000)
         "tesseract": (0.073, 0.809, 0.250),
         "tesseract-skew": (0.098, 0.611, 1.000),

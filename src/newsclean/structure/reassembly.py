@@ -40,6 +40,7 @@ from newsclean.lexicon import segmentation_score, word_freq
 from newsclean.model import Block, Change, Document, Flag, Span, merge_spans, span_of
 from newsclean.perf import gc_paused
 from newsclean.registry import cleaner
+from newsclean.structure.block_tops import two_column_order
 from newsclean.structure.cues import (
     content_words,
     crossing_word,
@@ -261,7 +262,9 @@ def _lead_out_of_order(articles: list[list[Block]], i: int, changes: list[Change
     where = span_of(p.spans)
     merged = _joined(u, p, "story's first paragraph printed before its lead", where, _joined_hints(u, p))
     changes.append(Change(NAME, where, "", "", "paragraph printed before the story's lead moved back after it"))
-    articles[i] = blocks[:first] + blocks[first + 1 : -1] + [merged]
+    articles[i] = _columns_reread(blocks, first, len(blocks) - 1, merged, changes) or (
+        blocks[:first] + blocks[first + 1 : -1] + [merged]
+    )
     return True
 
 
@@ -286,10 +289,36 @@ def _place_orphan(articles: list[list[Block]], heads: list[Any], i: int, changes
             where = span_of(u.spans)
             merged = _joined(u, p, "paragraph start printed after its story", where, {**u.hints, "gaps": ()})
             changes.append(Change(NAME, where, "", "", "fragment moved before the paragraph it opens"))
-            articles[j][m] = merged
+            story = articles[j]
+            articles[j] = _columns_reread([*story, u], m, len(story), merged, changes) or [
+                *story[:m],
+                merged,
+                *story[m + 1 :],
+            ]
             articles[i] = []
             return True
     return False
+
+
+def _columns_reread(
+    blocks: list[Block], tail: int, head: int, merged: Block, changes: list[Change]
+) -> list[Block] | None:
+    """``blocks`` re-read as two columns sorted by their tops (see :mod:`~newsclean.structure.block_tops`).
+
+    ``blocks[head]``, the foot of column 1, and ``blocks[tail]``, the top of
+    column 2, become ``merged``; None if the printed heights give no clear
+    reading. Logged; the moved blocks are named in the joined paragraph's flag.
+    """
+    order = two_column_order(blocks, tail, head)
+    if order is None:
+        return None
+    moved = sum(1 for k, i in enumerate(order) if i not in (tail, head) and i != k)
+    where = span_of(tuple(s for b in blocks for s in b.spans))
+    note = f"story's blocks printed by height across its two columns: re-read column by column ({moved} moved)"
+    changes.append(Change(NAME, where, "", "", note))
+    flag = Flag("reassembled", note, where)
+    merged = replace(merged, flags=merged.flags + (flag,))  # beside the join's own ``reassembled`` flag
+    return [merged if i == head else blocks[i] for i in order if i != tail]
 
 
 def _signed_tail(articles: list[list[Block]], heads: list[Any], i: int, changes: list[Change]) -> bool:
