@@ -351,3 +351,43 @@ def test_headline_moved_under_its_kicker_keeps_its_flags():
     )
     doc = clean_text(text)
     assert any(f.kind == "stray_word" for a in doc.articles for f in a.flags)
+
+
+def test_a_dash_of_three_one_characters_is_read_whole():
+    # fixtures/degraded/p7_held_out/tesseract.txt reads the printed ———— as 一一一
+    assert dash_lead("一一一专家下沉、检查互认、双向转诊一体推进") == "一一一"
+
+
+# fixtures/degraded/p7_held_out/tesseract.txt: Tesseract cut the two-column headline 我院与五家乡镇卫生院组建紧密型医共体
+# into column-wide pieces, and read the page header's date after column 1's foot
+P7_TESSERACT = (
+    "我院与五家乡镇卫\n共体\n\n一一一专家下沉、检查互认、双向转诊一体推进\n本报记者 何嘉宁\n\n"
+    "5月9日，我院与东湖、石\n门、杨桥、白沙、柳岸五家乡镇\n卫生院签订紧密型医共体合作协\n"
+    "议。按照协议，我院将向各卫生\n院派驻常驻专家，统一药品目录\n和检查标准，实现检查结果互\n认。\n\n"
+    "常驻专家每周在卫生院坐诊\n不少于三天，重点帮助建设慢病\n管理、康复和急诊急救三个薄弱\n\n"
+    "2026年5月15日 星期五\n\n生院组建紧密型医\n\n"
+    "专科。卫生院拍摄的影像和心电\n图通过远程平台上传，由我院医\n生在两小时内出具报告。\n\n"
+    "对于病情超出卫生院救治能\n力的患者，医共体开通转诊绿色\n通道，由专人负责预约床位。\n"
+)
+
+
+def test_a_headline_piece_read_as_a_headline_of_its_own_goes_back_into_its_headline():
+    doc = clean_text(P7_TESSERACT)
+    assert [a.title for a in doc.articles] == ["我院与五家乡镇卫生院组建紧密型医共体"]
+    story = doc.articles[0]
+    assert story.subtitle == "专家下沉、检查互认、双向转诊一体推进"
+    assert any(f.kind == "reassembled" and "生院组建紧密型医" in f.note for b in story.blocks for f in b.flags)
+
+
+def test_a_column_foot_cut_at_page_furniture_is_body_text_and_goes_on_under_the_piece():
+    paragraphs = [b.text for b in clean_text(P7_TESSERACT).articles[0].blocks]
+    assert paragraphs[1] == (
+        "常驻专家每周在卫生院坐诊不少于三天，重点帮助建设慢病管理、康复和急诊急救三个薄弱专科。"
+        "卫生院拍摄的影像和心电图通过远程平台上传，由我院医生在两小时内出具报告。"
+    )
+    assert len(paragraphs) == 3 and paragraphs[2].startswith("对于病情")
+
+
+def test_a_piece_that_makes_no_word_at_either_seam_heads_a_story_of_its_own():
+    text = P7_TESSERACT.replace("生院组建紧密型医", "春季过敏高发")
+    assert [a.title for a in clean_text(text).articles][1:] == ["春季过敏高发"]

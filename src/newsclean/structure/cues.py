@@ -71,7 +71,7 @@ _PROFILE_SUBTITLE = regex.compile(r"记\p{Han}{6,}")  # ——记…: the subtit
 _DASH_LEAD = regex.compile(r"^(——|—|--|──|－－|[\-－–](?=\p{Han})|一(?=\p{Han}))")
 # a dash as OCR reads it: hyphens and 一 mixed (``-一``, ``一-``), two 一 (``一一``), or one 一 set apart by a space
 _DASH_LEAD_OCR = regex.compile(
-    r"^([\-—─－]+一[\-—─－]*|一[\-—─－]+|一[ \u3000]+一+(?=\p{Han})|一一(?=\p{Han})|一[ \u3000]+(?=\p{Han}))[ \u3000]*"
+    r"^([\-—─－]+一[\-—─－]*|一[\-—─－]+|一[ \u3000]+一+(?=\p{Han})|一{2,}(?=\p{Han})|一[ \u3000]+(?=\p{Han}))[ \u3000]*"
 )
 _NEWS_LEAD = regex.compile(
     r"^(近日|日前|近期|本报讯|本報訊|昨天|昨日|今天|今日|[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9]{4}年[0-9]{1,2}月)"
@@ -466,8 +466,8 @@ def dash_lead(text: str) -> str | None:
     ('一 ', None, '一')
     >>> dash_lead("-三年救治危重孕产妇四百余例"), dash_lead("- 列表项"), dash_lead("-5℃")
     ('-', None, None)
-    >>> dash_lead("一 一一记省级基层名中医周文博")  # Tesseract's ———— with a space
-    '一 一一'
+    >>> dash_lead("一 一一记省级基层名中医周文博"), dash_lead("一一一专家下沉、检查互认")  # Tesseract's ————
+    ('一 一一', '一一一')
     """
     text = text.strip()
     m = _DASH_LEAD_OCR.match(text)

@@ -8,6 +8,10 @@
   ends in a word that needs a complement, such as an adverb or preposition).
   The fragment, and the paragraphs after it up to the one closed by a credit,
   move back to the story they belong to; the join is flagged ``reassembled``.
+* **A headline cut into pieces.** OCR that cuts a page into column-wide
+  blocks reads a piece of a headline set across two columns as the headline
+  of the next column (``生院组建紧密型医`` of ``我院与五家乡镇卫…共体``):
+  it goes back where both its seams make a word, with the column it headed.
 * **Headlines stacked over both stories' text.** OCR can read the head of a
   story set beside another story's text before that text: a headline with
   no text, then the next story's headline, then paragraphs that name the
@@ -16,7 +20,11 @@
 * **A column block printed before the lead.** A story that opens with a
   paragraph that is no lead while a later one is (a dateline), and whose
   last paragraph stops mid-sentence, was read out of column order: that
-  first paragraph continues the last one (flagged ``reassembled``).
+  first paragraph continues the last one (flagged ``reassembled``). Where
+  the blocks' printed heights tell how the converter sorted the story's two
+  columns by their tops (:mod:`~newsclean.structure.block_tops`), the blocks
+  between are re-read column by column too; so for a paragraph's start
+  printed after its story.
 * **Interleaved columns.** Where a line break across a wide gap joined the
   lines of two narrow columns (A1 B1 A2 B2), the order A1 A2 B1 B2 is tried;
   it is taken only when the lexicon confirms the new seams and rejects the
@@ -103,6 +111,8 @@ def _reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document
 
     # 1. continued stories: a jump line names its target anywhere after; otherwise the
     # continuation is looked for among the next few stories only (linear in the dump)
+    for i in range(len(articles) - 1):
+        _headline_piece(articles, heads, i, changes)
     jump_targets = [j for j, blocks in enumerate(articles) if any(b.hints.get("jump_in") for b in blocks)]
     for i in range(len(articles)):
         # a story continued once may stop mid-sentence again and go on further down: repeat until it ends
@@ -140,6 +150,66 @@ def _reassemble_fragments(doc: Document, options: Mapping[str, Any]) -> Document
     if new_articles == doc.articles and not changes:
         return doc
     return replace(doc, articles=new_articles).with_changes(changes)
+
+
+def _headline_piece(articles: list[list[Block]], heads: list[Any], i: int, changes: list[Change]) -> bool:
+    """A piece of story ``i``'s headline read as the next story's headline goes back into it, and that story too.
+
+    OCR that cuts a page into column-wide blocks cuts a headline set across
+    two columns into pieces: ``我院与五家乡镇卫`` and its last line ``共体``
+    open column 1, ``生院组建紧密型医`` opens column 2 as a headline of its
+    own. The piece goes where both its seams make a word (卫|生院, 医|共体) and
+    the seam it opens did not, a word being one of the lexicon's or three
+    characters the story's text prints whole; the story it headed is the
+    rest of story ``i``'s text (flagged ``reassembled``).
+    """
+    head, piece = heads[i], heads[i + 1]
+    if not head.title or not piece.title or piece.kicker or piece.subtitle or piece.section:
+        return False
+    if piece.byline and head.byline or not _HEADLINE_PIECE.fullmatch(piece.title):
+        return False
+    text = "".join(b.text for b in articles[i] + articles[i + 1])
+    title, cut = head.title, None
+    for k in range(1, len(title)):
+        if _word_across(title[:k], title[k:], text):
+            continue
+        if _word_across(title[:k], piece.title, text) and _word_across(piece.title, title[k:], text):
+            if cut is not None:
+                return False  # two places: no telling
+            cut = k
+    if cut is None:
+        return False
+    joined = title[:cut] + piece.title + title[cut:]
+    spans = tuple(sorted(head.field_spans.get("title", ()) + piece.field_spans.get("title", ())))
+    heads[i] = replace(
+        head, title=joined, byline=head.byline or piece.byline, field_spans={**head.field_spans, "title": spans}
+    )
+    heads[i + 1] = replace(piece, title=None, byline=None, field_spans={})
+    where = span_of(spans)
+    note = f"headline piece {piece.title} read as a headline of its own: put back into {joined}"
+    changes.append(Change(NAME, where, "", "", note))
+    story, moved = articles[i], articles[i + 1]
+    if moved and story and _unfinished(story[-1]) and moved[0].type == "paragraph" and not is_news_lead(moved[0].text):
+        # the piece headed the story's next column, which goes on from the cut-off foot of the one before
+        joined_block = _joined(story[-1], moved[0], note, where, _joined_hints(story[-1], moved[0]))
+        story, moved = story[:-1], [joined_block, *moved[1:]]
+    elif moved:
+        moved = [_add_flag(moved[0], Flag("reassembled", note, where)), *moved[1:]]
+    articles[i] = story + moved
+    articles[i + 1] = []
+    return True
+
+
+_HEADLINE_PIECE = regex.compile(r"\p{Han}[\p{Han}\p{N}]{1,11}")
+
+
+def _word_across(left: str, right: str, text: str) -> bool:
+    """Whether a word runs across ``left|right``: one of the lexicon's, or three Han characters ``text`` prints."""
+    if not (left[-1:].isalpha() and right[:1].isalpha()):
+        return False
+    if crossing_word(left, right, min_freq=1):
+        return True
+    return any(len(w) == 3 and w in text for w in (left[-2:] + right[:1], left[-1:] + right[:2]))
 
 
 def _continue_story(articles: list[list[Block]], i: int, jump_targets: list[int], changes: list[Change]) -> bool:

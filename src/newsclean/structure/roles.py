@@ -407,9 +407,18 @@ def head_clusters(blocks: Sequence[Block]) -> frozenset[int]:
         elif shape == "head" and (s + 1 == n or blocks[s + 1].hints.get("after_furniture")):
             # a cluster closing the text or a page: nothing follows it that it could open
             start = walk_back(s)
-            if start is not None:
+            if start is not None and not _running_text(blocks[start : s + 1]):
                 forced.update(range(start, s + 1))
     return frozenset(forced)
+
+
+def _running_text(lines: Sequence[Block]) -> bool:
+    """Two lines or more of a run with clause marks inside: a paragraph cut off at page furniture, no headlines.
+
+    (OCR can read a page header's date after a column's foot: ``常驻专家每周在卫生院坐诊``
+    ``不少于三天，重点帮助建设慢病`` ``管理、康复和急诊急救三个薄弱`` then ``2026年5月15日 星期五``.)
+    """
+    return sum(1 for b in lines if _CLAUSE_MARK.search(b.text.strip()[:-1])) >= 2
 
 
 def _walk_forward(s: int, blocks: Sequence[Block], shapes: Sequence[str | None]) -> range:
