@@ -45,6 +45,7 @@ DEFAULT_CLEANERS: tuple[str, ...] = (
     "unfold_tables",
     "detect_furniture",
     "split_oneline_columns",
+    "split_run_in_paragraphs",
     "dedupe",
     "rejoin_lines",
     "punctuation",

@@ -1,3 +1,3 @@
 """Structure cleaners: articles and roles, page furniture, fragment reassembly, metadata."""
 
-from newsclean.structure import articles, furniture, metadata, oneline, reassembly, rejoin, tables  # noqa: F401
+from newsclean.structure import articles, furniture, metadata, oneline, reassembly, rejoin, run_in, tables  # noqa: F401
