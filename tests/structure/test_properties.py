@@ -10,7 +10,14 @@ from newsclean.audit import audit_conservation
 from newsclean.readers import segment_lines
 from newsclean.registry import get_cleaner
 
-MINE = ("detect_furniture", "rejoin_lines", "build_articles", "reassemble_fragments", "extract_metadata")
+MINE = (
+    "detect_furniture",
+    "split_run_in_paragraphs",
+    "rejoin_lines",
+    "build_articles",
+    "reassemble_fragments",
+    "extract_metadata",
+)
 PIECES = [
     "医院",
     "开展",

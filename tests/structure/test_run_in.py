@@ -7,6 +7,8 @@ spaces are the printed line breaks.
 from __future__ import annotations
 
 from newsclean.pipeline import clean_text
+from newsclean.readers import segment_lines
+from newsclean.registry import get_cleaner
 from newsclean.structure.run_in import run_in_cuts
 
 P8_BLOCK = (
@@ -34,3 +36,14 @@ def test_a_sentence_ending_on_a_full_line_is_no_paragraph_end():
 
 def test_a_line_with_a_gutter_is_not_read_as_printed_lines():
     assert run_in_cuts(P8_BLOCK.replace("周 文博", "周   文博")) == []
+
+
+def test_cutting_twice_cuts_nothing_more():
+    # lines of 9, 13, 11, 10, 11, 8, 9, 10, 12, 12, 11 characters, the 1st, 6th and 7th ending a sentence: each
+    # part, measured by its own lines, could be cut again; one pass cuts until none can be
+    lengths, ends = [9, 13, 11, 10, 11, 8, 9, 10, 12, 12, 11], {0, 5, 6}
+    text = " ".join("甲" * (n - 1) + ("。" if k in ends else "乙") for k, n in enumerate(lengths))
+    split = get_cleaner("split_run_in_paragraphs")
+    once = split(segment_lines(text), {})
+    assert len(list(once.blocks())) > 1
+    assert split(once, {}) == once

@@ -15,7 +15,9 @@ their own). A division of the blocks into two columns is possible only if the
 blocks, placed one under another in their columns, start in the order the
 dump printed them; of the possible ones the two columns the most nearly equal
 in height (a story's columns are filled evenly) is the reading. Where no
-division is possible, or two fit equally well, nothing is re-read.
+division is possible, or two balance within a line of each other, nothing is
+re-read. (The spaces are counted before ``cjk_spacing`` removes them: the
+reading runs in ``reassemble_fragments``, which comes first.)
 """
 
 from __future__ import annotations
@@ -75,11 +77,11 @@ def _imbalance(blocks: Sequence[Block], in_first: Sequence[bool]) -> float:
 def two_column_order(blocks: Sequence[Block], tail: int, head: int) -> list[int] | None:
     """Re-read ``blocks`` (one story's body, as printed) as two columns sorted by their tops.
 
-    ``blocks[tail]`` goes on from the cut-off ``blocks[head]`` (``tail < head``):
-    column 1 ends with ``head`` and column 2 opens with ``tail``. Returns the
+    ``blocks[tail]`` goes on from the cut-off ``blocks[head]``, the last block
+    (``tail < head``): column 1 ends with ``head`` and column 2 opens with ``tail``. Returns the
     indices in reading order (column 1, then column 2), or None when no
     division into two columns explains the printed order, two explain it
-    equally well, or the reading is the printed one.
+    nearly as well (less than a line apart in balance), or the reading is the printed one.
 
     >>> def p(text): return Block("paragraph", text)
     >>> story = [p("甲甲 甲甲 甲甲 甲甲 甲甲 甲甲。"), p("成了 乙乙 乙乙 乙乙。"), p("丙丙 丙丙 丙丙 丙丙 丙丙 丙丙 丙丙 丙丙。"),
@@ -88,8 +90,10 @@ def two_column_order(blocks: Sequence[Block], tail: int, head: int) -> list[int]
     [0, 3, 5, 1, 2, 4]
     """
     between = range(tail + 1, head)
-    if not 0 <= tail < head < len(blocks) or len(between) > _MAX_BETWEEN:
+    if not 0 <= tail < head == len(blocks) - 1 or len(between) > _MAX_BETWEEN:
         return None
+    if sum(_height(b, 0.0) for b in blocks[: max(0, tail - 1)]) > _SLACK:
+        return None  # the block printed just before column 2's top would start too far down column 1
     if any(b.type not in _MOVABLE for b in blocks[tail:]) or any(b.type == "signoff" for b in blocks[:tail]):
         return None
     scored: list[tuple[float, list[bool]]] = []

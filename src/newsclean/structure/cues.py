@@ -69,7 +69,7 @@ _FAR_RIGHT_SPECK = regex.compile(r"[ \u3000]{12,}[A-Za-z]{1,3}[ \u3000]*$")
 _PROFILE_SUBTITLE = regex.compile(r"记\p{Han}{6,}")  # ——记…: the subtitle formula of a profile
 # (one hyphen right before the text is how RapidOCR reads a subtitle's dash: ``-三年救治…``; a list item has a space)
 _DASH_LEAD = regex.compile(r"^(——|—|--|──|－－|[\-－–](?=\p{Han})|一(?=\p{Han}))")
-# a dash as OCR reads it: hyphens and 一 mixed (``-一``, ``一-``), two 一 (``一一``), or one 一 set apart by a space
+# a dash as OCR reads it: hyphens and 一 mixed (``-一``, ``一-``), two or more 一 (``一一``), or one 一 set apart by a space
 _DASH_LEAD_OCR = regex.compile(
     r"^([\-—─－]+一[\-—─－]*|一[\-—─－]+|一[ \u3000]+一+(?=\p{Han})|一{2,}(?=\p{Han})|一[ \u3000]+(?=\p{Han}))[ \u3000]*"
 )

@@ -181,10 +181,17 @@ def _headline_piece(articles: list[list[Block]], heads: list[Any], i: int, chang
         return False
     joined = title[:cut] + piece.title + title[cut:]
     spans = tuple(sorted(head.field_spans.get("title", ()) + piece.field_spans.get("title", ())))
+    field_spans = {**head.field_spans, "title": spans}
+    if piece.byline:
+        field_spans["byline"] = piece.field_spans.get("byline", ())
     heads[i] = replace(
-        head, title=joined, byline=head.byline or piece.byline, field_spans={**head.field_spans, "title": spans}
+        head,
+        title=joined,
+        byline=head.byline or piece.byline,
+        field_spans=field_spans,
+        flags=head.flags + piece.flags,
     )
-    heads[i + 1] = replace(piece, title=None, byline=None, field_spans={})
+    heads[i + 1] = replace(piece, title=None, byline=None, field_spans={}, flags=())
     where = span_of(spans)
     note = f"headline piece {piece.title} read as a headline of its own: put back into {joined}"
     changes.append(Change(NAME, where, "", "", note))
@@ -377,13 +384,14 @@ def _columns_reread(
 
     ``blocks[head]``, the foot of column 1, and ``blocks[tail]``, the top of
     column 2, become ``merged``; None if the printed heights give no clear
-    reading. Logged; the moved blocks are named in the joined paragraph's flag.
+    reading. Logged; the blocks that changed place are counted in the joined paragraph's flag.
     """
     order = two_column_order(blocks, tail, head)
     if order is None:
         return None
-    moved = sum(1 for k, i in enumerate(order) if i not in (tail, head) and i != k)
-    where = span_of(tuple(s for b in blocks for s in b.spans))
+    printed = [i for i in range(len(blocks)) if i not in (tail, head)]
+    moved = sum(1 for a, b in zip(printed, (i for i in order if i not in (tail, head))) if a != b)
+    where = span_of(tuple(s for b in blocks[tail:head] for s in b.spans))
     note = f"story's blocks printed by height across its two columns: re-read column by column ({moved} moved)"
     changes.append(Change(NAME, where, "", "", note))
     flag = Flag("reassembled", note, where)

@@ -20,6 +20,7 @@ from typing import Any
 import regex
 
 from newsclean.model import Block, Document, Span
+from newsclean.readers.lines import display_width  # the reader's own width hint, in display cells
 from newsclean.registry import cleaner
 from newsclean.structure.cues import ends_sentence
 from newsclean.structure.line_moves import apply_line_moves, line_piece
@@ -57,24 +58,37 @@ def run_in_cuts(text: str) -> list[int]:
     ]
 
 
+def _parts(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each paragraph in ``text``, each part cut again until none can be (so a second
+    pass, which measures each part by its own lines, finds nothing more to cut)."""
+    cuts = run_in_cuts(text)
+    if not cuts:
+        return [(0, len(text))]
+    bounds = [0, *cuts, len(text) + 1]
+    out: list[tuple[int, int]] = []
+    for start, end in zip(bounds, bounds[1:]):
+        out.extend((start + a, start + z) for a, z in _parts(text[start : end - 1]))
+    return out
+
+
 def _split(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Span, str, str]]]:
     out: list[Block] = []
     moves: list[tuple[Span, str, str]] = []
     for b in blocks:
         exact = len(b.spans) == 1 and b.spans[0].end - b.spans[0].start == len(b.text)
-        cuts = run_in_cuts(b.text) if exact and b.type == "paragraph" and not b.hints.get("md_level") else []
-        if not cuts:
+        parts = _parts(b.text) if exact and b.type == "paragraph" and not b.hints.get("md_level") else []
+        if len(parts) < 2:
             out.append(b)
             continue
-        bounds = [0, *cuts, len(b.text) + 1]
-        parts = [
-            line_piece(b, start, end - 1, {**b.hints, "blank_before": max(1, int(b.hints.get("blank_before", 0)))})
-            if n
-            else line_piece(b, start, end - 1)
-            for n, (start, end) in enumerate(zip(bounds, bounds[1:]))
-        ]
-        out.extend(parts)
-        moves.append((b.spans[0], b.text, "\n".join(p.text for p in parts)))
+        pieces = [line_piece(b, *parts[0], {**b.hints, "width": display_width(b.text[slice(*parts[0])])})]
+        for start, end in parts[1:]:
+            hints = {k: v for k, v in b.hints.items() if k not in ("after_furniture", "indent")}
+            hints.update(
+                blank_before=max(1, int(b.hints.get("blank_before", 0))), width=display_width(b.text[start:end])
+            )
+            pieces.append(line_piece(b, start, end, hints, ()))
+        out.extend(pieces)
+        moves.append((b.spans[0], b.text, "\n".join(p.text for p in pieces)))
     return out, moves
 
 
