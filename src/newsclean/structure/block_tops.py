@@ -44,33 +44,35 @@ def printed_lines(block: Block) -> int:
     return len(_SPACES.split(block.text.strip()))
 
 
-def _height(block: Block, gap: float) -> float:
-    return printed_lines(block) + gap + (_HEADING_EXTRA if block.type == "heading" else 0.0)
+def _size(block: Block) -> float:
+    """``block``'s height on the page in body lines, the space under it aside."""
+    return printed_lines(block) + (_HEADING_EXTRA if block.type == "heading" else 0.0)
 
 
-def _starts_in_order(blocks: Sequence[Block], in_first: Sequence[bool], gap: float) -> bool:
-    """Whether the blocks, stacked in their columns from one top, start in the order they are printed."""
+def _starts_in_order(sizes: Sequence[float], in_first: Sequence[bool], gap: float) -> bool:
+    """Whether blocks of ``sizes``, stacked in their columns from one top ``gap`` apart, start in the order
+    they are printed."""
     depth = [0.0, 0.0]
     tops = []
-    for block, first in zip(blocks, in_first):
+    for size, first in zip(sizes, in_first):
         column = 0 if first else 1
         tops.append(depth[column])
-        depth[column] += _height(block, gap)
+        depth[column] += size + gap
     return all(later >= earlier - _SLACK for earlier, later in zip(tops, tops[1:]))
 
 
-def _signed_last(blocks: Sequence[Block], in_first: Sequence[bool]) -> bool:
+def _signed_last(signoffs: Sequence[bool], in_first: Sequence[bool]) -> bool:
     """Whether every sign-off is in column 2 with nothing but sign-offs under it."""
-    second = [b.type == "signoff" for b, f in zip(blocks, in_first) if not f]
-    return not any(b.type == "signoff" for b, f in zip(blocks, in_first) if f) and (
+    second = [s for s, f in zip(signoffs, in_first) if not f]
+    return not any(s for s, f in zip(signoffs, in_first) if f) and (
         True not in second or all(second[second.index(True) :])
     )
 
 
-def _imbalance(blocks: Sequence[Block], in_first: Sequence[bool]) -> float:
+def _imbalance(sizes: Sequence[float], in_first: Sequence[bool]) -> float:
     """How much the two columns differ in height; column 2 running longer than column 1 counts double."""
-    first = sum(_height(b, 0.5) for b, f in zip(blocks, in_first) if f)
-    second = sum(_height(b, 0.5) for b, f in zip(blocks, in_first) if not f)
+    first = sum(size + 0.5 for size, f in zip(sizes, in_first) if f)
+    second = sum(size + 0.5 for size, f in zip(sizes, in_first) if not f)
     return first - second if first >= second else 2 * (second - first)
 
 
@@ -92,18 +94,20 @@ def two_column_order(blocks: Sequence[Block], tail: int, head: int) -> list[int]
     between = range(tail + 1, head)
     if not 0 <= tail < head == len(blocks) - 1 or len(between) > _MAX_BETWEEN:
         return None
-    if sum(_height(b, 0.0) for b in blocks[: max(0, tail - 1)]) > _SLACK:
+    sizes = [_size(b) for b in blocks]
+    if sum(sizes[: max(0, tail - 1)]) > _SLACK:
         return None  # the block printed just before column 2's top would start too far down column 1
-    if any(b.type not in _MOVABLE for b in blocks[tail:]) or any(b.type == "signoff" for b in blocks[:tail]):
+    signoffs = [b.type == "signoff" for b in blocks]
+    if any(b.type not in _MOVABLE for b in blocks[tail:]) or any(signoffs[:tail]):
         return None
     scored: list[tuple[float, list[bool]]] = []
-    for size in range(len(between) + 1):
-        for chosen in combinations(between, size):
+    for count in range(len(between) + 1):
+        for chosen in combinations(between, count):
             in_first = [i < tail or i == head or i in chosen for i in range(len(blocks))]
-            if not _signed_last(blocks, in_first):
+            if not _signed_last(signoffs, in_first):
                 continue
-            if any(_starts_in_order(blocks, in_first, gap) for gap in _GAPS):
-                scored.append((_imbalance(blocks, in_first), in_first))
+            if any(_starts_in_order(sizes, in_first, gap) for gap in _GAPS):
+                scored.append((_imbalance(sizes, in_first), in_first))
     if not scored:
         return None
     scored.sort(key=lambda s: s[0])

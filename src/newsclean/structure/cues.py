@@ -30,6 +30,8 @@ OPENERS = frozenset('“‘「『（(《【"')
 
 _HAN = r"\p{Han}"
 _SPACES = regex.compile(r"[ \t\u3000\u00a0]+")
+# the marks running text holds and a headline, label or byline does not (the column passes' evidence of body text)
+BODY_MARKS = regex.compile(r"[，。、；]")
 _LATIN_END = regex.compile(r"[A-Za-z]$")
 _LATIN_START = regex.compile(r"^[A-Za-z]")
 _PAREN_TAIL = regex.compile(r"[（(]([^（()）]{1,40})[)）]$")

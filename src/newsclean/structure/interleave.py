@@ -48,6 +48,7 @@ from newsclean.model import Block, Flag, Span, span_of
 from newsclean.structure.block_width import column_widths, display_width, paragraph_seam, width_bounds, width_seam
 from newsclean.structure.carry import carry_score, head_kind, tail_kind
 from newsclean.structure.cues import (
+    BODY_MARKS,
     ends_continuing,
     ends_sentence,
     is_byline,
@@ -62,7 +63,6 @@ from newsclean.variants import opencc_converter
 
 _MIN_GAIN = 6.0  # a re-ordering must beat the printed order by this much
 MAX_LINE = 40  # visible characters: longer lines are not a narrow column (shared with the block pass)
-_BODY_MARKS = regex.compile(r"[，。、；]")
 _MIN_RUN = 6  # chunks a run needs before it is examined
 _MIN_GLUED = 8  # lines a stretch printed with no blank line needs before it is examined
 MAX_ITEMS = 400  # items (lines or text blocks) beyond which a column run is not one printed row band
@@ -136,7 +136,7 @@ def tail_cues(text: str, done: bool | None = None, width: float | None = -1.0) -
     """The :class:`Tail` of a line (``done`` and ``width``, if given, as :func:`_line_cues` read them)."""
     if done is None:
         done, width = _line_cues(text)
-    marked = bool(_BODY_MARKS.search(text))
+    marked = bool(BODY_MARKS.search(text))
     closed = not marked and is_signoff(text)
     return Tail(
         text.rstrip()[-_SEAM_CHARS:], done or closed, ends_continuing(text), width, tail_kind(text), marked, closed
@@ -333,7 +333,7 @@ def _body_lines(blocks: Sequence[Block], start: int, end: int) -> list[bool]:
     Headlines, kickers, section labels and bylines printed side by side are not (they keep their place).
     """
     texts = [blocks[k].text.strip() for k in range(start, end)]
-    marks = [bool(_BODY_MARKS.search(t)) for t in texts]
+    marks = [bool(BODY_MARKS.search(t)) for t in texts]
     if sum(marks) < _MIN_RUN:
         return [False] * len(texts)
     widths = [display_width(t) for t in texts]
@@ -362,7 +362,7 @@ def _subhead_shaped(text: str) -> bool:
     """A line that may be a column's subhead: short, no clause marks, no label or byline."""
     return (
         0 < visible_len(text) <= _SUBHEAD_MAX
-        and not _BODY_MARKS.search(text)
+        and not BODY_MARKS.search(text)
         and not (section_label(text) or is_byline(text) or is_caption(text))
     )
 
@@ -405,7 +405,7 @@ def _closing_signoff(blocks: Sequence[Block], start: int, end: int) -> int:
     """Where the items of a glued run end: at the sign-off after its last running text, which closes the
     story (it and the heads of the next story after it stay as printed, whichever column they were read in),
     else at ``end``."""
-    last = max((k for k in range(start, end) if _BODY_MARKS.search(blocks[k].text)), default=start)
+    last = max((k for k in range(start, end) if BODY_MARKS.search(blocks[k].text)), default=start)
     return next((k for k in range(last + 1, end) if is_signoff(blocks[k].text)), end)
 
 
@@ -604,7 +604,7 @@ def mark_running_text(lines: list[Block], cols: list[int]) -> list[Block]:
     """The re-read lines, those that are running text (:func:`_running_text`) given the ``para`` role."""
     full: dict[int, float] = {}  # each column's full width: its widest line with clause marks
     for blk, col in zip(lines, cols):
-        if _BODY_MARKS.search(blk.text):
+        if BODY_MARKS.search(blk.text):
             full[col] = max(full.get(col, 0.0), display_width(blk.text))
     out: list[Block] = []
     for j, blk in enumerate(lines):
@@ -629,7 +629,7 @@ def _running_text(text: str, above: str | None, below: str | None = None) -> boo
     >>> _running_text("值班医生刘晓东看到心电图", None, "后，初步判断为急性下壁心肌梗")
     True
     """
-    if _BODY_MARKS.search(text):
+    if BODY_MARKS.search(text):
         return True
     if above is not None and above.strip() and not ends_sentence(above):
         return True
@@ -640,7 +640,7 @@ def one_measure(lines: Sequence[str]) -> list[float | None] | None:
     """Every line's column width where the run's columns share one measure (the full width of its lines with
     clause marks, as :func:`column_widths` finds it, is a single one), so that the paragraph rhythm can be
     read at each seam (:func:`~newsclean.structure.block_width.paragraph_seam`); else None."""
-    marked = sorted(w for t in lines if _BODY_MARKS.search(t) and (w := line_width(t)) is not None)
+    marked = sorted(w for t in lines if BODY_MARKS.search(t) and (w := line_width(t)) is not None)
     if len(marked) < _MIN_RUN:
         return None
     columns = column_widths(marked)
@@ -959,7 +959,7 @@ def _open_ends(rhythm: _Rhythm, state: int, seams: Seams, last: Sequence[str]) -
     m = len(last)
     for offset in rhythm.offsets[state]:
         k = m - 1 - offset
-        if offset < _ROW_WINDOW and not seams.tails[k].done and _BODY_MARKS.search(last[k]):
+        if offset < _ROW_WINDOW and not seams.tails[k].done and BODY_MARKS.search(last[k]):
             cost += _OPEN_END_COST
     return cost
 
@@ -1175,8 +1175,9 @@ def best_columns(first: Sequence[str], last: Sequence[str], seams: Seams | None 
             gain = score - plain - _COLUMN_COST * (columns - 1)
             needed = _STRICT_GAIN if _strict_rows(column, columns) else _MIN_GAIN
             # (equal gains, as two measures' layouts may read alike: the one whose rows run left to right)
-            if gain >= needed and (best is None or (gain, _row_steps(column, columns)) > best[:2]):
-                best = (gain, _row_steps(column, columns), column)
+            ranked = (gain, _row_steps(column, columns), column)
+            if gain >= needed and (best is None or ranked[:2] > best[:2]):
+                best = ranked
     return best[2] if best else None
 
 

@@ -20,11 +20,8 @@ import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-import regex
+from newsclean.structure.cues import BODY_MARKS, ends_sentence
 
-from newsclean.structure.cues import ends_sentence
-
-_CLAUSE_MARKS = regex.compile(r"[，。、；]")
 _MIN_APART = 2.0  # ems two measures differ by at least before they are two modules
 _INDENT = 2.5  # ems an open line may fall short of its measure: a paragraph's indent and a kinsoku break
 _INDENT_KINSOKU = 3.5  # and where no measure fits that closely: the indent, and a mark pulled back with a word
@@ -60,7 +57,7 @@ def two_measures(lines: Sequence[str], widths: Sequence[float | None]) -> Measur
     True
     """
     open_widths = sorted(
-        (w for t, w in zip(lines, widths) if w is not None and _CLAUSE_MARKS.search(t) and not ends_sentence(t)),
+        (w for t, w in zip(lines, widths) if w is not None and BODY_MARKS.search(t) and not ends_sentence(t)),
         reverse=True,
     )
     wide = _widest_measure(open_widths)

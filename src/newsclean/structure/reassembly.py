@@ -62,6 +62,7 @@ from newsclean.structure.cues import (
     starts_dangling,
     subjectless_start,
 )
+from newsclean.structure.interleave import joins_printed, printed_trigrams
 
 NAME = "reassemble_fragments"
 _CONTINUATION_WINDOW = 24  # stories after a cut-off one where its continuation is looked for
@@ -168,12 +169,12 @@ def _headline_piece(articles: list[list[Block]], heads: list[Any], i: int, chang
         return False
     if piece.byline and head.byline or not _HEADLINE_PIECE.fullmatch(piece.title):
         return False
-    text = "".join(b.text for b in articles[i] + articles[i + 1])
+    printed = printed_trigrams(b.text for b in articles[i] + articles[i + 1])
     title, cut = head.title, None
     for k in range(1, len(title)):
-        if _word_across(title[:k], title[k:], text):
+        if _word_across(title[:k], title[k:], printed):
             continue
-        if _word_across(title[:k], piece.title, text) and _word_across(piece.title, title[k:], text):
+        if _word_across(title[:k], piece.title, printed) and _word_across(piece.title, title[k:], printed):
             if cut is not None:
                 return False  # two places: no telling
             cut = k
@@ -210,13 +211,12 @@ def _headline_piece(articles: list[list[Block]], heads: list[Any], i: int, chang
 _HEADLINE_PIECE = regex.compile(r"\p{Han}[\p{Han}\p{N}]{1,11}")
 
 
-def _word_across(left: str, right: str, text: str) -> bool:
-    """Whether a word runs across ``left|right``: one of the lexicon's, or three Han characters ``text`` prints."""
+def _word_across(left: str, right: str, printed: frozenset[str]) -> bool:
+    """Whether a word runs across ``left|right``: one of the lexicon's, or three Han characters the story
+    prints (``printed``, :func:`~newsclean.structure.interleave.printed_trigrams`)."""
     if not (left[-1:].isalpha() and right[:1].isalpha()):
         return False
-    if crossing_word(left, right, min_freq=1):
-        return True
-    return any(len(w) == 3 and w in text for w in (left[-2:] + right[:1], left[-1:] + right[:2]))
+    return crossing_word(left, right, min_freq=1) is not None or joins_printed(left, right, printed)
 
 
 def _continue_story(articles: list[list[Block]], i: int, jump_targets: list[int], changes: list[Change]) -> bool:
